@@ -1,0 +1,33 @@
+# Two commands do all the set-up: `make lab` opens the collection, `make test` runs every test.
+# Both create .venv and install the pinned dependencies (requirements.txt) and this project,
+# editable, the first time, and again whenever requirements.txt or pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+START  := notebooks/00_start_here.ipynb
+
+.PHONY: install lab test clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON) ..."; $(PYTHON) -m venv $(VENV); }
+	@echo "Installing pinned dependencies and the helpers package (first run takes a minute) ..."
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	@touch $(STAMP)
+
+# JupyterLab on the start page, on 127.0.0.1 only, with token authentication on: it prints the
+# URL with its token. --allow-root lets it start when run as root (containers, CI machines).
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.allow_root=True \
+		--ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/$(START) \
+		--LabApp.news_url=
+
+# Unit tests of helpers, then nbval over every notebook (configured in pyproject.toml).
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache
