@@ -1,0 +1,46 @@
+"""Widgets: thin views over the pure functions of :mod:`helpers`.
+
+Each lesson has its own module here (``helpers.widgets.survival`` and so on). They follow one
+pattern, so that they work in JupyterLab, in the code-free app and under nbval alike:
+
+- the widget's ``update`` method calls pure helper functions and writes the result into widget
+  *values* (an ``HTML`` widget's text, an ``Image`` widget's PNG bytes), never into captured
+  output; tests and benchmarks call ``update`` directly;
+- a ``ValueError`` from a helper is shown to the student in words (:func:`error_html`), the
+  widget stays usable, and no traceback appears;
+- every control has a visible label and is reachable by keyboard; figures carry a caption that
+  says in words what they show.
+"""
+
+from __future__ import annotations
+
+import html
+__all__ = ["error_html", "message_html", "figure_caption_html", "blank_png"]
+
+
+def error_html(error: Exception | str) -> str:
+    """HTML for an input problem: a labelled message the student can act on."""
+    text = html.escape(str(error))
+    return (
+        '<div role="alert" style="border-left:6px solid #D55E00;padding:4px 10px">'
+        f"<strong>Please check your input:</strong> {text}</div>"
+    )
+
+
+def message_html(text: str) -> str:
+    """HTML for an ordinary result sentence (escaped)."""
+    return f'<div style="padding:4px 0">{html.escape(text)}</div>'
+
+
+def figure_caption_html(alt: str) -> str:
+    """A visible caption for a widget's figure, repeating its alt text in words."""
+    return f'<div style="font-size:90%"><em>Figure:</em> {html.escape(alt)}</div>'
+
+
+def blank_png() -> bytes:
+    """A 1×1 transparent PNG, shown while there is nothing to draw."""
+    import base64
+
+    return base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+    )
