@@ -7,8 +7,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 START  := notebooks/00_start_here.ipynb
+NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
-.PHONY: install lab test clean
+.PHONY: install lab test notebooks clean
 
 install: $(STAMP)
 
@@ -16,6 +17,10 @@ $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON) ..."; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing pinned dependencies and the helpers package (first run takes a minute) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	@# nbgrader only builds the student notebooks: hide its course-management menus.
+	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
+	@for ext in $(NBGRADER_SERVER_EXTENSIONS); do \
+		$(BIN)/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$ext >/dev/null 2>&1; done
 	@touch $(STAMP)
 
 # JupyterLab on the start page, on 127.0.0.1 only, with token authentication on: it prints the
@@ -28,6 +33,11 @@ lab: $(STAMP)
 # Unit tests of helpers, then nbval over every notebook (configured in pyproject.toml).
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# For authors: rebuild the notebooks (student and solution versions) from lessons/*.py and
+# execute them in fresh kernels. Not needed to use or test the collection.
+notebooks: $(STAMP)
+	$(BIN)/python tools/build_notebooks.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -198,6 +198,9 @@ def check_set(
     return Feedback("incorrect", "Your list has " + " and ".join(parts) + ".")
 
 
+_CHOOSE = Feedback("not answered", "choose one option, then press Check.")
+
+
 @dataclass
 class MultipleChoice:
     """A multiple-choice concept check as a widget: radio buttons, a Check button, feedback.
@@ -221,13 +224,13 @@ class MultipleChoice:
                                       layout=w.Layout(width="max-content"))
         self.button = w.Button(description="Check", tooltip="Check your answer",
                                button_style="")
-        self.feedback = w.HTML(value=not_answered("a choice")._repr_html_())
+        self.feedback = w.HTML(value=_CHOOSE._repr_html_())
         self.button.on_click(lambda _b: self.check(self.choices.value))
         self._box = w.VBox([self.prompt, self.choices, self.button, self.feedback])
 
     def check(self, choice: Any) -> Feedback:
         """Check ``choice``, show the feedback in the widget, and return it."""
-        result = self.checker(choice)
+        result = _CHOOSE if choice is None else self.checker(choice)
         self.feedback.value = result._repr_html_()
         return result
 
@@ -238,3 +241,15 @@ class MultipleChoice:
     def widget(self) -> Any:
         """The ipywidgets container."""
         return self._box
+
+
+def __getattr__(name: str) -> Any:
+    """Import a lesson's checker module on first use: ``exercises.survival.exercise_1``."""
+    import importlib
+
+    if name.startswith("_"):
+        raise AttributeError(name)
+    try:
+        return importlib.import_module(f"{__name__}.{name}")
+    except ModuleNotFoundError as error:
+        raise AttributeError(f"helpers.exercises has no lesson module {name!r}") from error

@@ -18,7 +18,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-__all__ = ["AccessibleFigure", "new_figure", "figure_png", "FONT_SIZE"]
+__all__ = ["AccessibleFigure", "new_figure", "footnote", "figure_png", "FONT_SIZE"]
 
 FONT_SIZE = 11
 _RC = {
@@ -35,9 +35,18 @@ def new_figure(width: float = 6.4, height: float = 4.0) -> Figure:
     """Return a new figure of the given size in inches, in the collection's style."""
     import matplotlib
 
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
     with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+        fig = Figure(figsize=(width, height), dpi=100)
+    # Leave a strip at the bottom for the source footnote (see footnote()).
+    fig.set_layout_engine(ConstrainedLayoutEngine(rect=(0, 0.05, 1, 0.95)))
     return fig
+
+
+def footnote(fig: Figure, text: str) -> None:
+    """Write a source note in the strip at the bottom of a figure made by :func:`new_figure`."""
+    fig.text(0.01, 0.01, text, fontsize=8, color="#555555", ha="left", va="bottom")
 
 
 def figure_png(fig: Figure, dpi: int = 100) -> bytes:

@@ -1,0 +1,78 @@
+# %% [markdown]
+# # HER2-negative breast cancer: an interactive teaching collection
+#
+# Start here. This page says what the collection is, who it is for, and the order in which to
+# work through the lessons.
+#
+# > **For education only.** These lessons teach how HER2-negative breast cancer is recognised,
+# > classified, staged and treated, and what its survival figures mean. They are not medical
+# > advice and must not be used for decisions about any person's care. If you have questions
+# > about your own health or treatment, ask your care team.
+
+# %% [markdown]
+# ## In plain words
+#
+# Most breast cancers are "HER2-negative": their cells do not carry extra copies of a growth
+# signal called HER2. Doctors sort these cancers further by whether they feed on the hormones
+# estrogen and progesterone. These lessons explain how that sorting is done, how doctors
+# describe how far a cancer has spread, which treatments fit which cancer and why, and what
+# survival numbers can and cannot say. You can read them without writing any code.
+
+# %% [markdown]
+# ## Who it is for
+#
+# - **Students** of medicine, nursing, pharmacy, biology or data science who want to learn the
+#   rules behind a pathology report and a survival table, with exercises that give feedback.
+# - **Instructors** who need a ready lesson plan: see the
+#   [instructor guide](../instructors/guide.md) for class plans and discussion questions.
+# - **Anyone curious**, including patients and families: each lesson opens with a short
+#   summary in plain words before the detail.
+
+# %% [markdown]
+# ## The lessons, in order
+#
+# | # | Lesson | What you will learn | Time |
+# |---|---|---|---|
+# | 1 | [What HER2 is](01_her2_biology.ipynb) | the HER2 receptor, hormone receptors, how common each subtype is | 30 min |
+# | 2 | [From biopsy to report](02_classification.ipynb) | how HER2, ER and PR are tested and scored (ASCO/CAP) | 45 min |
+# | 3 | [Staging](03_staging.ipynb) | TNM, stage groups (AJCC 8th edition), localized/regional/distant | 35 min |
+# | 4 | [What the survival figures mean](04_survival.ipynb) | relative survival, pandas, Kaplan-Meier curves | 35 min |
+# | 5 | [Treatment logic](05_treatment.ipynb) | which finding opens which treatment, and the trial behind it | 40 min |
+# | 6 | [The patient's path](06_patient_path.ipynb) | symptoms, risk factors, diagnosis, living with it | 30 min |
+# | 7 | [Capstone: six virtual patients](07_capstone.ipynb) | the whole pipeline, case by case | 45 min |
+#
+# Terms are explained in the [glossary](glossary.md).
+
+# %% [markdown]
+# ## How to use the notebooks
+#
+# - **Run a cell** with <kbd>Shift</kbd> + <kbd>Enter</kbd>. Run the whole lesson from the
+#   **Run** menu, "Run All Cells". Each lesson runs in a few seconds.
+# - **Exercises** end with a line like `exercises.survival.exercise_1(answer)`. Replace the
+#   `...` with your answer and run the cell: the box below says whether you are right, or gives
+#   a hint. It never shows the answer.
+# - **Widgets** (drop-down lists, sliders, text boxes and buttons) respond as soon as you change
+#   them. Move between them with <kbd>Tab</kbd> and change a choice with the arrow keys. If an
+#   entry is not valid, the widget says why in words; fix the entry and carry on.
+# - **If something looks stuck**, use Kernel → "Restart Kernel and Run All Cells".
+#
+# The widgets work here and on Binder. A short check that the collection's library is
+# installed:
+
+# %%
+import helpers
+
+print(f"helpers {helpers.__version__} is ready.")
+print(helpers.DISCLAIMER)
+
+# %% [markdown]
+# ## Where the facts come from
+#
+# Every rule and number names its source in the lesson that uses it: the ASCO/CAP guidelines
+# for HER2 (2018, affirmed 2023) and for ER/PR (2020) testing, the AJCC Cancer Staging Manual
+# (8th edition), the SEER Program of the US National Cancer Institute for survival and
+# incidence, and the published trials behind each treatment. The data tables in `data/` each
+# have a description file giving their source, data years and licence.
+#
+# ---
+# **Next:** [Lesson 1, what HER2 is](01_her2_biology.ipynb).

@@ -1,0 +1,300 @@
+# %% [markdown]
+# # 4. What the survival figures mean
+#
+# How a five-year survival table for HER2-negative breast cancer is made, how to read it, and
+# what it can and cannot tell a person.
+#
+# > **For education only.** This lesson teaches how published figures are made and read. It is
+# > not medical advice and must not be used for decisions about any person's care.
+
+# %% [markdown]
+# ## In plain words
+#
+# Doctors often quote "five-year survival". It is a number about large groups of people who
+# were diagnosed years ago. The biggest thing that changes it is how far the cancer had spread
+# when it was found. The type of cancer matters too: hormone-receptor-positive cancers do best.
+# The number cannot tell any one person what will happen to them.
+
+# %% [markdown]
+# ## Overview
+#
+# 1. The survival table
+# 2. What "relative survival" means
+# 3. Stage matters more than subtype
+# 4. Reshaping the table with pandas
+# 5. Figures move between releases
+# 6. The survival explorer
+# 7. Real patients: a Kaplan-Meier curve
+# 8. Hormone therapy in the GBSG2 trial
+#
+# **Learning objectives.** After this lesson you can:
+# - read a 5-year relative survival figure and say in words what it does and does not mean;
+# - explain why stage at diagnosis changes survival more than subtype does;
+# - pivot and compare a tidy table with pandas;
+# - read a 5-year figure off a Kaplan-Meier curve and interpret a log-rank test.
+#
+# **Prerequisites**
+#
+# | Concept | Needed or helpful | Where to learn it |
+# |---|---|---|
+# | Subtypes HR+/HER2- and triple-negative | Needed | [Lesson 2](02_classification.ipynb) |
+# | Localized, regional, distant | Helpful | [Lesson 3](03_staging.ipynb) |
+# | pandas DataFrames | Helpful | [pandas "10 minutes to pandas"](https://pandas.pydata.org/docs/user_guide/10min.html) |
+#
+# **Time:** about 35 minutes.
+
+# %%
+from helpers import survival, exercises
+from helpers.plots.survival import survival_bars, icon_array, km_plot
+from helpers.widgets.survival import survival_explorer
+
+# %% [markdown]
+# ---
+# ## 1. The survival table
+#
+# The SEER Program of the US National Cancer Institute follows people with cancer in registries
+# that cover about half of the US population. For breast cancer it publishes
+# [5-year relative survival](glossary.md#relative-survival) by subtype and by
+# [SEER summary stage](glossary.md#seer-summary-stage). The table the collection started from
+# shows the two HER2-negative subtypes. `load_survival_table()` returns it as a tidy table:
+# one row per subtype and stage.
+
+# %%
+table = survival.load_survival_table()
+table
+
+# %% [markdown]
+# The same figures as a chart. Each subtype has a colour and a hatch pattern, and each bar
+# carries its value, so the chart can be read without telling colours apart.
+
+# %%
+survival_bars(table, title="5-year relative survival, HER2-negative subtypes (seed table)")
+
+# %% [markdown]
+# ### Exercise 1: read the table
+#
+# What is the 5-year relative survival of **triple-negative** breast cancer that had spread to
+# **regional** lymph nodes? Type the number without the % sign.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = 67
+### END SOLUTION
+exercises.survival.exercise_1(answer)
+
+# %% [markdown]
+# ## 2. What "relative survival" means
+#
+# Relative survival compares two groups: people diagnosed with the cancer, and people of the
+# same age and sex in the general population. A figure of 90 % means that, five years after
+# diagnosis, the people with cancer were 90 % as likely to be alive as their matched peers. It
+# does not need to know the cause of each death: the comparison with the general population
+# takes care of deaths from other causes.
+#
+# Three things it is **not**:
+# - It is not one person's chance. A person's outlook depends on age, health, the tumour's
+#   grade and biology, and how it responds to treatment.
+# - It is not about today's treatments. A five-year figure needs five years of follow-up, so
+#   it describes people diagnosed at least five years ago. Treatments introduced since then
+#   (lesson 5) are not in it.
+# - It is not a cure rate. Some people alive at five years still have cancer, and HR+ cancers
+#   can come back after many years.
+#
+# A picture of 100 people can make a percentage concrete:
+
+# %%
+icon_array(survival.survival_pct("HR-/HER2-", "distant"),
+           "Triple-negative, distant: 5-year relative survival")
+
+# %%
+print(survival.survival_sentence("HR-/HER2-", "distant"))
+
+# %% [markdown]
+# ### Exercise 2: a concept check
+# Choose an answer and press **Check** (you can use the Tab and arrow keys).
+
+# %%
+exercises.survival.concept_check()
+
+# %% [markdown]
+# ## 3. Stage matters more than subtype
+#
+# Read the table along a row and then down a column. Between the two subtypes at the same stage
+# the gap is at most 23 points (regional). Between stages for the same subtype it is up to 78
+# points (triple-negative, localized against distant). Whether a cancer has reached distant
+# organs changes the outlook more than its receptors do.
+#
+# HR+/HER2- cancers have the best figures at every stage. Most grow more slowly, and they can be
+# treated with [hormone (endocrine) therapy](glossary.md#endocrine-therapy) for years.
+# Triple-negative cancers lack that target: they have no hormone receptors and no excess HER2,
+# so chemotherapy and immunotherapy carry the treatment.
+#
+# ### Exercise 3: a line of pandas
+# Using `table`, compute how many percentage points separate **localized** from **distant**
+# survival for **HR+/HER2-** cancers (localized minus distant).
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+hr_pos = table[table["subtype"] == "HR+/HER2-"].set_index("stage")["survival_pct"]
+answer = hr_pos["localized"] - hr_pos["distant"]
+### END SOLUTION
+exercises.survival.exercise_2(answer)
+
+# %% [markdown]
+# ## 4. Reshaping the table with pandas
+#
+# A tidy table (one row per observation) is easy to filter and plot. People often read the
+# wide layout more easily: stages down the side, subtypes across the top, as in the source.
+# `pivot` turns one into the other.
+#
+# ### Exercise 4: pivot
+# Make `answer` the seed table with one row per **stage** and one column per **subtype**.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = table.pivot(index="stage", columns="subtype", values="survival_pct")
+### END SOLUTION
+exercises.survival.exercise_3(answer)
+
+# %% [markdown]
+# With the wide table, the gap between subtypes is one subtraction per row:
+
+# %%
+wide = table.pivot(index="stage", columns="subtype", values="survival_pct")
+wide["gap (points)"] = wide["HR+/HER2-"] - wide["HR-/HER2-"]
+wide.loc[["localized", "regional", "distant"]]
+
+# %% [markdown]
+# ## 5. Figures move between releases
+#
+# SEER updates its tables as years of diagnosis are added. The seed table gives whole numbers
+# from an earlier release; SEER's page for people diagnosed from 2013 to 2019 gives, for
+# example, 34.0 % rather than 35 % for distant HR+/HER2- disease. Neither is wrong: they
+# describe different groups of people. **Always name the data years** when you quote a figure.
+# The helper keeps each release as a separate table, so rows from different years are never
+# mixed:
+
+# %%
+survival.compare_releases("seed", "2013-2019")
+
+# %% [markdown]
+# The 2013–2019 release also has the two HER2-positive subtypes. At the distant stage, HER2+
+# cancers now do better than HR+/HER2- ones: HER2-targeted drugs changed their outlook.
+
+# %%
+survival_bars(survival.load_survival_table("2013-2019"))
+
+# %% [markdown]
+# For all stages together, SEER gives figures for a slightly later period (diagnoses 2014–2020),
+# so they sit in a table of their own:
+
+# %%
+survival.load_survival_table("2014-2020")
+
+# %% [markdown]
+# ## 6. The survival explorer
+#
+# Choose a subtype and a stage to see the figure, 100 people, and a sentence that says what it
+# means. Or type a percentage into **Try a percentage** to see any figure as 100 people
+# (clear the box to go back to the table).
+#
+# **Question:** for which stage is the gap between the two subtypes widest, in people out of
+# 100? What do you see if you type 130?
+
+# %%
+survival_explorer()
+
+# %% [markdown]
+# ## 7. Real patients: a Kaplan-Meier curve
+#
+# SEER's figures come from registries. Trials follow their patients one by one, and their
+# results are drawn as [Kaplan-Meier curves](glossary.md#kaplan-meier-estimate): the curve
+# steps down each time an event (here: the cancer coming back, or death) happens, and people
+# who leave follow-up early ("censored") count for as long as they were watched.
+#
+# The German Breast Cancer Study Group 2 (GBSG2) trial data ship with the lifelines library:
+# 686 women with node-positive breast cancer treated in the 1980s (Schumacher et al., 1994).
+# Its limits: women with cancer in their lymph nodes only, treatments of the 1980s, and HER2
+# status was not recorded, so it is not a HER2-negative cohort; the outcome is recurrence-free
+# survival, not relative survival.
+
+# %%
+gbsg2 = survival.load_gbsg2()
+gbsg2[["age", "tsize", "pnodes", "horTh", "years", "cens"]].describe().round(1)
+
+# %%
+everyone = survival.kaplan_meier(gbsg2, "all patients")
+km_plot([everyone])
+
+# %% [markdown]
+# To read a 5-year figure, go up from 5 years on the time axis to the curve, then across to the
+# vertical axis:
+
+# %%
+round(100 * survival.survival_at(everyone, 5.0), 1)
+
+# %% [markdown]
+# ## 8. Hormone therapy in the GBSG2 trial
+#
+# Some of the women took tamoxifen, a hormone therapy. The curves below compare the two
+# groups, and a [log-rank test](glossary.md#log-rank-test) asks whether the gap between them
+# is larger than chance would easily make. The trial did not assign tamoxifen at random to
+# everyone, and receptor status differed between women, so this comparison shows the method,
+# not the size of tamoxifen's benefit.
+
+# %%
+with_tamoxifen, without, log_rank = survival.compare_hormone_therapy(gbsg2)
+km_plot([with_tamoxifen, without], log_rank=log_rank,
+        title="Recurrence-free survival with and without tamoxifen, GBSG2")
+
+# %%
+print(f"log-rank test statistic {log_rank.test_statistic:.2f}, p = {log_rank.p_value:.4f}")
+
+# %% [markdown]
+# ### Exercise 5: read the curve
+# From the chart above, what share (in %) of the women who took tamoxifen were free of
+# recurrence and alive at 5 years? A reading within 2 points counts.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = 58
+### END SOLUTION
+exercises.survival.exercise_4(answer)
+
+# %% [markdown]
+# **Think:** a friend reads that "triple-negative distant disease has 14 % survival" and
+# concludes that treatment is pointless. What would you tell them about what the figure
+# describes, and when those people were diagnosed?
+#
+# ---
+# ## Key points
+# - 5-year relative survival compares a group with the cancer to a matched general population;
+#   it is not a personal chance, and it describes people diagnosed years ago.
+# - Stage at diagnosis moves the figures far more than subtype; HR+/HER2- has the best figures
+#   at every stage.
+# - Figures change between releases: always give the data years.
+# - A Kaplan-Meier curve estimates survival from individual follow-up; a log-rank test compares
+#   two curves.
+#
+# ## What's next?
+# - Back: [Lesson 3, staging](03_staging.ipynb), which gives the stage row of this table.
+# - Next: [Lesson 5, treatment logic](05_treatment.ipynb).
+# - [Start page](00_start_here.ipynb) · [Glossary](glossary.md)
+#
+# ## Sources
+# - National Cancer Institute, SEER Program. *Cancer Stat Facts: Female Breast Cancer
+#   Subtypes*. https://seer.cancer.gov/statfacts/html/breast-subtypes.html — 5-year relative
+#   survival by subtype and summary stage, SEER 22 (excluding IL/MA), diagnoses 2013–2019; all
+#   stages, diagnoses 2014–2020.
+# - Cleveland Clinic Health Library. *HER2-Negative Breast Cancer* (last reviewed 2025-02-26):
+#   the seed table (SEER figures, rounded; data years not given).
+# - Schumacher M, Bastert G, Bojar H, et al. Randomized 2 × 2 trial evaluating hormonal
+#   treatment and the duration of chemotherapy in node-positive breast cancer patients. J Clin
+#   Oncol 1994;12:2086–2093 (the GBSG2 data).
+# - Davidson-Pilon C. lifelines: survival analysis in Python. J Open Source Softw
+#   2019;4(40):1317.
+# - Data file and sidecar: `data/seer_survival.csv`, `data/seer_survival.meta.json`.

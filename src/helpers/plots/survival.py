@@ -1,0 +1,129 @@
+"""Figures for the survival lesson: grouped bars, an icon array, Kaplan-Meier curves."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .._validate import check_percent
+from ..palette import ALIVE, DIED, NEUTRAL, STAGE_COLOURS, SUBTYPE_COLOURS, SUBTYPE_HATCHES
+from ..survival import KaplanMeierSummary, LogRankSummary
+from . import AccessibleFigure, footnote, new_figure
+
+__all__ = ["survival_bars", "icon_array", "km_plot"]
+
+_SEER = "Source: SEER Cancer Stat Facts, Female Breast Cancer Subtypes"
+
+
+def survival_bars(table: pd.DataFrame, title: str | None = None) -> AccessibleFigure:
+    """Grouped bar chart of a survival table: stages along the axis, one bar per subtype.
+
+    Each bar carries its value as a label, and each subtype a hatch as well as a colour.
+    """
+    required = {"subtype", "stage", "survival_pct"}
+    if not required <= set(table.columns):
+        raise ValueError(f"table must have columns {sorted(required)}; got {list(table.columns)}")
+    stages = list(dict.fromkeys(table["stage"]))
+    subtypes = list(dict.fromkeys(table["subtype"]))
+    fig = new_figure(7.0 if len(subtypes) <= 4 else 8.5, 4.2)
+    ax = fig.add_subplot()
+    width = 0.8 / len(subtypes)
+    for i, subtype in enumerate(subtypes):
+        rows = table[table["subtype"] == subtype].set_index("stage").reindex(stages)
+        xs = [s + (i - (len(subtypes) - 1) / 2) * width for s in range(len(stages))]
+        bars = ax.bar(xs, rows["survival_pct"], width, label=subtype,
+                      color=SUBTYPE_COLOURS.get(subtype, NEUTRAL),
+                      hatch=SUBTYPE_HATCHES.get(subtype, ""), edgecolor="white")
+        ax.bar_label(bars, fmt="%g", padding=2, fontsize=8)
+    ax.set_xticks(range(len(stages)), [s.capitalize() for s in stages])
+    ax.set_ylim(0, 110)
+    ax.set_ylabel("5-year relative survival (%)")
+    ax.set_xlabel("How far the cancer had spread at diagnosis (SEER summary stage)")
+    release = table.attrs.get("release", "")
+    ax.set_title(title or f"5-year relative survival by subtype and stage ({release})")
+    ax.legend(title="Subtype", frameon=False, loc="upper right")
+    footnote(fig, _SEER)
+    parts = []
+    for subtype in subtypes:
+        rows = table[table["subtype"] == subtype].set_index("stage").reindex(stages)
+        values = ", ".join(f"{s} {v:g} %" for s, v in rows["survival_pct"].items())
+        parts.append(f"{subtype}: {values}")
+    alt = ("Grouped bar chart of 5-year relative survival by stage. " + "; ".join(parts)
+           + ". Survival falls from localized to regional to distant for every subtype.")
+    return AccessibleFigure(fig, alt)
+
+
+def icon_array(percent: float, label: str = "") -> AccessibleFigure:
+    """100 person icons in a 10 × 10 grid: filled for the share alive, hollow for the rest.
+
+    Filled and hollow icons differ in shape fill as well as colour. Raises ``ValueError`` when
+    ``percent`` is not from 0 to 100.
+    """
+    value = check_percent("survival percent", percent)
+    alive = int(round(value))
+    fig = new_figure(4.2, 4.6)
+    ax = fig.add_subplot()
+    for k in range(100):
+        row, col = divmod(k, 10)
+        x, y = col, 9 - row
+        filled = k < alive
+        ax.scatter([x], [y + 0.22], s=70, marker="o",
+                   facecolor=ALIVE if filled else "white", edgecolor=ALIVE if filled else DIED,
+                   linewidth=1.2)
+        ax.scatter([x], [y - 0.18], s=190, marker="^",
+                   facecolor=ALIVE if filled else "white", edgecolor=ALIVE if filled else DIED,
+                   linewidth=1.2)
+    ax.set_xlim(-0.7, 9.7)
+    ax.set_ylim(-0.8, 9.8)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title((label + "\n" if label else "")
+                 + f"{alive} of 100 filled (alive, relative to the general population)",
+                 fontsize=10)
+    alt = (f"Icon array of 100 people in a 10 by 10 grid: {alive} filled icons stand for the "
+           f"people alive five years after diagnosis relative to the general population, "
+           f"{100 - alive} hollow icons for the rest." + (f" {label}." if label else ""))
+    return AccessibleFigure(fig, alt)
+
+
+def km_plot(
+    curves: list[KaplanMeierSummary],
+    mark_years: float | None = 5.0,
+    log_rank: LogRankSummary | None = None,
+    title: str = "Recurrence-free survival, GBSG2 trial (Kaplan-Meier)",
+) -> AccessibleFigure:
+    """Kaplan-Meier step curves with 95 % confidence bands, and the reading at ``mark_years``."""
+    from ..survival import survival_at
+
+    fig = new_figure(7.0, 4.2)
+    ax = fig.add_subplot()
+    styles = [(ALIVE, "-"), (STAGE_COLOURS["regional"], "--"), (NEUTRAL, ":")]
+    readings = []
+    for curve, (colour, dash) in zip(curves, styles):
+        ax.step(curve.timeline, [100 * s for s in curve.survival], where="post", color=colour,
+                linestyle=dash, linewidth=2, label=f"{curve.label} (n={curve.n})")
+        ax.fill_between(curve.timeline, [100 * s for s in curve.lower],
+                        [100 * s for s in curve.upper], step="post", color=colour, alpha=0.15)
+        if mark_years is not None and mark_years <= curve.timeline[-1]:
+            value = 100 * survival_at(curve, mark_years)
+            readings.append(f"{curve.label}: {value:.0f} % at {mark_years:g} years")
+            ax.plot([mark_years], [value], marker="o", color=colour)
+            ax.annotate(f"{value:.0f} %", (mark_years, value), textcoords="offset points",
+                        xytext=(6, 6), fontsize=9)
+    if mark_years is not None:
+        ax.axvline(mark_years, color=NEUTRAL, linewidth=0.8, linestyle=":")
+    ax.set_ylim(0, 102)
+    ax.set_xlabel("Years since surgery")
+    ax.set_ylabel("Free of recurrence and alive (%)")
+    ax.set_title(title)
+    ax.legend(frameon=False, loc="lower left")
+    note = "Data: GBSG2 (Schumacher et al., J Clin Oncol 1994), shipped with lifelines"
+    if log_rank is not None:
+        note += f"; log-rank p = {log_rank.p_value:.3f}"
+    footnote(fig, note)
+    alt = ("Kaplan-Meier curves of recurrence-free survival that step down over about seven "
+           "years of follow-up. " + "; ".join(readings) + ".")
+    if log_rank is not None:
+        alt += f" Log-rank test p = {log_rank.p_value:.3f}."
+    return AccessibleFigure(fig, alt)
+
+

@@ -1,0 +1,86 @@
+"""The survival explorer: choose a subtype and a stage, see the figure, 100 people, a sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from ..plots.survival import icon_array
+from ..survival import DEFAULT_RELEASE, STAGES, survival_pct, survival_sentence
+from . import error_html, figure_caption_html, message_html
+
+__all__ = ["SurvivalExplorer", "survival_explorer"]
+
+_SUBTYPE_LABELS = (
+    ("HR+/HER2- (hormone-receptor positive)", "HR+/HER2-"),
+    ("HR-/HER2- (triple-negative)", "HR-/HER2-"),
+)
+
+
+class SurvivalExplorer:
+    """A widget over :func:`helpers.survival.survival_pct` and :func:`~helpers.plots.survival.icon_array`.
+
+    Pick a subtype and a stage to see the seed table's figure; or type any percentage into
+    "Try a percentage" to see what it looks like as 100 people. Bad input (a percentage
+    outside 0-100) shows the helper's message and leaves the widget usable.
+    """
+
+    def __init__(self, release: str = DEFAULT_RELEASE) -> None:
+        self.release = release
+        style = {"description_width": "9em"}
+        self.subtype = w.Dropdown(options=_SUBTYPE_LABELS, value="HR+/HER2-",
+                                  description="Subtype", style=style)
+        self.stage = w.Dropdown(options=[(s.capitalize(), s) for s in STAGES],
+                                value="regional", description="Stage", style=style)
+        self.custom = w.Text(value="", placeholder="e.g. 50 (leave empty to use the table)",
+                             description="Try a percentage", style=style)
+        self.figure = w.HTML()
+        self.sentence = w.HTML()
+        self.image = w.Image(format="png", layout=w.Layout(width="320px"))
+        self.caption = w.HTML()
+        for control in (self.subtype, self.stage, self.custom):
+            control.observe(lambda _change: self.update(), names="value")
+        self.widget = w.VBox([
+            w.HTML("<strong>Survival explorer</strong> (SEER 5-year relative survival)"),
+            self.subtype, self.stage, self.custom, self.figure, self.image, self.caption,
+            self.sentence,
+        ])
+        self.update()
+
+    def update(self) -> None:
+        """Recompute every output from the current control values."""
+        try:
+            text = self.custom.value.strip()
+            if text:
+                try:
+                    percent = float(text)
+                except ValueError:
+                    raise ValueError(
+                        f"survival percent must be a number between 0 and 100 %; got {text!r}"
+                    ) from None
+                label = f"Your figure: {percent:g} %"
+                sentence = (f"A relative survival of {percent:g} % would mean about "
+                            f"{round(percent)} people alive for every 100 alive in the general "
+                            f"population of the same age and sex.")
+            else:
+                percent = survival_pct(self.subtype.value, self.stage.value, self.release)
+                label = f"{self.subtype.value}, {self.stage.value}"
+                sentence = survival_sentence(self.subtype.value, self.stage.value, self.release)
+            picture = icon_array(percent, label)
+        except ValueError as error:
+            self.figure.value = error_html(error)
+            self.sentence.value = ""
+            return
+        self.figure.value = message_html(f"5-year relative survival: {percent:g} %")
+        self.image.value = picture.png()
+        self.caption.value = figure_caption_html(picture.alt)
+        self.sentence.value = message_html(sentence)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def survival_explorer(release: str = DEFAULT_RELEASE) -> SurvivalExplorer:
+    """Return a new survival explorer widget (display it as a cell's last line)."""
+    return SurvivalExplorer(release)
