@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers import DATA_DIR
-from helpers.datafiles import file_sha256, read_sidecar, sidecar_path, validate_table
+from helpers.datafiles import file_sha256, read_csv, read_sidecar, sidecar_path, validate_table
 
 CSV_FILES = sorted(DATA_DIR.glob("*.csv"))
 
@@ -21,7 +21,7 @@ def test_there_are_data_files() -> None:
 @pytest.mark.parametrize("path", CSV_FILES, ids=lambda p: p.name)
 def test_file_matches_its_sidecar(path: Path) -> None:
     meta = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
-    frame = pd.read_csv(path)
+    frame = read_csv(path)
     assert validate_table(frame, meta) == []
 
 
@@ -54,3 +54,12 @@ def test_validator_catches_broken_tables() -> None:
     assert validate_table(pd.DataFrame({"stage": ["a", None], "pct": [1.0, 2.0]}), meta)
     assert validate_table(pd.DataFrame({"stage": ["a", "b"], "pct": [1.0, "x"]}), meta)
     assert validate_table(good, {**meta, "url": ""})
+
+
+def test_words_like_null_are_not_missing(tmp_path: Path) -> None:
+    """HER2-null is written "null": it must stay a word, while an empty cell is missing."""
+    path = tmp_path / "t.csv"
+    path.write_text("expression,ratio\nnull,\nNA,2.0\n")
+    frame = read_csv(path)
+    assert frame["expression"].tolist() == ["null", "NA"]
+    assert frame["ratio"].isna().tolist() == [True, False]

@@ -31,7 +31,7 @@ import pandas as pd
 
 from . import DATA_DIR
 
-__all__ = ["sidecar_path", "read_sidecar", "read_table", "validate_table", "file_sha256",
+__all__ = ["sidecar_path", "read_sidecar", "read_table", "read_csv", "validate_table", "file_sha256",
            "SIDECAR_FIELDS"]
 
 #: Source fields every sidecar must fill in.
@@ -60,13 +60,13 @@ def read_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     if not path.is_file():
         known = sorted(p.stem for p in data_dir.glob("*.csv"))
         raise ValueError(f"data file name must be one of {known}; got {name!r}")
-    meta = read_sidecar(name, data_dir)
-    dtypes = {}
-    for col in meta["columns"]:
-        if col["type"] == "string":
-            dtypes[col["name"]] = "string"
-    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=True)
-    return frame
+    return read_csv(path)
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    """Read one data file. Only empty cells count as missing: words such as "null" or "NA"
+    (HER2-null, for one) stay text, which pandas' defaults would turn into missing values."""
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
 
 
 def file_sha256(path: Path) -> str:
