@@ -1,0 +1,287 @@
+# %% [markdown]
+# # 7. Capstone: seven virtual patients, from biopsy to options
+#
+# Put the whole collection to work: for each virtual patient, read the pathology report and
+# the imaging summary, then classify, find the subtype and stage, look up the survival row
+# that applies, and list the treatment options of the teaching model, with the reasons.
+#
+# > **For education only.** The patients are invented. The pipeline is a teaching model of
+# > published rules; it is not medical advice and must not be used for decisions about any
+# > person's care.
+
+# %% [markdown]
+# ## In plain words
+#
+# A cancer diagnosis is built step by step. First the lab tests the tumour. Then scans show how
+# far it has spread. Together these point to a group of treatments that studies have shown to
+# help. Here you follow those steps for seven made-up people, one at a time.
+
+# %% [markdown]
+# ## Overview
+#
+# 1. A worked example: Ana
+# 2. Your turn: six more patients
+# 3. What the cases teach
+#
+# **Learning objectives.** After this lesson you can:
+# - turn a pathology report into a HER2 result, an ER/PR result and a subtype;
+# - turn imaging and node findings into an AJCC stage group and a SEER summary stage;
+# - find the survival figure that applies, with its release, and say what it does not mean;
+# - explain which findings open which treatment options, and recognise a case outside the model.
+#
+# **Prerequisites**
+#
+# | Concept | Needed or helpful | Where to learn it |
+# |---|---|---|
+# | HER2, ER and PR testing | Needed | [Lesson 2](02_classification.ipynb) |
+# | TNM and stage groups | Needed | [Lesson 3](03_staging.ipynb) |
+# | Relative survival | Needed | [Lesson 4](04_survival.ipynb) |
+# | Treatment logic | Needed | [Lesson 5](05_treatment.ipynb) |
+#
+# **Time:** about 45 minutes.
+
+# %%
+from helpers import capstone, exercises
+from helpers.her2 import classify_her2
+from helpers.receptors import classify_receptor
+from helpers.subtype import molecular_subtype
+from helpers.staging import anatomic_stage, summary_stage
+from helpers.survival import survival_pct
+from helpers.treatment import Patient, treatment_options
+
+# %% [markdown]
+# ---
+# ## 1. A worked example: Ana
+#
+# Each patient has a pathology report and an imaging summary in words, and the same findings
+# coded for the helpers.
+
+# %%
+ana = capstone.patient("Ana")
+ana
+
+# %% [markdown]
+# **Step 1, HER2.** IHC 1+ is negative under ASCO/CAP 2018 (affirmed 2023): no ISH is needed.
+# Because it is 1+, the expression category is "low".
+
+# %%
+her2 = classify_her2(ana.ihc, ana.ish_ratio, ana.her2_copies)
+her2.status, her2.expression
+
+# %% [markdown]
+# **Step 2, ER, PR and subtype.** Both receptors are well above 1 %, so the tumour is
+# hormone-receptor positive.
+
+# %%
+classify_receptor(ana.er_percent, "ER"), classify_receptor(ana.pr_percent, "PR"), \
+    molecular_subtype(ana.er_percent, ana.pr_percent, her2.status)
+
+# %% [markdown]
+# **Step 3, stage.** An 18 mm tumour is T1c; no nodes, no distant spread.
+
+# %%
+anatomic_stage(ana.t, ana.n, ana.m), summary_stage(ana.t, ana.n, ana.m)
+
+# %% [markdown]
+# **Step 4, the survival row.** HR+/HER2-, localized, in the seed table (SEER):
+
+# %%
+survival_pct("HR+/HER2-", "localized")
+
+# %% [markdown]
+# **Step 5, the options.** The teaching model reads its rules table:
+
+# %%
+for option in treatment_options(Patient(subtype="HR+/HER2-", setting="early", stage="IA",
+                                        her2_expression=her2.expression,
+                                        menopausal_status=ana.menopausal_status)):
+    print(f"{option.drug_class}: {option.rationale} [{option.evidence}]")
+
+# %% [markdown]
+# The whole pipeline in one call, for checking your work:
+
+# %%
+print(capstone.pipeline_report(ana))
+
+# %% [markdown]
+# ---
+# ## 2. Your turn
+#
+# For each patient: read the report, then fill in the dict with the helpers (or by hand) and
+# run the cell. The checker names any step that is not right yet and gives a hint. Then list
+# the drug classes the model offers.
+#
+# ### Bea
+
+# %%
+capstone.patient("Bea")
+
+# %%
+answers = dict(her2_status=..., her2_expression=..., subtype=..., stage=..., summary_stage=...)
+### BEGIN SOLUTION
+bea = capstone.patient("Bea")
+her2 = classify_her2(bea.ihc, bea.ish_ratio, bea.her2_copies)
+answers = dict(her2_status=her2.status, her2_expression=her2.expression,
+               subtype=molecular_subtype(bea.er_percent, bea.pr_percent, her2.status),
+               stage=anatomic_stage(bea.t, bea.n, bea.m),
+               summary_stage=summary_stage(bea.t, bea.n, bea.m))
+### END SOLUTION
+exercises.capstone.check_pipeline("Bea", answers)
+
+# %%
+drug_classes = ...
+### BEGIN SOLUTION
+drug_classes = sorted({o.drug_class for o in treatment_options(Patient(
+    subtype="HR-/HER2-", setting="early", stage="IIB", her2_expression="null",
+    menopausal_status="premenopausal"))})
+### END SOLUTION
+exercises.capstone.check_options("Bea", drug_classes)
+
+# %% [markdown]
+# **Think:** why is there no endocrine therapy for Bea, and what does chemotherapy before
+# surgery let the team learn?
+#
+# ### Chen
+
+# %%
+capstone.patient("Chen")
+
+# %%
+answers = dict(her2_status=..., her2_expression=..., subtype=..., stage=..., summary_stage=...)
+### BEGIN SOLUTION
+answers = dict(her2_status="negative", her2_expression="low", subtype="HR+/HER2-",
+               stage="IIB", summary_stage="localized")
+### END SOLUTION
+exercises.capstone.check_pipeline("Chen", answers)
+
+# %% [markdown]
+# Chen's tumour is larger than 50 mm (T3) with no nodes: stage IIB, yet "localized" in SEER's
+# terms. The stage group and the survival-table row answer different questions.
+#
+# ### Dana
+
+# %%
+capstone.patient("Dana")
+
+# %%
+answers = dict(her2_status=..., her2_expression=..., subtype=..., stage=..., summary_stage=...)
+### BEGIN SOLUTION
+answers = dict(her2_status="negative", her2_expression="ultralow", subtype="HR+/HER2-",
+               stage="IV", summary_stage="distant")
+### END SOLUTION
+exercises.capstone.check_pipeline("Dana", answers)
+
+# %% [markdown]
+# Dana's ER is 5 %: positive, but "low positive" (ASCO/CAP 2020). Such tumours often behave more
+# like triple-negative ones, so the benefit of hormone therapy is uncertain; the label HR+ does
+# not settle it.
+#
+# ### Eli
+
+# %%
+capstone.patient("Eli")
+
+# %%
+answers = dict(her2_status=..., her2_expression=..., subtype=..., stage=..., summary_stage=...)
+### BEGIN SOLUTION
+answers = dict(her2_status="negative", her2_expression="low", subtype="HR-/HER2-",
+               stage="IIA", summary_stage="localized")
+### END SOLUTION
+exercises.capstone.check_pipeline("Eli", answers)
+
+# %% [markdown]
+# Eli's ISH ratio is above 2.0 but the copy number is below 4.0: ISH group 2. With IHC 2+ and a
+# recount that confirms the group, ASCO/CAP calls it negative. Eli also carries a BRCA1 variant,
+# which opens a door after surgery; see the pipeline report:
+
+# %%
+print(capstone.pipeline_report(capstone.patient("Eli")))
+
+# %% [markdown]
+# ### Fatima
+
+# %%
+capstone.patient("Fatima")
+
+# %%
+answers = dict(her2_status=..., her2_expression=..., subtype=..., stage=..., summary_stage=...)
+### BEGIN SOLUTION
+answers = dict(her2_status="negative", her2_expression="null", subtype="HR+/HER2-",
+               stage="IB", summary_stage="regional")
+### END SOLUTION
+exercises.capstone.check_pipeline("Fatima", answers)
+
+# %% [markdown]
+# A 1.5 mm deposit in one node is a micrometastasis (N1mi). With a T1 tumour, AJCC 8 stages it
+# IB, not IIA; SEER counts it as regional spread.
+#
+# ### Grace
+
+# %%
+capstone.patient("Grace")
+
+# %%
+answers = dict(her2_status=..., her2_expression=..., subtype=..., stage=..., summary_stage=...)
+### BEGIN SOLUTION
+answers = dict(her2_status="positive", her2_expression="positive", subtype="HR+/HER2+",
+               stage="IIA", summary_stage="localized")
+### END SOLUTION
+exercises.capstone.check_pipeline("Grace", answers)
+
+# %%
+drug_classes = ...
+### BEGIN SOLUTION
+drug_classes = []
+### END SOLUTION
+exercises.capstone.check_options("Grace", drug_classes)
+
+# %% [markdown]
+# Grace's ISH ratio of 2.4 with 5.1 copies is group 1: HER2-positive, whatever the IHC score.
+# Her cancer is outside this collection, because its treatment centres on HER2-targeted drugs:
+
+# %%
+print(capstone.pipeline_report(capstone.patient("Grace")))
+
+# %% [markdown]
+# ---
+# ## 3. What the cases teach
+#
+# All seven patients side by side:
+
+# %%
+import pandas as pd
+
+rows = []
+for name in capstone.patient_names():
+    r = capstone.run_pipeline(capstone.patient(name))
+    rows.append({"patient": name, "HER2": r.her2_status, "expression": r.her2_expression,
+                 "subtype": r.subtype, "stage": r.stage, "summary stage": r.summary_stage,
+                 "5-yr relative survival %": r.survival_pct, "release": r.survival_release})
+pd.DataFrame(rows).set_index("patient")
+
+# %% [markdown]
+# **Think:** Chen (IIB) and Bea (IIB) share a stage group but sit in different rows of the
+# survival table. Which facts put them there, and which would you explain first to each?
+#
+# ## Key points
+# - The pipeline runs in a fixed order: HER2, then ER/PR and subtype, then stage, then the
+#   survival row, then the options; each step has its own guideline.
+# - Stage groups (AJCC) and summary stages (SEER) answer different questions.
+# - HER2-positive results, even from an IHC 2+ case, leave the HER2-negative toolbox behind.
+# - ER-low tumours are HR+ by label but often behave like triple-negative ones.
+#
+# ## What's next?
+# - Back: [Lesson 6, the patient's path](06_patient_path.ipynb) ·
+#   [Start page](00_start_here.ipynb) · [Glossary](glossary.md)
+#
+# ## Sources
+# - Wolff AC et al. HER2 testing in breast cancer: ASCO/CAP guideline focused update. J Clin
+#   Oncol 2018;36:2105–2122; affirmed without change, J Clin Oncol 2023;41:3867–3872.
+# - Allison KH et al. Estrogen and progesterone receptor testing in breast cancer: ASCO/CAP
+#   guideline update. J Clin Oncol 2020;38:1346–1366.
+# - Amin MB et al., eds. AJCC Cancer Staging Manual, 8th edition. Springer, 2017 (breast chapter
+#   updated 2018).
+# - National Cancer Institute. SEER Summary Stage 2018 coding manual; SEER Cancer Stat Facts:
+#   Female Breast Cancer Subtypes.
+# - The trials behind each treatment option are named with each option (lesson 5).
+# - Patients: `data/capstone_patients.csv` (invented for teaching).

@@ -1,0 +1,181 @@
+"""The capstone's virtual patients, and the whole pipeline run on one of them.
+
+The patients live in ``data/capstone_patients.csv`` with the results a student should reach,
+worked out by hand from the guidelines. :func:`run_pipeline` chains the collection's helpers:
+HER2 result (ASCO/CAP 2018/2023) → ER/PR and subtype (ASCO/CAP 2020, SEER) → AJCC 8 stage group
+and SEER summary stage → the survival row that applies (SEER) → the treatment options of the
+teaching model. The tests check that the pipeline reaches the hand-worked results.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from ._validate import check_choice
+from .datafiles import read_table
+
+__all__ = ["VirtualPatient", "PipelineResult", "load_patients", "patient", "patient_names", "pipeline_report",
+           "run_pipeline"]
+
+
+def _blank(value: Any) -> Any:
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+@dataclass(frozen=True)
+class VirtualPatient:
+    """One invented patient: the report in words and the findings coded for the helpers."""
+
+    name: str
+    age: int
+    menopausal_status: str
+    pathology_report: str
+    imaging_summary: str
+    ihc: str
+    ish_ratio: float | None
+    her2_copies: float | None
+    er_percent: float
+    pr_percent: float
+    t: str
+    n: str
+    m: str
+    germline_brca: bool
+    pd_l1_cps: float | None
+    setting: str
+    line: int | None
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<h4>{html.escape(self.name)}, {self.age}, {html.escape(self.menopausal_status)}</h4>"
+            f"<p><strong>Pathology report.</strong> {html.escape(self.pathology_report)}</p>"
+            f"<p><strong>Imaging and nodes.</strong> {html.escape(self.imaging_summary)}</p>"
+        )
+
+    def __repr__(self) -> str:
+        return (f"{self.name}, {self.age}, {self.menopausal_status}\n"
+                f"Pathology report: {self.pathology_report}\n"
+                f"Imaging and nodes: {self.imaging_summary}")
+
+
+def load_patients() -> dict[str, VirtualPatient]:
+    """Return every virtual patient, by name, in the order of the data file."""
+    table = read_table("capstone_patients")
+    patients = {}
+    for row in table.to_dict("records"):
+        line = _blank(row["line"])
+        patients[row["patient"]] = VirtualPatient(
+            name=row["patient"], age=int(row["age"]), menopausal_status=row["menopausal_status"],
+            pathology_report=row["pathology_report"], imaging_summary=row["imaging_summary"],
+            ihc=str(row["ihc"]), ish_ratio=_blank(row["ish_ratio"]),
+            her2_copies=_blank(row["her2_copies"]), er_percent=float(row["er_percent"]),
+            pr_percent=float(row["pr_percent"]), t=row["t"], n=row["n"], m=row["m"],
+            germline_brca=bool(row["germline_brca"]), pd_l1_cps=_blank(row["pd_l1_cps"]),
+            setting=row["setting"], line=None if line is None else int(line),
+        )
+    return patients
+
+
+def patient_names() -> tuple[str, ...]:
+    """The virtual patients' names, in order."""
+    return tuple(load_patients())
+
+
+def patient(name: str) -> VirtualPatient:
+    """Return one virtual patient by name; ``ValueError`` names the patients there are."""
+    patients = load_patients()
+    return patients[check_choice("patient", name, patients)]
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    """Every step of the pipeline for one patient."""
+
+    her2_status: str
+    her2_expression: str
+    ish_group: int | None
+    er_class: str
+    pr_class: str
+    subtype: str
+    stage: str
+    summary_stage: str
+    survival_pct: float | None
+    survival_release: str | None
+    options: tuple[Any, ...]
+    out_of_scope: str | None
+
+
+def run_pipeline(p: VirtualPatient) -> PipelineResult:
+    """Run the whole pipeline on ``p`` with the collection's helpers.
+
+    A HER2-positive patient gets a result at every step but treatment: the treatment model
+    refuses HER2-positive disease (outside this collection), and ``out_of_scope`` holds its
+    message. The survival figure comes from the seed table when it has the subtype and stage,
+    else from SEER's 2013-2019 release.
+    """
+    from .her2 import classify_her2
+    from .receptors import classify_receptor
+    from .staging import anatomic_stage, summary_stage
+    from .subtype import molecular_subtype
+    from .survival import survival_pct
+    from .treatment import Patient, treatment_options
+
+    her2 = classify_her2(p.ihc, p.ish_ratio, p.her2_copies)
+    subtype = molecular_subtype(p.er_percent, p.pr_percent, her2.status)
+    stage = anatomic_stage(p.t, p.n, p.m)
+    summary = summary_stage(p.t, p.n, p.m)
+    figure, release = None, None
+    for candidate in ("seed", "2013-2019"):
+        try:
+            figure, release = survival_pct(subtype, summary, candidate), candidate
+            break
+        except ValueError:
+            continue
+    options: tuple[Any, ...] = ()
+    out_of_scope = None
+    try:
+        patient_model = Patient(
+            subtype=subtype, setting=p.setting,
+            stage=stage if p.setting == "early" else None,
+            line=p.line if p.setting == "metastatic" else None,
+            her2_expression=her2.expression, menopausal_status=p.menopausal_status,
+            germline_brca=p.germline_brca, pd_l1_cps=p.pd_l1_cps,
+        )
+        options = tuple(treatment_options(patient_model))
+    except ValueError as error:
+        if her2.status != "positive":
+            raise
+        out_of_scope = str(error)
+    return PipelineResult(
+        her2_status=her2.status, her2_expression=her2.expression, ish_group=her2.ish_group,
+        er_class=classify_receptor(p.er_percent, "ER"),
+        pr_class=classify_receptor(p.pr_percent, "PR"),
+        subtype=subtype, stage=stage, summary_stage=summary, survival_pct=figure,
+        survival_release=release, options=options, out_of_scope=out_of_scope,
+    )
+
+
+def pipeline_report(p: VirtualPatient) -> str:
+    """The pipeline's result for ``p`` as plain text, one step per line, with the reasons."""
+    r = run_pipeline(p)
+    group = f", ISH group {r.ish_group}" if r.ish_group is not None else ""
+    lines = [
+        f"Patient: {p.name}",
+        f"1. HER2: {r.her2_status} (expression: {r.her2_expression}{group})",
+        f"2. ER {p.er_percent:g} % → {r.er_class}; PR {p.pr_percent:g} % → {r.pr_class}; "
+        f"subtype {r.subtype}",
+        f"3. {p.t} {p.n} {p.m} → AJCC stage {r.stage}; SEER summary stage {r.summary_stage}",
+    ]
+    if r.survival_pct is not None:
+        lines.append(f"4. 5-year relative survival for {r.subtype}, {r.summary_stage}: "
+                     f"{r.survival_pct:g} % (SEER, release {r.survival_release})")
+    if r.out_of_scope:
+        lines.append(f"5. Treatment: outside this collection. {r.out_of_scope}")
+    else:
+        lines.append("5. Treatment options in the teaching model:")
+        for option in r.options:
+            agents = ", ".join(option.agents) if option.agents else "-"
+            lines.append(f"   - {option.drug_class}: {agents} [{option.evidence}]")
+    return "\n".join(lines)
