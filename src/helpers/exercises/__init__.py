@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from numbers import Real
 from typing import Any, Literal
 
+from ..palette import DIED, OKABE_ITO
+
 __all__ = [
     "Feedback",
     "is_unanswered",
@@ -40,10 +42,10 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "malformed": ("Check the form of your answer", "?"),
 }
 _BORDERS: Mapping[str, str] = {
-    "correct": "#009E73",
-    "incorrect": "#D55E00",
-    "not answered": "#999999",
-    "malformed": "#E69F00",
+    "correct": OKABE_ITO["bluish green"],
+    "incorrect": OKABE_ITO["vermillion"],
+    "not answered": DIED,
+    "malformed": OKABE_ITO["orange"],
 }
 
 

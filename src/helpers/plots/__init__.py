@@ -18,6 +18,8 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
+from ..palette import NEUTRAL
+
 __all__ = ["AccessibleFigure", "new_figure", "footnote", "figure_png", "FONT_SIZE"]
 
 FONT_SIZE = 11
@@ -46,7 +48,7 @@ def new_figure(width: float = 6.4, height: float = 4.0) -> Figure:
 
 def footnote(fig: Figure, text: str) -> None:
     """Write a source note in the strip at the bottom of a figure made by :func:`new_figure`."""
-    fig.text(0.01, 0.01, text, fontsize=8, color="#555555", ha="left", va="bottom")
+    fig.text(0.01, 0.01, text, fontsize=8, color=NEUTRAL, ha="left", va="bottom")
 
 
 def figure_png(fig: Figure, dpi: int = 100) -> bytes:

@@ -15,6 +15,8 @@ pattern, so that they work in JupyterLab, in the code-free app and under nbval a
 from __future__ import annotations
 
 import html
+
+from ..palette import OKABE_ITO
 __all__ = ["error_html", "message_html", "figure_caption_html", "blank_png"]
 
 
@@ -22,7 +24,7 @@ def error_html(error: Exception | str) -> str:
     """HTML for an input problem: a labelled message the student can act on."""
     text = html.escape(str(error))
     return (
-        '<div role="alert" style="border-left:6px solid #D55E00;padding:4px 10px">'
+        f'<div role="alert" style="border-left:6px solid {OKABE_ITO["vermillion"]};padding:4px 10px">'
         f"<strong>Please check your input:</strong> {text}</div>"
     )
 
