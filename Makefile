@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 START  := notebooks/00_start_here.ipynb
 NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
-.PHONY: install lab test notebooks clean
+.PHONY: install lab app test notebooks clean
 
 install: $(STAMP)
 
@@ -24,11 +24,14 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 # JupyterLab on the start page, on 127.0.0.1 only, with token authentication on: it prints the
-# URL with its token. --allow-root lets it start when run as root (containers, CI machines).
+# URL with its token; it also starts when run as root (containers, CI machines). The command
+# itself lives in tools/serve.py, which tests/test_servers.py starts the same way.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.allow_root=True \
-		--ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/$(START) \
-		--LabApp.news_url=
+	$(BIN)/python tools/serve.py lab
+
+# The explorers as a code-free app (Voila), on 127.0.0.1 only, with a token: open the URL it prints.
+app: $(STAMP)
+	$(BIN)/python tools/serve.py app
 
 # Unit tests of helpers, then nbval over every notebook (configured in pyproject.toml).
 test: $(STAMP)
