@@ -222,7 +222,10 @@ def _controls(view) -> list[tuple[str, Any]]:
         ("text", "input[type=text], input[type=number], textarea"),
         ("button", "button.jupyter-button:not(.widget-toggle-button)"),
     ):
-        found += [(kind, element) for element in view.query_selector_all(selector)]
+        elements = view.query_selector_all(selector)
+        if kind == "radio":
+            elements = [e for e in elements if not e.is_checked()][:1]
+        found += [(kind, element) for element in elements]
     return found
 
 
@@ -249,8 +252,10 @@ def _operate(page, kind: str, element) -> None:
         element.press("Enter")
 
 
-def exercise_widgets(page, report: Report, respond_timeout: float = 4.0) -> None:
-    """Change each rendered widget's controls until what it shows changes."""
+def exercise_widgets(page, report: Report, respond_timeout: float = 5.0) -> None:
+    """Change each rendered widget's controls, one after the other, until what it shows differs
+    from what it showed at first (controls may act together: choose an answer, then press
+    Check)."""
     views = page.query_selector_all(".jp-OutputArea-output:not([data-mime-type])")
     for number, view in enumerate(views, start=1):
         if not view.evaluate(JS_IS_RENDERED):
@@ -259,18 +264,19 @@ def exercise_widgets(page, report: Report, respond_timeout: float = 4.0) -> None
         if not controls:
             report.widgets_responding += 1  # nothing to change: a display-only widget
             continue
+        initial = view.evaluate(JS_SNAPSHOT)
+        changed = lambda: view.evaluate(JS_SNAPSHOT) != initial  # noqa: E731
         responded = False
         for kind, element in controls:
-            before = view.evaluate(JS_SNAPSHOT)
             try:
                 _operate(page, kind, element)
             except Exception as err:  # a control that cannot be used is a finding, not a crash
                 report.problems.append(f"widget {number}: could not use its {kind}: {err}")
                 continue
-            if _wait(lambda: view.evaluate(JS_SNAPSHOT) != before, respond_timeout):
+            if _wait(changed, 1.0):
                 responded = True
                 break
-        if responded:
+        if responded or _wait(changed, respond_timeout):
             report.widgets_responding += 1
         else:
             kinds = ", ".join(sorted({kind for kind, _ in controls}))
@@ -316,6 +322,11 @@ def run_all_cells(page, timeout: float) -> str | None:
             "'.jp-StatusBar-TextItem')).some(e => e.textContent.includes('| Idle'))")
     if not _wait(lambda: page.evaluate(idle), timeout, 0.5):
         return f"cells still running after {timeout:.0f} s"
+    not_run = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt'))"
+        ".filter(e => !/\\[\\d+\\]/.test(e.textContent)).length")
+    if not_run:
+        return f"{not_run} code cell(s) did not run (Run All stops at a cell that raises)"
     return None
 
 
