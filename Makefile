@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 START  := notebooks/00_start_here.ipynb
 NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
-.PHONY: install lab app test notebooks clean
+.PHONY: install lab app site test notebooks clean
 
 install: $(STAMP)
 
@@ -41,6 +41,11 @@ test: $(STAMP)
 # execute them in fresh kernels. Not needed to use or test the collection.
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
+
+# The published site: every notebook (with its committed outputs), the glossary and an index, as
+# static HTML in _build/site/ (offline; each page links to Binder). tests/test_site.py builds it too.
+site: $(STAMP)
+	$(BIN)/python tools/build_site.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

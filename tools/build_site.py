@@ -1,0 +1,183 @@
+"""Build the published site: every notebook of the collection as a static HTML page with its
+executed outputs, the glossary, and an index page, into ``_build/site/``.
+
+The pages come from the committed notebooks in ``notebooks/`` (their outputs are those of a
+fresh run, which nbval checks), converted by nbconvert's JupyterLab template, so the build needs
+no kernel and no network. On top of that template each page gets:
+
+- a bar with links to the index, the glossary, and "Open in Binder" for that notebook;
+- the alt text of every figure (our figures store it in the output metadata ``image/png.alt``;
+  the stock template drops it);
+- links between lessons rewritten from ``NN_name.ipynb`` and ``glossary.md`` to the pages.
+
+Usage::
+
+    .venv/bin/python tools/build_site.py                  # the whole collection
+    .venv/bin/python tools/build_site.py --out DIR 04_survival   # some notebooks, elsewhere
+
+``make site`` runs the first form; ``tests/test_site.py`` builds one notebook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import nbformat
+from jinja2 import DictLoader
+from nbconvert import HTMLExporter
+from nbformat.v4 import new_markdown_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+GLOSSARY = NOTEBOOKS / "glossary.md"
+OUT = ROOT / "_build" / "site"
+BINDER = "https://mybinder.org/v2/gh/her2neg-teaching/her2neg-teaching/HEAD"
+SITE_TITLE = "HER2-negative breast cancer: an interactive teaching collection"
+EDUCATION_NOTE = ("> **For education only.** Not medical advice, and not for decisions about "
+                  "any person's care.")
+
+TEMPLATE = r"""
+{%- extends 'lab/index.html.j2' -%}
+
+{% block extra_css %}
+<style>
+  nav.site-bar { font-family: system-ui, sans-serif; padding: 8px 16px; margin-bottom: 8px;
+                 border-bottom: 1px solid #999; display: flex; gap: 1.5em; flex-wrap: wrap; }
+  nav.site-bar a { font-weight: 600; }
+</style>
+{% endblock extra_css %}
+
+{%- block body_header -%}
+{{ super() }}
+<nav class="site-bar" aria-label="Site">
+  <a href="index.html">All lessons</a>
+  <a href="glossary.html">Glossary</a>
+  <a href="{{ resources.binder_url | escape_html }}">Open this page on Binder (runs the code)</a>
+</nav>
+{%- endblock body_header -%}
+
+{% block data_png scoped %}
+{%- set alt = output | get_metadata('alt', 'image/png') -%}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+{%- if alt is not none %} alt="{{ alt | escape_html }}"{% endif %}
+{%- set width = output | get_metadata('width', 'image/png') -%}
+{%- if width is not none %} width={{ width | escape_html }}{% endif %}
+{%- set height = output | get_metadata('height', 'image/png') -%}
+{%- if height is not none %} height={{ height | escape_html }}{% endif %}
+>
+</div>
+{%- endblock data_png %}
+"""
+
+_NOTEBOOK_LINK = re.compile(r"\]\((?!https?:)([\w\-./]*?)([\w\-]+)\.ipynb(#[^)\s]*)?\)")
+_GLOSSARY_LINK = re.compile(r"\]\((?!https?:)([\w\-./]*?)glossary\.md(#[^)\s]*)?\)")
+
+
+def binder_url(path_in_repo: str) -> str:
+    """Binder link that opens ``path_in_repo`` (e.g. ``notebooks/04_survival.ipynb``) in Lab."""
+    return f"{BINDER}?urlpath={quote('lab/tree/' + path_in_repo, safe='')}"
+
+
+def rewrite_links(markdown: str) -> str:
+    """Point links at the site's pages: ``04_survival.ipynb#x`` -> ``04_survival.html#x``,
+    ``glossary.md#x`` -> ``glossary.html#x`` (web links are left alone)."""
+    markdown = _NOTEBOOK_LINK.sub(lambda m: f"]({m.group(2)}.html{m.group(3) or ''})", markdown)
+    return _GLOSSARY_LINK.sub(lambda m: f"](glossary.html{m.group(2) or ''})", markdown)
+
+
+def title_of(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
+    """The notebook's ``# Title`` and the first sentence-like line after it."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = [line.strip() for line in cell.source.splitlines()]
+        for i, line in enumerate(lines):
+            if line.startswith("# "):
+                rest = [l for l in lines[i + 1:] if l and not l.startswith((">", "#"))]
+                blurb = " ".join(rest[:3]) if rest else ""
+                return line[2:].strip(), blurb
+    return fallback, ""
+
+
+def exporter() -> HTMLExporter:
+    """nbconvert's JupyterLab HTML template, with the site bar and figure alt text."""
+    return HTMLExporter(template_name="lab", template_file="site.html.j2",
+                        extra_loaders=[DictLoader({"site.html.j2": TEMPLATE})])
+
+
+def render(nb: nbformat.NotebookNode, title: str, binder: str, dest: Path) -> Path:
+    """Write ``nb`` as ``dest`` (HTML), links rewritten, with its Binder link."""
+    nb = nbformat.from_dict(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = rewrite_links(cell.source)
+    body, _ = exporter().from_notebook_node(
+        nb, resources={"metadata": {"name": title}, "binder_url": binder})
+    dest.write_text(body, encoding="utf-8")
+    return dest
+
+
+def markdown_page(text: str) -> nbformat.NotebookNode:
+    return new_notebook(cells=[new_markdown_cell(text)],
+                        metadata={"language_info": {"name": "python"}})
+
+
+def build(out: Path = OUT, names: list[str] | None = None) -> list[Path]:
+    """Build the site into ``out`` (emptied first); return the pages written."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    paths = sorted(NOTEBOOKS.glob("*.ipynb"))
+    if names:
+        paths = [p for p in paths if p.stem in names]
+        missing = set(names) - {p.stem for p in paths}
+        if missing:
+            raise ValueError(f"notebooks must be among {[p.stem for p in sorted(NOTEBOOKS.glob('*.ipynb'))]}; got {sorted(missing)}")
+    pages, entries = [], []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        title, blurb = title_of(nb, path.stem)
+        pages.append(render(nb, title, binder_url(f"notebooks/{path.name}"),
+                            out / f"{path.stem}.html"))
+        entries.append(f"- [{title}]({path.stem}.html)" + (f": {blurb}" if blurb else ""))
+    glossary = rewrite_links(GLOSSARY.read_text(encoding="utf-8"))
+    pages.append(render(markdown_page(glossary), "Glossary",
+                        binder_url("notebooks/glossary.md"), out / "glossary.html"))
+    app = f"{BINDER}?urlpath={quote('voila/render/app/explorers.ipynb', safe='')}"
+    index = "\n".join([
+        f"# {SITE_TITLE}", "",
+        "Lessons that teach how HER2-negative breast cancer is recognised, classified, staged "
+        "and treated, and what its survival figures mean. Each page shows a lesson with its "
+        "results; open it on Binder to run the code and use the widgets.", "",
+        EDUCATION_NOTE, "",
+        "## Lessons", "", *entries, "",
+        "## Also", "",
+        "- [Glossary](glossary.html): the terms used in the lessons, in plain words.",
+        f"- [The explorers as an app]({app}) (on Binder, no code shown).",
+    ])
+    pages.append(render(markdown_page(index), SITE_TITLE,
+                        binder_url("notebooks/00_start_here.ipynb"), out / "index.html"))
+    return pages
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("names", nargs="*", help="notebook names (default: all)")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    pages = build(args.out, args.names or None)
+    print(f"Built {len(pages)} pages into {args.out} in {time.monotonic() - started:.1f} s; "
+          f"open {html.escape(str(args.out / 'index.html'))}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
