@@ -57,7 +57,9 @@ JS_IS_RENDERED = """
 """
 JS_WIDGET_OUTPUTS = f"""
 () => Array.from(document.querySelectorAll('.jp-OutputArea-output:not([data-mime-type])'))
-  .map(e => ({{rendered: ({JS_IS_RENDERED})(e), text: e.textContent.trim().slice(0, 200)}}))
+  .map(e => ({{rendered: ({JS_IS_RENDERED})(e), text: e.textContent.trim().slice(0, 200),
+               pending: e.querySelector('.jupyter-widgets') === null
+                        && e.textContent.trim() === ''}}))
 """
 JS_ERRORS = """
 () => Array.from(document.querySelectorAll(
@@ -285,6 +287,23 @@ def exercise_widgets(page, report: Report, respond_timeout: float = 5.0) -> None
                 "were changed")
 
 
+def settle_widgets(page, expected: int, timeout: float = 15, quiet: float = 2) -> None:
+    """Widget views render after the kernel's messages arrive: wait until all ``expected``
+    have rendered, or nothing is pending and nothing has changed for ``quiet`` seconds."""
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        outputs = page.evaluate(JS_WIDGET_OUTPUTS)
+        if len(outputs) >= expected and all(o["rendered"] for o in outputs):
+            return
+        state = [(o["rendered"], o["pending"]) for o in outputs]
+        if state != last:
+            last, since = state, time.monotonic()
+        elif not any(o["pending"] for o in outputs) and time.monotonic() - since >= quiet:
+            return
+        time.sleep(0.25)
+
+
 def check_rendered(page, report: Report) -> None:
     """Errors shown on the page, and widget views rendered versus expected."""
     for text in page.evaluate(JS_ERRORS):
@@ -347,9 +366,7 @@ def check_notebook(browser, lab: Server, relpath: str, expected_widgets: int,
         problem = run_all_cells(page, run_timeout)
         if problem:
             report.problems.append(problem)
-        # Widget views render after the kernel's messages arrive: give them a moment.
-        _wait(lambda: sum(o["rendered"] for o in page.evaluate(JS_WIDGET_OUTPUTS))
-              >= expected_widgets, 15)
+        settle_widgets(page, expected_widgets)
         check_rendered(page, report)
         exercise_widgets(page, report)
     except Exception as err:  # a page that cannot be driven is a finding too
