@@ -177,6 +177,11 @@ class Server:
 
 def start_lab(root: Path, workdir: Path, token: str) -> Server:
     """JupyterLab serving ``root``, built by tools/serve.py like ``make lab``."""
+    # A fresh user-settings folder; the only setting: answer the news-feed question with
+    # "never", so its pop-up does not cover the notebook.
+    news = workdir / "settings" / "@jupyterlab" / "apputils-extension"
+    news.mkdir(parents=True, exist_ok=True)
+    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     port = free_port()
     command = serve.lab_command(root=root) + [
         f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
