@@ -312,7 +312,8 @@ def settle_widgets(page, expected: int, timeout: float = 15, quiet: float = 2) -
 def check_rendered(page, report: Report) -> None:
     """Errors shown on the page, and widget views rendered versus expected."""
     for text in page.evaluate(JS_ERRORS):
-        report.problems.append(f"error output: {text}")
+        if f"error output: {text}" not in report.problems:
+            report.problems.append(f"error output: {text}")
     outputs = page.evaluate(JS_WIDGET_OUTPUTS)
     report.widgets_rendered = sum(1 for o in outputs if o["rendered"])
     if report.widgets_rendered != report.widgets_expected or len(outputs) != report.widgets_expected:
@@ -398,14 +399,16 @@ def check_app(browser, app: Server, expected_widgets: int, name: str = "app") ->
     page.set_default_timeout(60_000)
     try:
         page.goto(app.url("/"))
-        # Voila adds its error cell class for a cell that raised; it shows widgets as it goes.
-        _wait(lambda: sum(o["rendered"] for o in page.evaluate(JS_WIDGET_OUTPUTS))
-              >= expected_widgets, 120)
+        # Voila runs the notebook as the page loads and shows each output as it comes; a cell
+        # that raises shows Voila's own error message (the traceback stays hidden) and stops.
+        errors_js = ("() => [...new Set(Array.from(document.querySelectorAll("
+                     "'.jp-OutputArea-output')).filter(e => /Traceback|There was an error when "
+                     "executing/.test(e.textContent)).map(e => e.textContent.trim().slice(0, 600)))]")
+        _wait(lambda: page.evaluate(errors_js) or sum(
+            o["rendered"] for o in page.evaluate(JS_WIDGET_OUTPUTS)) >= expected_widgets, 120)
         page.wait_for_load_state("networkidle", timeout=60_000)
-        for text in page.evaluate(
-                "() => Array.from(document.querySelectorAll('.jp-OutputArea-output'))"
-                ".filter(e => /Traceback|There was an error when executing/.test(e.textContent))"
-                ".map(e => e.textContent.trim().slice(0, 600))"):
+        settle_widgets(page, expected_widgets)
+        for text in page.evaluate(errors_js):
             report.problems.append(f"error output: {text}")
         check_rendered(page, report)
         exercise_widgets(page, report)

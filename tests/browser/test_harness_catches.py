@@ -69,3 +69,24 @@ def test_checker_reports_broken_notebooks(case: str, browser, lab, served_root) 
         assert report.problems, f"{case}: the broken notebook passed the browser check"
         assert must_say in "\n".join(report.problems), report.summary()
         assert report.screenshot is not None and report.screenshot.exists()
+
+
+def test_app_checker_reports_a_broken_app(browser, tmp_path) -> None:
+    """The app check fails for an app whose first cell raises (Voila hides the traceback, so
+    the check must read Voila's own error message)."""
+    import secrets
+
+    from harness import check_app, start_app
+
+    path = tmp_path / "broken_app.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell(RAISES), new_code_cell(SOUND)],
+                                metadata={"kernelspec": KERNELSPEC}), path)
+    expected = expected_widget_views(executed(path))
+    app = start_app(tmp_path, secrets.token_hex(24), root=tmp_path, notebook=path.name)
+    try:
+        report = check_app(browser, app, expected, name="broken_app")
+    finally:
+        app.stop()
+    print(report.summary())
+    assert any(p.startswith("error output:") for p in report.problems), report.summary()
+    assert report.screenshot is not None and report.screenshot.exists()
