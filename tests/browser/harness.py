@@ -221,13 +221,14 @@ def _controls(view) -> list[tuple[str, Any]]:
     """The controls of one widget view, in the order a student would try them."""
     found: list[tuple[str, Any]] = []
     for kind, selector in (
-        ("dropdown", "select"),
-        ("slider", ".noUi-handle"),
-        ("radio", "input[type=radio]"),
-        ("toggle", "button.widget-toggle-button"),
-        ("checkbox", "input[type=checkbox]"),
-        ("text", "input[type=text], input[type=number], textarea"),
-        ("button", "button.jupyter-button:not(.widget-toggle-button)"),
+        ("dropdown", "select:not(:disabled)"),
+        ("slider", ".widget-slider:not([disabled]) .noUi-handle"),
+        ("radio", "input[type=radio]:not(:disabled)"),
+        ("toggle", "button.widget-toggle-button:not(:disabled)"),
+        ("checkbox", "input[type=checkbox]:not(:disabled)"),
+        ("text", "input[type=text]:not(:disabled), input[type=number]:not(:disabled), "
+                 "textarea:not(:disabled)"),
+        ("button", "button.jupyter-button:not(.widget-toggle-button):not(:disabled)"),
     ):
         elements = view.query_selector_all(selector)
         if kind == "radio":
@@ -237,7 +238,7 @@ def _controls(view) -> list[tuple[str, Any]]:
 
 
 def _operate(page, kind: str, element) -> None:
-    element.scroll_into_view_if_needed()
+    element.scroll_into_view_if_needed(timeout=10_000)
     if kind == "dropdown":
         index = element.evaluate("e => e.selectedIndex")
         count = element.evaluate("e => e.options.length")

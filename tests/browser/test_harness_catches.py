@@ -23,6 +23,13 @@ shown = w.HTML("You picked one")
 choice.observe(lambda change: setattr(shown, "value", f"You picked {change['new']}"), names="value")
 w.VBox([choice, shown])
 """
+SOUND_SLIDER = """
+import ipywidgets as w
+size = w.IntSlider(value=20, min=0, max=100, description="Size (mm)")
+shown = w.HTML("Size 20 mm")
+size.observe(lambda change: setattr(shown, "value", f"Size {change['new']} mm"), names="value")
+w.VBox([size, shown])
+"""
 RAISES = 'print("before")\nraise RuntimeError("deliberately broken cell")'
 NEVER_RENDERS = """
 import ipywidgets as w
@@ -45,6 +52,7 @@ w.VBox([choice, shown])
 CASES = {
     # name: (cells, words the report must contain; None = no problem at all)
     "sound": ([SOUND], None),
+    "sound_slider": ([SOUND_SLIDER], None),
     "raises": ([RAISES, SOUND], "deliberately broken cell"),
     "never_renders": ([NEVER_RENDERS], "displays 1 widget(s) but the page shows 0 rendered"),
     "deaf": ([DEAF], "did not change when its controls (dropdown) were changed"),
