@@ -1,0 +1,188 @@
+"""helpers.treatment: each rule fires when its conditions hold, and the checks a guideline reader makes."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from helpers.treatment import (
+    DRUG_CLASSES, EARLY_STAGES, Patient, explain, load_rules, side_effects, treatment_options,
+)
+
+
+def classes(patient: Patient) -> set[str]:
+    return {o.drug_class for o in treatment_options(patient)}
+
+
+def agents(patient: Patient) -> set[str]:
+    return {a for o in treatment_options(patient) for a in o.agents}
+
+
+def fired(patient: Patient) -> set[str]:
+    return {c.rule_id for c in explain(patient) if c.fired}
+
+
+# A grid of patients covering every subtype, setting, stage/line and biomarker combination.
+def all_patients():
+    status = itertools.cycle((None, "premenopausal", "postmenopausal"))
+    for subtype, brca, pik, esr1, expr, cps in itertools.product(
+        ("HR+/HER2-", "HR-/HER2-"), (False, True), (False, True), (False, True),
+        (None, "null", "ultralow", "low"), (None, 0, 9.9, 10, 50),
+    ):
+        for stage in EARLY_STAGES:
+            for residual, risk in ((None, False), (True, True), (False, False)):
+                yield Patient(subtype, "early", stage=stage, germline_brca=brca,
+                              her2_expression=expr, residual_disease=residual, high_risk=risk,
+                              menopausal_status=next(status))
+        for line in (1, 2, 3, 5):
+            for prior in (False, True):
+                yield Patient(subtype, "metastatic", line=line, germline_brca=brca,
+                              pik3ca_akt1_pten=pik, esr1_mutation=esr1, her2_expression=expr,
+                              pd_l1_cps=cps, prior_chemo=prior, endocrine_resistant=prior)
+
+
+PATIENTS = list(all_patients())
+
+
+def test_rules_table_is_well_formed() -> None:
+    rules = load_rules()
+    assert len({r.rule_id for r in rules}) == len(rules)
+    for rule in rules:
+        assert rule.drug_class in DRUG_CLASSES
+        assert all(a == a.lower() for a in rule.agents)
+        assert rule.evidence and rule.rationale and rule.reviewed == "2026-11-25"
+        assert any(ch.isdigit() for ch in rule.evidence), f"{rule.rule_id}: evidence needs a year"
+
+
+def test_every_rule_fires_for_some_patient() -> None:
+    seen = set().union(*(fired(p) for p in PATIENTS))
+    assert seen == {r.rule_id for r in load_rules()}
+
+
+def test_never_endocrine_therapy_for_triple_negative() -> None:
+    for p in PATIENTS:
+        if p.subtype == "HR-/HER2-":
+            assert "endocrine therapy" not in classes(p)
+            assert "CDK4/6 inhibitor" not in classes(p)
+
+
+def test_no_pd_l1_dependent_option_below_10_or_unknown() -> None:
+    for p in PATIENTS:
+        if p.setting == "metastatic" and (p.pd_l1_cps is None or p.pd_l1_cps < 10):
+            assert "pembrolizumab" not in agents(p)
+
+
+def test_pembrolizumab_first_line_tnbc_at_cps_10() -> None:
+    base = dict(subtype="HR-/HER2-", setting="metastatic", line=1)
+    assert "pembrolizumab" in agents(Patient(**base, pd_l1_cps=10))
+    assert "pembrolizumab" not in agents(Patient(**base, pd_l1_cps=9.9))
+    assert "pembrolizumab" not in agents(Patient("HR-/HER2-", "metastatic", line=2, pd_l1_cps=50))
+
+
+def test_first_line_sacituzumab_alone_needs_a_known_low_cps() -> None:
+    base = dict(subtype="HR-/HER2-", setting="metastatic", line=1)
+    assert "TN-MET-L1-SG" in fired(Patient(**base, pd_l1_cps=5))
+    assert "TN-MET-L1-SG" not in fired(Patient(**base, pd_l1_cps=10))
+    assert "TN-MET-L1-SG" not in fired(Patient(**base))
+
+
+def test_adjuvant_cdk46_only_for_high_risk_stage_ii_iii() -> None:
+    for p in PATIENTS:
+        if p.setting == "early" and "CDK4/6 inhibitor" in classes(p):
+            assert p.subtype == "HR+/HER2-" and p.high_risk and p.stage.startswith("II")
+
+
+def test_olaparib_only_with_germline_brca() -> None:
+    for p in PATIENTS:
+        if {"olaparib", "talazoparib"} & agents(p):
+            assert p.germline_brca
+
+
+def test_trastuzumab_deruxtecan_only_for_low_or_ultralow() -> None:
+    for p in PATIENTS:
+        if "trastuzumab deruxtecan" in agents(p):
+            assert p.setting == "metastatic" and p.line >= 2
+            assert p.her2_expression == "low" or (
+                p.her2_expression == "ultralow" and p.subtype == "HR+/HER2-")
+
+
+def test_keynote522_for_stage_ii_iii_tnbc_only() -> None:
+    for p in PATIENTS:
+        if "TN-EARLY-KEYNOTE522-PEMBRO" in fired(p):
+            assert p.subtype == "HR-/HER2-" and p.stage in ("IIA", "IIB", "IIIA", "IIIB", "IIIC")
+    assert "pembrolizumab" not in agents(Patient("HR-/HER2-", "early", stage="IA"))
+
+
+def test_capecitabine_after_residual_disease() -> None:
+    assert "capecitabine" in agents(Patient("HR-/HER2-", "early", stage="IIB",
+                                            residual_disease=True))
+    assert "capecitabine" not in agents(Patient("HR-/HER2-", "early", stage="IIB",
+                                                residual_disease=False))
+
+
+def test_endocrine_choice_by_menopausal_status() -> None:
+    pre = Patient("HR+/HER2-", "early", stage="IA", menopausal_status="premenopausal")
+    post = Patient("HR+/HER2-", "early", stage="IA", menopausal_status="postmenopausal")
+    unknown = Patient("HR+/HER2-", "early", stage="IA")
+    assert fired(pre) & {"HRP-EARLY-ENDOCRINE-PRE"} and not fired(pre) & {"HRP-EARLY-ENDOCRINE-POST"}
+    assert "HRP-EARLY-ENDOCRINE-POST" in fired(post)
+    assert "HRP-EARLY-ENDOCRINE-UNKNOWN" in fired(unknown)
+
+
+def test_metastatic_hr_positive_first_line() -> None:
+    first = classes(Patient("HR+/HER2-", "metastatic", line=1))
+    assert first == {"endocrine therapy", "CDK4/6 inhibitor"}
+    assert "inavolisib" in agents(Patient("HR+/HER2-", "metastatic", line=1,
+                                          pik3ca_akt1_pten=True, endocrine_resistant=True))
+    assert "elacestrant" in agents(Patient("HR+/HER2-", "metastatic", line=2, esr1_mutation=True))
+    assert "elacestrant" not in agents(Patient("HR+/HER2-", "metastatic", line=2))
+
+
+def test_no_duplicate_options_and_explanations() -> None:
+    p = Patient("HR-/HER2-", "early", stage="IIB", germline_brca=True, residual_disease=True,
+                high_risk=True)
+    options = treatment_options(p)
+    assert len({(o.drug_class, o.agents) for o in options}) == len(options)
+    reasons = {c.rule_id: c.reason for c in explain(p)}
+    assert reasons["HRP-EARLY-ABEMACICLIB"] == "needs subtype HR+/HER2-"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [(dict(subtype="HR+/HER2+", setting="early", stage="IA"), "HER2-targeted therapy"),
+     (dict(subtype="HR-/HER2+", setting="metastatic", line=1), "outside this collection"),
+     (dict(subtype="HR+/HER2-", setting="early", stage="IA", her2_expression="positive"),
+      "HER2-targeted"),
+     (dict(subtype="luminal A", setting="early", stage="IA"), "^subtype must be one of"),
+     (dict(subtype="HR+/HER2-", setting="adjuvant", stage="IA"), "^setting must be one of"),
+     (dict(subtype="HR+/HER2-", setting="metastatic", line=0), "^line must be a whole number"),
+     (dict(subtype="HR+/HER2-", setting="metastatic"), "^line must be a whole number"),
+     (dict(subtype="HR+/HER2-", setting="early", stage="IV"), "^stage must be one of the early"),
+     (dict(subtype="HR+/HER2-", setting="early"), "^stage must be one of"),
+     (dict(subtype="HR+/HER2-", setting="early", stage="IA", line=2), "^line applies"),
+     (dict(subtype="HR+/HER2-", setting="metastatic", line=1, stage="IIA"), "^stage must be None"),
+     (dict(subtype="HR+/HER2-", setting="early", stage="IA", her2_expression="pending"),
+      "needs ISH first"),
+     (dict(subtype="HR+/HER2-", setting="early", stage="IA", pd_l1_cps=-1), "^pd_l1_cps"),
+     (dict(subtype="HR+/HER2-", setting="early", stage="IA", germline_brca="yes"),
+      "^germline_brca must be True or False"),
+     (dict(subtype="HR+/HER2-", setting="early", stage="IA", menopausal_status="peri"),
+      "^menopausal_status must be one of")],
+)
+def test_invalid_patients(kwargs: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Patient(**kwargs)
+
+
+def test_treatment_options_needs_a_patient() -> None:
+    with pytest.raises(ValueError, match="patient must be a helpers.treatment.Patient"):
+        treatment_options({"subtype": "HR+/HER2-"})
+
+
+def test_side_effects() -> None:
+    for drug_class in DRUG_CLASSES:
+        text = side_effects(drug_class)
+        assert text["common"] and text["management"]
+    with pytest.raises(ValueError, match="^drug_class must be one of"):
+        side_effects("antibiotics")
