@@ -7,7 +7,8 @@ import itertools
 import pytest
 
 from helpers.treatment import (
-    DRUG_CLASSES, EARLY_STAGES, Patient, explain, load_rules, side_effects, treatment_options,
+    DRUG_CLASSES, EARLY_STAGES, Patient, explain, flowchart, load_rules, side_effects,
+    treatment_options, trial_results,
 )
 
 
@@ -186,3 +187,73 @@ def test_side_effects() -> None:
         assert text["common"] and text["management"]
     with pytest.raises(ValueError, match="^drug_class must be one of"):
         side_effects("antibiotics")
+
+
+def test_stage_i_triple_negative_chemotherapy_includes_micrometastases() -> None:
+    for stage in ("IA", "IB"):
+        assert "TN-EARLY-CHEMO-SMALL" in fired(Patient("HR-/HER2-", "early", stage=stage))
+    assert "TN-EARLY-CHEMO-SMALL" not in fired(Patient("HR-/HER2-", "early", stage="IIA"))
+    assert "chemotherapy" not in classes(Patient("HR-/HER2-", "early", stage="0"))
+
+
+def test_every_early_invasive_tnbc_gets_a_systemic_option() -> None:
+    for stage in EARLY_STAGES[1:]:
+        assert "chemotherapy" in classes(Patient("HR-/HER2-", "early", stage=stage))
+
+
+def test_trastuzumab_deruxtecan_needs_hr_positive_for_ultralow() -> None:
+    base = dict(setting="metastatic", line=2, her2_expression="ultralow")
+    assert "trastuzumab deruxtecan" in agents(Patient("HR+/HER2-", **base))
+    assert "trastuzumab deruxtecan" not in agents(Patient("HR-/HER2-", **base))
+    assert "trastuzumab deruxtecan" not in agents(Patient("HR+/HER2-", "metastatic", line=2,
+                                                          her2_expression="null"))
+    # before any endocrine therapy (first line) it is not yet an option
+    assert "trastuzumab deruxtecan" not in agents(Patient("HR+/HER2-", "metastatic", line=1,
+                                                          her2_expression="low"))
+
+
+def test_explain_names_the_failed_condition() -> None:
+    checks = {c.rule_id: c for c in explain(Patient("HR-/HER2-", "metastatic", line=1,
+                                                    pd_l1_cps=5))}
+    assert not checks["TN-MET-L1-PEMBRO"].fired
+    assert checks["TN-MET-L1-PEMBRO"].reason == "needs PD-L1 CPS 10 or more"
+    assert checks["TN-MET-L1-SG"].fired and checks["TN-MET-L1-SG"].reason == "all conditions hold"
+
+
+@pytest.mark.parametrize("subtype", ["HR+/HER2-", "HR-/HER2-"])
+@pytest.mark.parametrize("setting", ["early", "metastatic"])
+def test_flowchart_is_drawn_from_the_rules_table(subtype: str, setting: str) -> None:
+    branches = flowchart(subtype, setting)
+    expected = [r.rule_id for r in load_rules()
+                if r.subtype in (subtype, "any") and r.setting == setting]
+    assert [b.rule_id for b in branches] == expected and expected
+    # every option the engine can produce for this subtype and setting appears as a branch
+    produced = {rid for p in PATIENTS if p.subtype == subtype and p.setting == setting
+                for rid in fired(p)}
+    assert produced <= {b.rule_id for b in branches}
+    if subtype == "HR-/HER2-":
+        assert "endocrine therapy" not in {b.drug_class for b in branches}
+
+
+def test_flowchart_gates_read_the_conditions() -> None:
+    gates = {b.rule_id: b.gate for b in flowchart("HR-/HER2-", "metastatic")}
+    assert gates["TN-MET-L1-PEMBRO"] == "line 1; PD-L1 CPS 10 or more"
+    assert gates["TN-MET-SG-LATER"] == "line 3 or later"
+    assert "inherited (germline) BRCA1/2 variant" in gates["TN-MET-PARP"]
+    with pytest.raises(ValueError, match="HER2-targeted"):
+        flowchart("HR+/HER2+", "early")
+    with pytest.raises(ValueError, match="^setting must be one of"):
+        flowchart("HR+/HER2-", "adjuvant")
+
+
+def test_trial_results_back_the_rules() -> None:
+    table = trial_results()
+    # every trial named in the results table is cited as evidence by some rule
+    evidence = " ".join(r.evidence for r in load_rules())
+    for trial in table["trial"].unique():
+        assert trial.split(" (")[0] in evidence, trial
+    # each trial has exactly two arms, and the experimental arm (listed first) did better
+    for _trial, rows in table.groupby("trial", sort=False):
+        assert len(rows) == 2
+        assert rows["value"].iloc[0] > rows["value"].iloc[1]
+    assert set(table["unit"]) == {"months", "percent"}

@@ -25,7 +25,8 @@ from .datafiles import read_table
 __all__ = [
     "SUBTYPES_IN_SCOPE", "SETTINGS", "EARLY_STAGES", "HER2_EXPRESSIONS", "MENOPAUSAL_STATUSES",
     "DRUG_CLASSES", "REVIEWED", "Patient", "Rule", "Option", "RuleCheck", "load_rules",
-    "treatment_options", "explain", "SUPPORTIVE_CARE", "side_effects",
+    "treatment_options", "explain", "SUPPORTIVE_CARE", "side_effects", "rule_conditions",
+    "FlowBranch", "flowchart", "trial_results",
 ]
 
 SUBTYPES_IN_SCOPE = ("HR+/HER2-", "HR-/HER2-")
@@ -312,3 +313,81 @@ def side_effects(drug_class: str) -> dict[str, str]:
     return {"common": row["common_side_effects"], "management": row["management"]}
 
 
+
+
+_FLAG_WORDS = {
+    "germline_brca": ("inherited (germline) BRCA1/2 variant", "no germline BRCA variant"),
+    "pik3ca_akt1_pten": ("PIK3CA, AKT1 or PTEN alteration", "no PIK3CA/AKT1/PTEN alteration"),
+    "esr1_mutation": ("ESR1 mutation", "no ESR1 mutation"),
+    "prior_chemo": ("chemotherapy given for early disease", "no earlier chemotherapy"),
+    "residual_disease": ("cancer left at surgery after chemotherapy", "no cancer left at surgery"),
+    "high_risk": ("high risk of return (trial criteria)", "not high risk"),
+    "endocrine_resistant": ("came back on or within a year of adjuvant endocrine therapy",
+                            "not endocrine-resistant"),
+}
+
+
+def rule_conditions(rule: Rule) -> list[str]:
+    """The conditions of ``rule`` beyond subtype and setting, in words (empty list = none).
+
+    Used by the flowchart and the lesson so that the words come from the table itself.
+    """
+    words: list[str] = []
+    if rule.stages is not None:
+        words.append("stage " + ", ".join(rule.stages))
+    if rule.min_line is not None and rule.max_line == rule.min_line:
+        words.append(f"line {rule.min_line}")
+    elif rule.min_line is not None and rule.max_line is not None:
+        words.append(f"lines {rule.min_line}-{rule.max_line}")
+    elif rule.min_line is not None:
+        words.append(f"line {rule.min_line} or later")
+    if rule.her2_expression is not None:
+        words.append("HER2-" + " or ".join(rule.her2_expression))
+    if rule.menopausal_status is not None:
+        words.append(f"menopausal status {rule.menopausal_status}")
+    for name, (yes, no) in _FLAG_WORDS.items():
+        wanted = getattr(rule, name)
+        if wanted is not None:
+            words.append(yes if wanted else no)
+    if rule.min_pd_l1_cps is not None:
+        words.append(f"PD-L1 CPS {rule.min_pd_l1_cps:g} or more")
+    if rule.max_pd_l1_cps is not None:
+        words.append(f"PD-L1 CPS below {rule.max_pd_l1_cps:g}")
+    return words
+
+
+@dataclass(frozen=True)
+class FlowBranch:
+    """One branch of the flowchart: the gate (conditions in words) and the option it opens."""
+
+    rule_id: str
+    gate: str
+    drug_class: str
+    agents: tuple[str, ...]
+    evidence: str
+
+
+def flowchart(subtype: str, setting: str) -> list[FlowBranch]:
+    """The branches of the decision flowchart for one subtype and setting, in table order.
+
+    Every rule whose subtype is ``subtype`` (or "any") and whose setting is ``setting`` gives
+    one branch, so the picture is drawn from the same table the engine reads. Raises
+    ``ValueError`` for a subtype outside the collection or an unknown setting.
+    """
+    if subtype in HER2_POSITIVE_SUBTYPES:
+        raise ValueError(f"subtype: {_OUT_OF_SCOPE}")
+    check_choice("subtype", subtype, SUBTYPES_IN_SCOPE)
+    check_choice("setting", setting, SETTINGS)
+    branches = []
+    for rule in load_rules():
+        if rule.subtype in (subtype, "any") and rule.setting == setting:
+            gate = "; ".join(rule_conditions(rule)) or "always"
+            branches.append(FlowBranch(rule.rule_id, gate, rule.drug_class, rule.agents,
+                                       rule.evidence))
+    return branches
+
+
+def trial_results() -> Any:
+    """The headline trial results behind several rules (``data/trial_results.csv``) as a
+    DataFrame: trial, subtype, setting, endpoint, unit, arm, value, source (one row per arm)."""
+    return read_table("trial_results")
