@@ -257,3 +257,118 @@ def test_trial_results_back_the_rules() -> None:
         assert len(rows) == 2
         assert rows["value"].iloc[0] > rows["value"].iloc[1]
     assert set(table["unit"]) == {"months", "percent"}
+
+
+# --- lesson 05: exercise checkers, the explorer widget, the figures -------------------------
+
+from helpers.exercises import treatment as ex  # noqa: E402
+from helpers.plots.treatment import rules_flowchart, trial_bars  # noqa: E402
+from helpers.widgets.treatment import parse_cps, treatment_explorer  # noqa: E402
+
+
+@pytest.mark.parametrize("check", [ex.exercise_1, ex.exercise_2, ex.exercise_3, ex.exercise_4])
+def test_exercises_not_answered(check) -> None:
+    assert check(...).status == "not answered"
+
+
+def test_exercise_1_drug_classes() -> None:
+    assert ex.exercise_1(["endocrine therapy", "CDK4/6 inhibitor"]).correct
+    assert ex.exercise_1(["endocrine therapy"]).status == "incorrect"
+    assert ex.exercise_1(["endocrine therapy", "CDK4/6 inhibitor", "chemotherapy"]).status \
+        == "incorrect"
+    assert ex.exercise_1(["hormones"]).status == "malformed"
+    assert ex.exercise_1("endocrine therapy").status == "malformed"
+
+
+def test_exercise_2_reads_the_destiny_breast04_bars() -> None:
+    assert ex.exercise_2(4.7).correct  # 10.1 - 5.4 months (Modi 2022)
+    assert ex.exercise_2(10.1).status == "incorrect"
+    assert ex.exercise_2(3).status == "incorrect"
+    assert ex.exercise_2("4.7").status == "malformed"
+
+
+def test_exercise_3_finds_the_rule() -> None:
+    assert ex.exercise_3("TN-MET-SG-SECOND").correct
+    wrong = ex.exercise_3("TN-MET-SG-LATER")
+    assert wrong.status == "incorrect" and "line 3" in wrong.hint
+    assert "TN-MET-SG-SECOND" not in str(wrong)
+    assert ex.exercise_3("SG-RULE").status == "malformed"
+    assert ex.exercise_3(3).status == "malformed"
+
+
+def test_exercise_4_cps_threshold() -> None:
+    assert ex.exercise_4(10).correct
+    assert ex.exercise_4(1).status == "incorrect"
+    assert ex.exercise_4(50).status == "incorrect"
+    assert ex.exercise_4(True).status == "malformed"
+
+
+def test_concept_check() -> None:
+    mc = ex.concept_check()
+    assert mc.check(ex.TNBC_ENDOCRINE_OPTIONS[1]).correct
+    assert mc.check(ex.TNBC_ENDOCRINE_OPTIONS[0]).status == "incorrect"
+    assert "Correct" in mc.feedback.value or "Not yet" in mc.feedback.value
+
+
+def test_explorer_lists_options_with_rule_and_evidence() -> None:
+    e = treatment_explorer()
+    e.subtype.value = "HR-/HER2-"
+    e.setting.value = "metastatic"
+    e.line.value = 1
+    e.cps.value = "10"
+    assert "pembrolizumab" in e.result.value and "KEYNOTE-355" in e.result.value
+    assert "TN-MET-L1-PEMBRO" in e.result.value
+    assert "Palliative" in e.result.value
+    e.cps.value = "9"
+    assert "KEYNOTE-355" not in e.result.value
+    assert "needs PD-L1 CPS 10 or more" in e.not_fired.value
+    assert e.stage.disabled and not e.line.disabled
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [({"stage": "IV"}, "stage IV is metastatic"),
+     ({"subtype": "HR+/HER2+"}, "HER2-targeted therapy"),
+     ({"her2": "positive"}, "HER2-targeted therapy"),
+     ({"setting": "metastatic", "line": 0}, "line must be a whole number of at least 1"),
+     ({"cps": "high"}, "pd_l1_cps must be a number"),
+     ({"cps": "120"}, "pd_l1_cps")],
+)
+def test_explorer_shows_bad_combinations_and_recovers(change: dict, message: str) -> None:
+    e = treatment_explorer()
+    for name, value in change.items():
+        getattr(e, name).value = value
+    assert "Please check your input" in e.result.value and message in e.result.value
+    assert e.not_fired.value == ""
+    e.subtype.value, e.setting.value, e.stage.value = "HR-/HER2-", "early", "IIB"
+    e.her2.value, e.cps.value, e.line.value = None, "", 1
+    assert "KEYNOTE-522" in e.result.value
+
+
+def test_parse_cps() -> None:
+    assert parse_cps("  ") is None and parse_cps("12.5") == 12.5
+    with pytest.raises(ValueError, match="^pd_l1_cps"):
+        parse_cps("ten")
+
+
+def test_trial_bars_show_every_arm() -> None:
+    table = trial_results()
+    fig = trial_bars(table)
+    assert len(fig.figure.axes) == table["trial"].nunique()
+    for value in table["value"]:
+        assert f"{value:g}" in fig.alt
+    with pytest.raises(ValueError, match="exactly two arms"):
+        trial_bars(table.iloc[:3])
+    with pytest.raises(ValueError, match="^table must have columns"):
+        trial_bars(table.drop(columns="arm"))
+
+
+@pytest.mark.parametrize("subtype", ["HR+/HER2-", "HR-/HER2-"])
+def test_flowchart_figure_has_one_branch_per_rule(subtype: str) -> None:
+    fig = rules_flowchart(subtype, "metastatic")
+    branches = flowchart(subtype, "metastatic")
+    assert f"with {len(branches)} branches" in fig.alt
+    for branch in branches:
+        assert branch.rule_id in fig.alt
+    texts = " ".join(t.get_text() for t in fig.figure.axes[0].texts)
+    assert all(b.rule_id in texts for b in branches)

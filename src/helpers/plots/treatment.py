@@ -1,0 +1,115 @@
+"""Figures for the treatment lesson: the trials behind the rules, and the rules as a flowchart.
+
+The trial chart reads ``data/trial_results.csv``; the flowchart reads the same rules table as
+:func:`helpers.treatment.treatment_options` (through :func:`helpers.treatment.flowchart`), so the
+picture cannot disagree with the engine.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+
+from ..palette import NEUTRAL, OKABE_ITO
+from ..treatment import flowchart
+from . import AccessibleFigure, footnote, new_figure
+
+__all__ = ["trial_bars", "rules_flowchart"]
+
+_EXPERIMENTAL = OKABE_ITO["blue"]
+_CONTROL = OKABE_ITO["orange"]
+
+
+def trial_bars(table: pd.DataFrame) -> AccessibleFigure:
+    """Small paired bar charts, one panel per trial: the experimental arm against the control.
+
+    ``table`` has the columns of ``data/trial_results.csv`` with the experimental arm listed
+    first for each trial. The experimental bar is solid, the control bar hatched, and both carry
+    their value and arm name, so colour is never the only cue. Raises ``ValueError`` when a
+    column is missing or a trial does not have exactly two arms.
+    """
+    required = {"trial", "endpoint", "unit", "arm", "value", "source"}
+    if not required <= set(table.columns):
+        raise ValueError(f"table must have columns {sorted(required)}; got {list(table.columns)}")
+    trials = list(dict.fromkeys(table["trial"]))
+    if not trials:
+        raise ValueError("table must hold at least one trial; got an empty table")
+    ncols = min(2, len(trials))
+    nrows = -(-len(trials) // ncols)
+    fig = new_figure(7.6, 2.3 * nrows + 0.6)
+    parts = []
+    for i, trial in enumerate(trials):
+        rows = table[table["trial"] == trial]
+        if len(rows) != 2:
+            raise ValueError(f"trial {trial!r} must have exactly two arms; got {len(rows)}")
+        ax = fig.add_subplot(nrows, ncols, i + 1)
+        arms = ["\n".join(textwrap.wrap(a, 22)) for a in rows["arm"]]
+        values = list(rows["value"])
+        bars = ax.barh([1, 0], values, color=[_EXPERIMENTAL, _CONTROL],
+                       hatch=["", "//"], edgecolor="white", height=0.6)
+        unit = rows["unit"].iloc[0]
+        suffix = " %" if unit == "percent" else " mo"
+        ax.bar_label(bars, labels=[f"{v:g}{suffix}" for v in values], padding=2, fontsize=8)
+        ax.set_yticks([1, 0], arms, fontsize=8)
+        ax.set_xlim(0, max(values) * 1.3)
+        endpoint = rows["endpoint"].iloc[0]
+        ax.set_xlabel(f"{endpoint} ({unit})", fontsize=8)
+        ax.set_title("\n".join(textwrap.wrap(trial, 34)), fontsize=9)
+        ax.tick_params(axis="x", labelsize=8)
+        parts.append(f"{trial}: {rows['arm'].iloc[0]} {values[0]:g} {unit} against "
+                     f"{rows['arm'].iloc[1]} {values[1]:g} {unit} ({endpoint})")
+    footnote(fig, "Sources: the trial publications listed in data/trial_results.csv")
+    alt = ("Paired horizontal bars, one panel per trial, new treatment (solid) against the "
+           "comparison arm (hatched). " + "; ".join(parts) + ".")
+    return AccessibleFigure(fig, alt)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def rules_flowchart(subtype: str, setting: str) -> AccessibleFigure:
+    """The decision flowchart for one subtype and setting, drawn from the rules table.
+
+    One branch per rule (in table order): the subtype and setting on the left, the rule's
+    conditions (its gate) in the middle, and the option it opens on the right, labelled with the
+    rule id. Boxes are told apart by position and text, not by colour. Raises ``ValueError`` for
+    a subtype outside the collection or an unknown setting (from
+    :func:`helpers.treatment.flowchart`).
+    """
+    branches = flowchart(subtype, setting)
+    n = len(branches)
+    fig = new_figure(9.0, 0.62 * n + 1.0)
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.axis("off")
+    root_y = (n - 1) / 2
+    ax.text(0.8, root_y, _wrap(f"{subtype}\n{setting} disease", 14), ha="center", va="center",
+            fontsize=9, fontweight="bold",
+            bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=OKABE_ITO["black"],
+                      linewidth=1.5))
+    arrow = dict(arrowstyle="->", color=NEUTRAL, linewidth=0.8)
+    lines = []
+    for i, branch in enumerate(branches):
+        y = n - 1 - i
+        ax.annotate("", xy=(2.0, y), xytext=(1.55, root_y), arrowprops=arrow)
+        ax.text(2.05, y, _wrap(branch.gate, 44), ha="left", va="center", fontsize=7,
+                bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=NEUTRAL,
+                          linestyle="--"))
+        ax.annotate("", xy=(5.75, y), xytext=(5.45, y), arrowprops=arrow)
+        option = f"{branch.drug_class}: {', '.join(branch.agents)}" if branch.agents \
+            else branch.drug_class
+        ax.text(5.8, y, _wrap(option, 40) + f"  [{branch.rule_id}]", ha="left", va="center",
+                fontsize=7,
+                bbox=dict(boxstyle="square,pad=0.25", facecolor=OKABE_ITO["sky blue"],
+                          edgecolor=OKABE_ITO["blue"], alpha=0.35))
+        lines.append(f"if {branch.gate}, then {option} (rule {branch.rule_id})")
+    ax.set_title(f"Teaching model, {subtype} {setting}: each branch is one row of the rules "
+                 "table", fontsize=10)
+    footnote(fig, "Source: data/treatment_rules.csv (evidence and reviewed date in each row). "
+                  "Not a treatment recommendation.")
+    alt = (f"Flowchart for {subtype} {setting} disease with {n} branches, one per rule: "
+           + "; ".join(lines) + ".")
+    return AccessibleFigure(fig, alt)
