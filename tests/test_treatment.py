@@ -266,7 +266,7 @@ from helpers.plots.treatment import rules_flowchart, trial_bars  # noqa: E402
 from helpers.widgets.treatment import parse_cps, treatment_explorer  # noqa: E402
 
 
-@pytest.mark.parametrize("check", [ex.exercise_1, ex.exercise_2, ex.exercise_3, ex.exercise_4])
+@pytest.mark.parametrize("check", [ex.exercise_1, ex.exercise_4, ex.exercise_2, ex.exercise_3])
 def test_exercises_not_answered(check) -> None:
     assert check(...).status == "not answered"
 
@@ -280,27 +280,27 @@ def test_exercise_1_drug_classes() -> None:
     assert ex.exercise_1("endocrine therapy").status == "malformed"
 
 
-def test_exercise_2_reads_the_destiny_breast04_bars() -> None:
-    assert ex.exercise_2(4.7).correct  # 10.1 - 5.4 months (Modi 2022)
-    assert ex.exercise_2(10.1).status == "incorrect"
-    assert ex.exercise_2(3).status == "incorrect"
-    assert ex.exercise_2("4.7").status == "malformed"
+def test_exercise_4_reads_the_destiny_breast04_bars() -> None:
+    assert ex.exercise_4(4.7).correct  # 10.1 - 5.4 months (Modi 2022)
+    assert ex.exercise_4(10.1).status == "incorrect"
+    assert ex.exercise_4(3).status == "incorrect"
+    assert ex.exercise_4("4.7").status == "malformed"
 
 
-def test_exercise_3_finds_the_rule() -> None:
-    assert ex.exercise_3("TN-MET-SG-SECOND").correct
-    wrong = ex.exercise_3("TN-MET-SG-LATER")
+def test_exercise_2_finds_the_rule() -> None:
+    assert ex.exercise_2("TN-MET-SG-SECOND").correct
+    wrong = ex.exercise_2("TN-MET-SG-LATER")
     assert wrong.status == "incorrect" and "line 3" in wrong.hint
     assert "TN-MET-SG-SECOND" not in str(wrong)
-    assert ex.exercise_3("SG-RULE").status == "malformed"
-    assert ex.exercise_3(3).status == "malformed"
+    assert ex.exercise_2("SG-RULE").status == "malformed"
+    assert ex.exercise_2(3).status == "malformed"
 
 
-def test_exercise_4_cps_threshold() -> None:
-    assert ex.exercise_4(10).correct
-    assert ex.exercise_4(1).status == "incorrect"
-    assert ex.exercise_4(50).status == "incorrect"
-    assert ex.exercise_4(True).status == "malformed"
+def test_exercise_3_cps_threshold() -> None:
+    assert ex.exercise_3(10).correct
+    assert ex.exercise_3(1).status == "incorrect"
+    assert ex.exercise_3(50).status == "incorrect"
+    assert ex.exercise_3(True).status == "malformed"
 
 
 def test_concept_check() -> None:

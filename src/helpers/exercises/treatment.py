@@ -10,7 +10,7 @@ from ..treatment import (
 )
 from . import Feedback, MultipleChoice, check_choice, check_number, check_set
 
-__all__ = ["exercise_1", "exercise_2", "exercise_3", "exercise_4", "concept_check",
+__all__ = ["exercise_1", "exercise_4", "exercise_2", "exercise_3", "concept_check",
            "TNBC_ENDOCRINE_OPTIONS"]
 
 
@@ -33,7 +33,7 @@ def _pfs_gain(trial: str) -> float:
     return round(float(rows["value"].iloc[0] - rows["value"].iloc[1]), 1)
 
 
-def exercise_2(answer: Any) -> Feedback:
+def exercise_4(answer: Any) -> Feedback:
     """Read the chart: by how many months did trastuzumab deruxtecan lengthen median
     progression-free survival in the HR+ cohort of DESTINY-Breast04?"""
     return check_number(
@@ -45,7 +45,7 @@ def exercise_2(answer: Any) -> Feedback:
     )
 
 
-def exercise_3(answer: Any) -> Feedback:
+def exercise_2(answer: Any) -> Feedback:
     """Find the rule: which rule opens sacituzumab govitecan for metastatic triple-negative
     disease at line 2, after chemotherapy for early disease?"""
     patient = Patient("HR-/HER2-", "metastatic", line=2, prior_chemo=True)
@@ -64,7 +64,7 @@ def exercise_3(answer: Any) -> Feedback:
     )
 
 
-def exercise_4(answer: Any) -> Feedback:
+def exercise_3(answer: Any) -> Feedback:
     """From the rules table: the lowest PD-L1 CPS at which pembrolizumab joins first-line
     chemotherapy for metastatic triple-negative disease."""
     rule = next(r for r in load_rules() if r.rule_id == "TN-MET-L1-PEMBRO")
