@@ -68,7 +68,7 @@ from helpers.widgets.treatment import treatment_explorer
 # Each drug class aims at something the cancer has or does:
 #
 # - **HR+/HER2-** cells carry estrogen or progesterone receptors and use estrogen as a growth
-#   signal. [Endocrine (hormone) therapy](glossary.md#endocrine-hormone-therapy) blocks the
+#   signal. [Endocrine (hormone) therapy](glossary.md#endocrine-therapy) blocks the
 #   receptor or cuts the supply of estrogen, and it is the backbone of treatment for years.
 # - **Triple-negative** cells have neither hormone receptors nor extra HER2. Endocrine therapy
 #   has nothing to act on, so the model never lists it for them: chemotherapy carries the
@@ -76,9 +76,9 @@ from helpers.widgets.treatment import treatment_explorer
 #   and biomarker.
 # - **HER2-low** (and, for HR+ disease, **HER2-ultralow**) tumours are HER2-negative by the
 #   ASCO/CAP test, but they carry a little HER2 on the surface. Since 2022 that is enough for an
-#   [antibody-drug conjugate](glossary.md#antibody-drug-conjugate-adc), trastuzumab deruxtecan,
+#   [antibody-drug conjugate](glossary.md#antibody-drug-conjugate), trastuzumab deruxtecan,
 #   to find the cells (DESTINY-Breast04, Modi et al., N Engl J Med 2022). See
-#   [HER2-low, -ultralow, -null](glossary.md#her2-low-her2-ultralow-her2-null).
+#   [HER2-low, -ultralow, -null](glossary.md#her2-low).
 # - **HER2-positive** cancers are treated first of all with HER2-targeted drugs, so they are
 #   outside this collection. The model says so instead of guessing:
 
@@ -93,12 +93,12 @@ except ValueError as error:
 #
 # The **setting** is the first fork.
 #
-# - **Early** disease (stages 0 to IIIC, [AJCC 8](glossary.md#stage-group-ajcc)) has not spread
+# - **Early** disease (stages 0 to IIIC, [AJCC 8](glossary.md#stage-group)) has not spread
 #   beyond the breast and nearby lymph nodes. The aim is cure: surgery (breast-conserving
-#   surgery or mastectomy, with [sentinel lymph node biopsy](glossary.md#sentinel-lymph-node-biopsy)),
+#   surgery or mastectomy, with [sentinel lymph node biopsy](glossary.md#sentinel-node)),
 #   radiation after breast-conserving surgery, and drug treatment given before surgery
 #   (neoadjuvant) or after it (adjuvant) according to stage and risk; see
-#   [adjuvant / neoadjuvant therapy](glossary.md#adjuvant-neoadjuvant-therapy).
+#   [adjuvant / neoadjuvant therapy](glossary.md#adjuvant).
 # - **Metastatic** disease (stage IV) has spread to distant organs. The aim is to control the
 #   cancer for as long as possible with a good quality of life. Treatments are given one after
 #   another: the *line* of therapy (1, 2, 3 …) counts them.
@@ -143,7 +143,7 @@ print(f"{len(rules)} rules, all reviewed on {rules['reviewed'].unique()[0]}")
 # | PIK3CA, AKT1, PTEN alterations | tumour or blood (ctDNA) | alpelisib, capivasertib, inavolisib |
 # | ESR1 mutation | blood (ctDNA), after endocrine therapy | elacestrant and newer oral ER degraders |
 # | Germline BRCA1/2 | blood or saliva (inherited) | olaparib, talazoparib |
-# | PD-L1 combined positive score ([CPS](glossary.md#pd-l1-combined-positive-score-cps)) | tumour | pembrolizumab for metastatic triple-negative disease |
+# | PD-L1 combined positive score ([CPS](glossary.md#pd-l1-cps)) | tumour | pembrolizumab for metastatic triple-negative disease |
 #
 # The code below lists, for each biomarker column, the rules that ask for it:
 
@@ -332,7 +332,7 @@ pd.DataFrame(
 # %% [markdown]
 # ## 10. Palliative care at any stage
 #
-# [Palliative (supportive) care](glossary.md#palliative-supportive-care) is not only for the end
+# [Palliative (supportive) care](glossary.md#palliative-care) is not only for the end
 # of life. It treats pain, tiredness, nausea, low mood and the side effects of treatment, and it
 # supports the person and their family, from diagnosis on and alongside every treatment above.
 # It is not a drug class, so the model adds it as a note to every result:
