@@ -140,7 +140,7 @@ print(f"{len(rules)} rules, all reviewed on {rules['reviewed'].unique()[0]}")
 # | Test | Where it is measured | What it can open |
 # |---|---|---|
 # | HER2 IHC 0 / 1+ / 2+ (HER2-null, -ultralow, -low) | tumour | trastuzumab deruxtecan |
-# | PIK3CA, AKT1, PTEN alterations | tumour or blood (ctDNA) | alpelisib, capivasertib, inavolisib |
+# | PIK3CA, AKT1, PTEN alterations | tumour or blood (ctDNA) | capivasertib (any of the three); alpelisib and inavolisib (PIK3CA mutation only) |
 # | ESR1 mutation | blood (ctDNA), after endocrine therapy | elacestrant and newer oral ER degraders |
 # | Germline BRCA1/2 | blood or saliva (inherited) | olaparib, talazoparib |
 # | PD-L1 combined positive score ([CPS](glossary.md#pd-l1-cps)) | tumour | pembrolizumab for metastatic triple-negative disease |
@@ -149,6 +149,7 @@ print(f"{len(rules)} rules, all reviewed on {rules['reviewed'].unique()[0]}")
 
 # %%
 biomarkers = {"her2_expression": "HER2 expression", "pik3ca_akt1_pten": "PIK3CA/AKT1/PTEN",
+              "pik3ca_mutation": "PIK3CA mutation",
               "esr1_mutation": "ESR1 mutation", "germline_brca": "germline BRCA",
               "min_pd_l1_cps": "PD-L1 CPS (minimum)"}
 pd.DataFrame(

@@ -27,9 +27,9 @@ def fired(patient: Patient) -> set[str]:
 # A grid of patients covering every subtype, setting, stage/line and biomarker combination.
 def all_patients():
     status = itertools.cycle((None, "premenopausal", "postmenopausal"))
-    for subtype, brca, pik, esr1, expr, cps in itertools.product(
-        ("HR+/HER2-", "HR-/HER2-"), (False, True), (False, True), (False, True),
-        (None, "null", "ultralow", "low"), (None, 0, 9.9, 10, 50),
+    for subtype, brca, (pik, pik3ca), esr1, expr, cps in itertools.product(
+        ("HR+/HER2-", "HR-/HER2-"), (False, True), ((False, False), (True, False), (True, True)),
+        (False, True), (None, "null", "ultralow", "low"), (None, 0, 9.9, 10, 50),
     ):
         for stage in EARLY_STAGES:
             for residual, risk in ((None, False), (True, True), (False, False)):
@@ -39,7 +39,8 @@ def all_patients():
         for line in (1, 2, 3, 5):
             for prior in (False, True):
                 yield Patient(subtype, "metastatic", line=line, germline_brca=brca,
-                              pik3ca_akt1_pten=pik, esr1_mutation=esr1, her2_expression=expr,
+                              pik3ca_akt1_pten=pik, pik3ca_mutation=pik3ca,
+                              esr1_mutation=esr1, her2_expression=expr,
                               pd_l1_cps=cps, prior_chemo=prior, endocrine_resistant=prior)
 
 
@@ -135,7 +136,8 @@ def test_metastatic_hr_positive_first_line() -> None:
     first = classes(Patient("HR+/HER2-", "metastatic", line=1))
     assert first == {"endocrine therapy", "CDK4/6 inhibitor"}
     assert "inavolisib" in agents(Patient("HR+/HER2-", "metastatic", line=1,
-                                          pik3ca_akt1_pten=True, endocrine_resistant=True))
+                                          pik3ca_akt1_pten=True, pik3ca_mutation=True,
+                                          endocrine_resistant=True))
     assert "elacestrant" in agents(Patient("HR+/HER2-", "metastatic", line=2, esr1_mutation=True))
     assert "elacestrant" not in agents(Patient("HR+/HER2-", "metastatic", line=2))
 
@@ -169,7 +171,9 @@ def test_no_duplicate_options_and_explanations() -> None:
      (dict(subtype="HR+/HER2-", setting="early", stage="IA", germline_brca="yes"),
       "^germline_brca must be True or False"),
      (dict(subtype="HR+/HER2-", setting="early", stage="IA", menopausal_status="peri"),
-      "^menopausal_status must be one of")],
+      "^menopausal_status must be one of"),
+     (dict(subtype="HR+/HER2-", setting="metastatic", line=2, pik3ca_mutation=True),
+      "^pik3ca_mutation=True needs pik3ca_akt1_pten=True")],
 )
 def test_invalid_patients(kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
@@ -372,3 +376,28 @@ def test_flowchart_figure_has_one_branch_per_rule(subtype: str) -> None:
         assert branch.rule_id in fig.alt
     texts = " ".join(t.get_text() for t in fig.figure.axes[0].texts)
     assert all(b.rule_id in texts for b in branches)
+
+
+def test_alpelisib_and_inavolisib_need_pik3ca_specifically() -> None:
+    akt1_or_pten = dict(pik3ca_akt1_pten=True, pik3ca_mutation=False)
+    pik3ca = dict(pik3ca_akt1_pten=True, pik3ca_mutation=True)
+    later = agents(Patient("HR+/HER2-", "metastatic", line=2, **akt1_or_pten))
+    assert "capivasertib" in later and "alpelisib" not in later
+    assert {"capivasertib", "alpelisib"} <= agents(Patient("HR+/HER2-", "metastatic", line=2,
+                                                           **pik3ca))
+    first = dict(subtype="HR+/HER2-", setting="metastatic", line=1, endocrine_resistant=True)
+    assert "inavolisib" not in agents(Patient(**first, **akt1_or_pten))
+    assert "inavolisib" in agents(Patient(**first, **pik3ca))
+    for p in PATIENTS:
+        if {"alpelisib", "inavolisib"} & agents(p):
+            assert p.pik3ca_mutation and p.pik3ca_akt1_pten
+
+
+def test_explorer_pathway_choice_separates_pik3ca_from_akt1_pten() -> None:
+    e = treatment_explorer()
+    e.setting.value = "metastatic"
+    e.line.value = 2
+    e.pathway.value = (True, False)
+    assert "capivasertib" in e.result.value and "alpelisib" not in e.result.value
+    e.pathway.value = (True, True)
+    assert "capivasertib" in e.result.value and "alpelisib" in e.result.value

@@ -73,6 +73,9 @@ class Patient:
     - ``her2_expression``: "null", "ultralow" or "low" (as from ``classify_her2``), or None.
     - ``menopausal_status``: "premenopausal", "postmenopausal" or None (unknown).
     - ``germline_brca``, ``pik3ca_akt1_pten``, ``esr1_mutation``: biomarker results.
+    - ``pik3ca_mutation``: the PIK3CA/AKT1/PTEN alteration is a PIK3CA mutation (alpelisib and
+      inavolisib were tested only in PIK3CA-mutated cancer; capivasertib also covers AKT1 and
+      PTEN). True requires ``pik3ca_akt1_pten=True``.
     - ``pd_l1_cps``: PD-L1 combined positive score (0-100), or None when not tested.
     - ``prior_chemo``: chemotherapy already given (for example for early disease).
     - ``residual_disease``: early disease only: cancer still found at surgery after
@@ -97,6 +100,7 @@ class Patient:
     residual_disease: bool | None = None
     high_risk: bool = False
     endocrine_resistant: bool = False
+    pik3ca_mutation: bool = False
 
     def __post_init__(self) -> None:
         if self.subtype in HER2_POSITIVE_SUBTYPES or self.her2_expression == "positive":
@@ -128,8 +132,11 @@ class Patient:
         if self.menopausal_status is not None:
             check_choice("menopausal_status", self.menopausal_status, MENOPAUSAL_STATUSES)
         for name in ("germline_brca", "pik3ca_akt1_pten", "esr1_mutation", "prior_chemo",
-                     "high_risk", "endocrine_resistant"):
+                     "high_risk", "endocrine_resistant", "pik3ca_mutation"):
             _flag(name, getattr(self, name))
+        if self.pik3ca_mutation and not self.pik3ca_akt1_pten:
+            raise ValueError("pik3ca_mutation=True needs pik3ca_akt1_pten=True: a PIK3CA "
+                             "mutation is one of the PIK3CA/AKT1/PTEN alterations")
         if self.residual_disease is not None:
             _flag("residual_disease", self.residual_disease)
         if self.pd_l1_cps is not None:
@@ -150,6 +157,7 @@ class Rule:
     menopausal_status: str | None
     germline_brca: bool | None
     pik3ca_akt1_pten: bool | None
+    pik3ca_mutation: bool | None
     esr1_mutation: bool | None
     min_pd_l1_cps: float | None
     max_pd_l1_cps: float | None
@@ -228,6 +236,7 @@ def load_rules() -> tuple[Rule, ...]:
             menopausal_status=_none(row["menopausal_status"]),
             germline_brca=_bool(row["germline_brca"]),
             pik3ca_akt1_pten=_bool(row["pik3ca_akt1_pten"]),
+            pik3ca_mutation=_bool(row["pik3ca_mutation"]),
             esr1_mutation=_bool(row["esr1_mutation"]),
             min_pd_l1_cps=_float(row["min_pd_l1_cps"]),
             max_pd_l1_cps=_float(row["max_pd_l1_cps"]),
@@ -259,8 +268,8 @@ def _failed_condition(rule: Rule, p: Patient) -> str | None:
         status = p.menopausal_status or "unknown"
         if status != rule.menopausal_status:
             return f"needs menopausal status {rule.menopausal_status}"
-    for name in ("germline_brca", "pik3ca_akt1_pten", "esr1_mutation", "prior_chemo",
-                 "high_risk", "endocrine_resistant", "residual_disease"):
+    for name in ("germline_brca", "pik3ca_akt1_pten", "pik3ca_mutation", "esr1_mutation",
+                 "prior_chemo", "high_risk", "endocrine_resistant", "residual_disease"):
         wanted = getattr(rule, name)
         if wanted is not None and getattr(p, name) is not wanted:
             return f"needs {name.replace('_', ' ')} = {wanted}"
@@ -318,6 +327,7 @@ def side_effects(drug_class: str) -> dict[str, str]:
 _FLAG_WORDS = {
     "germline_brca": ("inherited (germline) BRCA1/2 variant", "no germline BRCA variant"),
     "pik3ca_akt1_pten": ("PIK3CA, AKT1 or PTEN alteration", "no PIK3CA/AKT1/PTEN alteration"),
+    "pik3ca_mutation": ("PIK3CA mutation specifically", "not a PIK3CA mutation"),
     "esr1_mutation": ("ESR1 mutation", "no ESR1 mutation"),
     "prior_chemo": ("chemotherapy given for early disease", "no earlier chemotherapy"),
     "residual_disease": ("cancer left at surgery after chemotherapy", "no cancer left at surgery"),

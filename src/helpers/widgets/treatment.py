@@ -32,6 +32,9 @@ _HER2 = (("not tested", None), ("HER2-null (IHC 0, no staining)", "null"),
          ("HER2-positive", "positive"))
 _MENOPAUSE = (("unknown", None), ("premenopausal", "premenopausal"),
               ("postmenopausal", "postmenopausal"))
+_PATHWAY = (("no alteration found / not tested", (False, False)),
+            ("PIK3CA mutation", (True, True)),
+            ("AKT1 or PTEN alteration (no PIK3CA)", (True, False)))
 _RESIDUAL = (("not applicable", None), ("yes: cancer left at surgery", True),
              ("no: none left at surgery", False))
 
@@ -75,16 +78,17 @@ class TreatmentExplorer:
                                    description="Residual disease", style=style, layout=wide)
         self.flags = {
             "germline_brca": w.Checkbox(description="germline BRCA1/2 variant"),
-            "pik3ca_akt1_pten": w.Checkbox(description="PIK3CA/AKT1/PTEN alteration"),
             "esr1_mutation": w.Checkbox(description="ESR1 mutation"),
             "high_risk": w.Checkbox(description="high risk (trial criteria)"),
             "prior_chemo": w.Checkbox(description="chemotherapy for early disease"),
             "endocrine_resistant": w.Checkbox(description="relapse on adjuvant endocrine"),
         }
+        self.pathway = w.Dropdown(options=_PATHWAY, value=(False, False),
+                                  description="PI3K/AKT pathway", style=style, layout=wide)
         self.result = w.HTML()
         self.not_fired = w.HTML()
         controls = [self.subtype, self.setting, self.stage, self.line, self.her2, self.menopause,
-                    self.cps, self.residual, *self.flags.values()]
+                    self.cps, self.pathway, self.residual, *self.flags.values()]
         for control in controls:
             control.observe(lambda _change: self.update(), names="value")
         self.widget = w.VBox([
@@ -107,6 +111,7 @@ class TreatmentExplorer:
             her2_expression=self.her2.value, menopausal_status=self.menopause.value,
             pd_l1_cps=parse_cps(self.cps.value),
             residual_disease=self.residual.value if early else None,
+            pik3ca_akt1_pten=self.pathway.value[0], pik3ca_mutation=self.pathway.value[1],
             **{name: box.value for name, box in self.flags.items()},
         )
 
