@@ -136,3 +136,85 @@ def test_stage_order() -> None:
     assert [stage_rank(s) for s in STAGE_GROUPS] == list(range(9))
     with pytest.raises(ValueError, match="^stage must be one of"):
         stage_rank("V")
+
+
+# Monotonicity: a larger main T or N never gives a lower stage (M0, stageable cells only).
+_T_ORDER = ("T0", "T1", "T2", "T3", "T4")
+_N_ORDER = ("N0", "N1mi", "N1", "N2", "N3")
+
+
+@pytest.mark.parametrize("m", ["M0"])
+def test_monotone_in_t_and_n(m: str) -> None:
+    for i, t in enumerate(_T_ORDER):
+        for j, n in enumerate(_N_ORDER):
+            if (t, n) == ("T0", "N0"):
+                continue
+            here = stage_rank(anatomic_stage(t, n, m))
+            if i + 1 < len(_T_ORDER):
+                assert stage_rank(anatomic_stage(_T_ORDER[i + 1], n, m)) >= here
+            if j + 1 < len(_N_ORDER):
+                assert stage_rank(anatomic_stage(t, _N_ORDER[j + 1], m)) >= here
+            assert stage_rank(anatomic_stage(t, n, "M1")) > here
+
+
+# Lesson 03 support: exercise checkers, the explorer widget, the size ruler.
+from helpers.exercises import staging as ex  # noqa: E402
+from helpers.plots.staging import t_size_ruler  # noqa: E402
+from helpers.widgets.staging import staging_explorer, survival_for  # noqa: E402
+
+
+@pytest.mark.parametrize(("check", "right", "wrong"),
+                         [(ex.exercise_1, "T1c", "T2"), (ex.exercise_2, "IIB", "IB"),
+                          (ex.exercise_3, "regional", "localized"),
+                          (ex.exercise_4, "IIIC", "IIIA")])
+def test_exercises(check, right: str, wrong: str) -> None:
+    assert check(right).status == "correct"
+    assert check(f"  {right.lower()} ").status == "correct"
+    assert check(wrong).status == "incorrect" and check(wrong).hint
+    assert check(...).status == "not answered"
+    assert check(42).status == "malformed"
+    assert check("stage five").status == "malformed"
+
+
+def test_concept_check() -> None:
+    quiz = ex.concept_check()
+    assert quiz.checker(ex.PROGNOSTIC_OPTIONS[1]).correct
+    assert not quiz.checker(ex.PROGNOSTIC_OPTIONS[0]).correct
+
+
+def test_explorer_from_size_and_direct() -> None:
+    e = staging_explorer()
+    e.size.value = 30.0
+    e.n.value = "N1a"
+    assert "stage IIB" in e.result.value and "regional" in e.result.value
+    assert "90 %" in e.result.value  # seed table: HR+/HER2- regional
+    e.subtype.value = "HR-/HER2-"
+    assert "67 %" in e.result.value  # seed table: triple-negative regional
+    e.m.value = "M1"
+    assert "stage IV" in e.result.value and "distant" in e.result.value
+    e.m.value, e.n.value, e.t.value = "M0", "N0", "Tis"
+    assert "stage 0" in e.result.value and "no row for in situ" in e.result.value
+
+
+def test_explorer_shows_errors_and_recovers() -> None:
+    e = staging_explorer()
+    e.size.value = -2.0
+    assert "Please check your input" in e.result.value and "size_mm" in e.result.value
+    e.size.value = 8.0
+    assert "T1b N0 M0" in e.result.value and "stage IA" in e.result.value
+    e.chest_wall.value = True
+    assert "T4a" in e.result.value and "IIIB" in e.result.value
+
+
+def test_survival_for_reads_the_table() -> None:
+    assert survival_for("HR+/HER2-", "distant") == 35.0
+    assert survival_for("HR+/HER2-", "in situ") is None
+
+
+@pytest.mark.parametrize(("size", "t"), [(0.5, "T1mi"), (20.0, "T1c"), (20.5, "T2"), (60, "T3")])
+def test_ruler_names_the_category(size: float, t: str) -> None:
+    figure = t_size_ruler(size)
+    assert f"falls in {t}" in figure.alt
+    assert figure.png().startswith(b"\x89PNG")
+    with pytest.raises(ValueError, match="^size_mm"):
+        t_size_ruler(-1)
