@@ -1,0 +1,320 @@
+# %% [markdown]
+# # 3. Staging: from imaging and TNM to a stage group
+#
+# How doctors measure how far a breast cancer has spread, how the findings become T, N and M
+# categories and an AJCC stage group, and how that maps to the row of the survival table.
+#
+# > **For education only.** This lesson teaches how published figures are made and read. It is
+# > not medical advice and must not be used for decisions about any person's care.
+
+# %% [markdown]
+# ## In plain words
+#
+# After a biopsy shows cancer, doctors find out how big it is and where it has gone. They
+# describe the main lump (T), the nearby lymph nodes (N) and any spread to far-away organs (M).
+# A table turns these three letters into a stage from 0 to IV. A simpler scale says whether the
+# cancer was only in the breast, had reached nearby nodes or skin, or had spread far away. The
+# survival figures in the next lesson are sorted by that simpler scale.
+
+# %% [markdown]
+# ## Overview
+#
+# 1. How staging is done
+# 2. T: the size and reach of the tumour
+# 3. N and M: lymph nodes and distant spread
+# 4. The AJCC anatomic stage table
+# 5. Prognostic stage groups, and why this lesson uses the anatomic table
+# 6. From stage to the survival table: SEER summary stage
+# 7. The staging explorer
+# 8. Cases to stage
+#
+# **Learning objectives.** After this lesson you can:
+# - name the tests used to stage breast cancer, and say when scans for distant spread are used;
+# - turn a tumour size in millimetres into a T category, boundaries included;
+# - look up an AJCC 8th edition anatomic stage group from T, N and M, micrometastases included;
+# - say which SEER summary stage (localized, regional, distant) a case belongs to.
+#
+# **Prerequisites**
+#
+# | Concept | Needed or helpful | Where to learn it |
+# |---|---|---|
+# | What a biopsy and a lymph node are | Helpful | [Glossary](glossary.md#sentinel-node) |
+# | HR+/HER2- and triple-negative subtypes | Helpful | [Lesson 2](02_classification.ipynb) |
+# | Calling a Python function | Needed | [Start page](00_start_here.ipynb) |
+#
+# **Time:** about 35 minutes.
+
+# %%
+from helpers import staging, exercises
+from helpers.plots.staging import t_size_ruler
+from helpers.widgets.staging import staging_explorer
+
+# %% [markdown]
+# ---
+# ## 1. How staging is done
+#
+# Staging starts with the findings that led to the diagnosis and adds tests chosen to answer
+# one question: how far has the cancer gone?
+#
+# - **In the breast.** A *mammogram* (a low-dose X-ray of the breast) and a breast *ultrasound*
+#   show the size of the lump and whether there are others. *MRI* is added in some cases, for
+#   example when the mammogram is hard to read or the extent of disease is unclear.
+# - **In the armpit.** Ultrasound of the axilla looks for enlarged lymph nodes; a suspicious
+#   node is sampled with a needle. At surgery, a
+#   [sentinel lymph node biopsy](glossary.md#sentinel-node) removes the first one or few nodes
+#   that drain the tumour: if they are clear, the rest of the axilla usually is too.
+# - **Elsewhere in the body.** *CT* of the chest, abdomen and pelvis, a *bone scan* or a
+#   *PET-CT* look for distant spread. They are used when symptoms, examination or a larger or
+#   node-positive cancer (stage III) make spread likely; for stage 0, I and II without such
+#   signs, ASCO's Choosing Wisely list advises against them, because they often find harmless
+#   spots and do not help people live longer (Schnipper LE et al., J Clin Oncol 2012).
+#
+# Findings before surgery give the **clinical** stage (written with a `c`, as in cT2); the
+# pathologist's measurements on the removed tissue give the **pathological** stage (`p`, as in
+# pT2). The helpers accept either prefix.
+
+# %% [markdown]
+# ## 2. T: the size and reach of the tumour
+#
+# [TNM](glossary.md#tnm) is the shared language of staging. **T** describes the main tumour:
+# its greatest dimension in millimetres, or its spread into the chest wall or skin. In the AJCC
+# Cancer Staging Manual, 8th edition (2017; breast chapter updated 2018), the size bands are:
+# T1mi up to 1 mm, T1a over 1 up to 5 mm, T1b over 5 up to 10 mm, T1c over 10 up to 20 mm,
+# T2 over 20 up to 50 mm and T3 over 50 mm. Each cut-off belongs to the **smaller** category:
+# a 20 mm tumour is T1c, and T2 starts just above 20 mm.
+
+# %%
+t_size_ruler(12)
+
+# %% [markdown]
+# Size is not the whole story. Whatever its size, a tumour that grows into the **chest wall**
+# (ribs, the muscles between them and serratus anterior; the pectoral muscle alone does not
+# count) is
+# T4a; one that causes **skin** ulceration, satellite skin nodules or swelling such as peau
+# d'orange is T4b; both is T4c; and **inflammatory carcinoma** is T4d. Invasion of the dermis
+# alone is not T4. Non-invasive cancer (for example ductal carcinoma in situ) is **Tis**, and
+# **T0** means no primary tumour was found in the breast although cancer was found elsewhere.
+#
+# `staging.t_category` encodes these rules. Try the boundaries:
+
+# %%
+for size in (1.0, 5.0, 5.1, 20.0, 20.1, 50.0, 51.0):
+    print(f"{size:>5} mm → {staging.t_category(size)}")
+print("18 mm with skin ulceration →", staging.t_category(18, skin=True))
+
+# %% [markdown]
+# ### Exercise 1: a size on the boundary
+#
+# The pathologist measures an invasive tumour of exactly **20 mm**, with no skin or chest wall
+# involvement. What is its T category? Answer in quotes, e.g. `"T1a"`.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = "T1c"
+### END SOLUTION
+exercises.staging.exercise_1(answer)
+
+# %% [markdown]
+# ## 3. N and M: lymph nodes and distant spread
+#
+# **N** describes the regional lymph nodes (armpit, under and above the collarbone, and along
+# the breastbone). In the pathological short form of AJCC 8:
+#
+# | N | What was found |
+# |---|---|
+# | N0 | no cancer in regional nodes |
+# | N1mi | micrometastases only: deposits over 0.2 mm, none over 2.0 mm |
+# | N1 (a–c) | 1–3 axillary nodes, and/or internal mammary nodes found by sentinel biopsy |
+# | N2 (a–b) | 4–9 axillary nodes, or clinically detected internal mammary nodes alone |
+# | N3 (a–c) | 10 or more axillary nodes, or infraclavicular or supraclavicular nodes, or internal mammary with axillary nodes |
+#
+# **M** is simply M0 (no distant spread found) or M1 (spread to distant organs or distant
+# lymph nodes). `staging.n_category` gives the simplified N for a count of involved axillary
+# nodes; nodes in other places are chosen directly.
+
+# %%
+for nodes in (0, 2, 4, 9, 10):
+    print(nodes, "positive axillary nodes →", staging.n_category(nodes))
+print("2 nodes, micrometastases only →", staging.n_category(2, micrometastases_only=True))
+
+# %% [markdown]
+# ## 4. The AJCC anatomic stage table
+#
+# The [stage group](glossary.md#stage-group) combines T, N and M. The AJCC 8th edition anatomic
+# table, with its subcategories folded into the main ones (T1 includes T1mi, T1a, T1b and
+# T1c; T4 includes T4a–T4d):
+#
+# | Stage | T N M |
+# |---|---|
+# | 0 | Tis N0 M0 |
+# | IA | T1 N0 M0 |
+# | IB | T0 N1mi M0; T1 N1mi M0 |
+# | IIA | T0 N1 M0; T1 N1 M0; T2 N0 M0 |
+# | IIB | T2 N1 M0; T3 N0 M0 |
+# | IIIA | T0 N2 M0; T1 N2 M0; T2 N2 M0; T3 N1 M0; T3 N2 M0 |
+# | IIIB | T4 N0 M0; T4 N1 M0; T4 N2 M0 |
+# | IIIC | any T, N3, M0 |
+# | IV | any T, any N, M1 |
+#
+# Two details trip people up. Micrometastases with a T0 or T1 tumour are stage **IB**, not IIA;
+# with T2, T3 or T4 they are staged as **N1**. And the table has no row for T0 N0 M0 (no cancer
+# found) nor for Tis with cancer in the nodes: cancer in a node means an invasive cancer, so
+# the breast needs another look. `staging.anatomic_stage` refuses both with a message
+# instead of guessing. In the library the table is held as data, one row per line above:
+
+# %%
+for row in staging.STAGE_TABLE[:6]:
+    print(row)
+
+# %%
+print(staging.anatomic_stage("pT1b", "pN1mi", "cM0"))
+print(staging.anatomic_stage("pT2", "pN1mi", "cM0"))
+try:
+    staging.anatomic_stage("T0", "N0", "M0")
+except ValueError as error:
+    print("ValueError:", error)
+
+# %% [markdown]
+# ### Exercise 2: micrometastases with a larger tumour
+#
+# A 35 mm tumour (T2); sentinel node biopsy finds micrometastases only (N1mi); no distant
+# spread (M0). What is the anatomic stage group? Answer in quotes, e.g. `"IIA"`.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = "IIB"
+### END SOLUTION
+exercises.staging.exercise_2(answer)
+
+# %% [markdown]
+# ## 5. Prognostic stage groups, and why this lesson uses the anatomic table
+#
+# The 8th edition added **prognostic stage groups**, clinical and pathological, which combine
+# T, N and M with tumour **grade**, **ER**, **PR** and **HER2** status; for HR+/HER2- tumours
+# that are T1 or T2 and node-negative, a **21-gene recurrence score** below 11 gives
+# pathological prognostic stage IA. They have been the standard for care in the US since 2018,
+# and they can move a case up or down compared with the anatomic group: restaging almost half a
+# million US patients with the 8th edition moved about 7 % up and 30 % down (Plichta JK et al.,
+# Ann Surg 2020).
+#
+# This lesson teaches the anatomic table because it is what cancer registries such as SEER and
+# most teaching use, it works where receptor tests are not available, and the survival table
+# of the next lesson is organised by extent of spread, not by prognostic stage.
+
+# %%
+exercises.staging.concept_check()
+
+# %% [markdown]
+# ## 6. From stage to the survival table: SEER summary stage
+#
+# Registries also use a simpler scale, [SEER summary stage](glossary.md#seer-summary-stage)
+# (SEER Summary Stage 2018 manual, NCI):
+#
+# - **in situ**: non-invasive (Tis); not in the survival table;
+# - **localized**: invasive cancer confined to the breast;
+# - **regional**: spread to regional lymph nodes (micrometastases count) or direct extension
+#   to the chest wall or skin (every T4, inflammatory carcinoma included);
+# - **distant**: spread to distant organs or distant lymph nodes (M1).
+#
+# So stage IA and a T2 N0 stage IIA are *localized*; T1 N1mi (stage IB) is already
+# *regional*; and a small tumour with skin ulceration is regional with no nodes at all.
+# The summary stage is the row you read in the survival table.
+
+# %%
+cases = [("T1c", "N0", "M0"), ("T2", "N0", "M0"), ("T1a", "N1mi", "M0"),
+         ("T4b", "N0", "M0"), ("T2", "N1", "M1"), ("Tis", "N0", "M0")]
+for t, n, m in cases:
+    print(f"{t:4} {n:5} {m}: stage {staging.anatomic_stage(t, n, m):4} → "
+          f"{staging.summary_stage(t, n, m)}")
+
+# %% [markdown]
+# ### Exercise 3: a small tumour that reaches the skin
+#
+# An 18 mm tumour has ulcerated the skin. Nodes are clear (N0) and there is no distant spread
+# (M0). Which SEER summary stage is it: `"in situ"`, `"localized"`, `"regional"` or
+# `"distant"`?
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = "regional"
+### END SOLUTION
+exercises.staging.exercise_3(answer)
+
+# %% [markdown]
+# ## 7. The staging explorer
+#
+# Choose T directly, or leave T on "from size in mm" and type a size and tick any extension.
+# Then choose N, M and a subtype. The explorer shows the AJCC anatomic stage, the SEER summary
+# stage, and the 5-year relative survival for that row of the seed table (SEER, as quoted by
+# the page the collection started from; see [lesson 4](04_survival.ipynb) for what the figure
+# means and for other releases).
+
+# %%
+staging_explorer()
+
+# %% [markdown]
+# **Question:** with the size at 15 mm and N0, change N to N1mi and then to N1. Which changes
+# the stage group, and which changes the survival row? Now keep N0 and raise the size to 45 mm:
+# does the survival row change?
+
+# %% [markdown]
+# ## 8. Cases to stage
+#
+# ### Exercise 4: many nodes
+#
+# A 60 mm tumour; 12 axillary lymph nodes contain cancer; scans show no distant spread. What
+# is the anatomic stage group? Answer in quotes.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = "IIIC"
+### END SOLUTION
+exercises.staging.exercise_4(answer)
+
+# %% [markdown]
+# **Think:** two people both have "stage II" breast cancer: one T2 N0, the other T1 N1. Are
+# they in the same row of the survival table? What would you want to know before comparing
+# their outlook?
+#
+# ---
+# ## Key points
+# - Staging combines imaging of the breast (mammogram, ultrasound, sometimes MRI), the nodes
+#   (ultrasound, needle biopsy, sentinel node biopsy) and, when spread is likely, the body
+#   (CT, bone scan, PET-CT).
+# - T bands have inclusive upper limits at 1, 5, 10, 20 and 50 mm; chest wall, skin or
+#   inflammatory disease is T4 whatever the size.
+# - The AJCC 8 anatomic table turns T, N and M into stage 0–IV; micrometastases with T0/T1 are
+#   stage IB, with larger tumours they count as N1.
+# - The prognostic stage groups add grade, ER, PR, HER2 and the 21-gene score; registries and
+#   this collection use the anatomic extent.
+# - SEER summary stage (localized, regional, distant) is the row of the survival table; any
+#   nodal spread or T4 makes a case regional.
+#
+# ## What's next?
+# - Back: [Lesson 2, classification](02_classification.ipynb).
+# - Next: [Lesson 4, what the survival figures mean](04_survival.ipynb).
+# - [Start page](00_start_here.ipynb) · [Glossary](glossary.md)
+#
+# ## Sources
+# - Amin MB, Edge SB, Greene FL, et al., eds. *AJCC Cancer Staging Manual*, 8th edition.
+#   Springer, 2017; breast chapter updated 2018 — T, N and M categories, the anatomic stage
+#   table and the prognostic stage groups.
+# - Giuliano AE, Connolly JL, Edge SB, et al. Breast cancer — major changes in the American
+#   Joint Committee on Cancer eighth edition cancer staging manual. CA Cancer J Clin
+#   2017;67:290–303 — what changed in the 8th edition and why anatomic stage was kept.
+# - Plichta JK, Ren Y, Thomas SM, et al. Implications for breast cancer restaging based on the
+#   8th edition AJCC staging manual. Ann Surg 2020;271:169–176 — share of cases moved up or
+#   down by the prognostic stage groups (US National Cancer Database, 2010–2014).
+# - National Cancer Institute, SEER Program. *SEER Summary Stage 2018* coding manual —
+#   in situ, localized, regional, distant.
+# - Schnipper LE, Smith TJ, Raghavan D, et al. American Society of Clinical Oncology identifies
+#   five key opportunities to improve care and reduce costs: the top five list for oncology.
+#   J Clin Oncol 2012;30:1715–1724 — no PET, CT or bone scan to stage early breast cancer at
+#   low risk of spread.
+# - National Cancer Institute, SEER Program. *Cancer Stat Facts: Female Breast Cancer
+#   Subtypes*. https://seer.cancer.gov/statfacts/html/breast-subtypes.html — the survival
+#   figures the explorer shows (seed table; see lesson 4 for releases and data years).
