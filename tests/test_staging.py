@@ -211,10 +211,12 @@ def test_survival_for_reads_the_table() -> None:
     assert survival_for("HR+/HER2-", "in situ") is None
 
 
-@pytest.mark.parametrize(("size", "t"), [(0.5, "T1mi"), (20.0, "T1c"), (20.5, "T2"), (60, "T3")])
+@pytest.mark.parametrize(("size", "t"), [(0.5, "T1mi"), (20.0, "T1c"), (20.5, "T2"), (60, "T3"), (140, "T3")])
 def test_ruler_names_the_category(size: float, t: str) -> None:
     figure = t_size_ruler(size)
     assert f"falls in {t}" in figure.alt
+    low, high = figure.figure.axes[0].get_xlim()
+    assert low <= size < high  # the marker is on the ruler
     assert figure.png().startswith(b"\x89PNG")
     with pytest.raises(ValueError, match="^size_mm"):
         t_size_ruler(-1)

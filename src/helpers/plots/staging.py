@@ -30,6 +30,8 @@ def t_size_ruler(size_mm: float | None = None, *, upper_mm: float = 70.0) -> Acc
     ``ValueError`` for a size that :func:`~helpers.staging.t_category` refuses.
     """
     marked = t_category(size_mm) if size_mm is not None else None
+    if size_mm is not None and float(size_mm) > upper_mm - 5:
+        upper_mm = float(size_mm) + 10.0  # keep the marker on the ruler
     fig = new_figure(8.0, 2.8)
     ax = fig.add_subplot()
     low = 0.0
@@ -43,9 +45,10 @@ def t_size_ruler(size_mm: float | None = None, *, upper_mm: float = 70.0) -> Acc
             ax.text((low + high) / 2, 0, label, ha="center", va="center", fontsize=9,
                     bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1})
         else:  # narrow bands: label above the ruler with a leader line
-            y = 0.55 if name != "T1a" else 0.85
+            y = {"T1mi": 0.45, "T1b": 0.7}.get(name, 0.95)  # staggered so labels never overlap
+            shift = 0.0 if name == "T1mi" else 0.04 * upper_mm
             ax.annotate(label.replace("\n", " "), xy=((low + high) / 2, 0.3),
-                        xytext=((low + high) / 2 + (0 if name == "T1mi" else 3), y),
+                        xytext=((low + high) / 2 + shift, y),
                         fontsize=8, ha="left", arrowprops={"arrowstyle": "-", "color": NEUTRAL})
         low = high
     if size_mm is not None:
@@ -56,8 +59,7 @@ def t_size_ruler(size_mm: float | None = None, *, upper_mm: float = 70.0) -> Acc
     ax.set_ylim(-1.1, 1.1)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    ax.set_xticks([0, 1, 5, 10, 20, 30, 40, 50, 60, 70][: 1 + sum(1 for t in
-                  (1, 5, 10, 20, 30, 40, 50, 60, 70) if t <= upper_mm)])
+    ax.set_xticks([1, 5, 10, 20, 30, 40, 50] + list(range(60, int(upper_mm) + 1, 10)))
     ax.set_xlabel("Greatest dimension of the invasive tumour (mm)")
     ax.set_title("AJCC 8 T categories by tumour size (T4 is set by spread, not size)")
     footnote(fig, _AJCC)
