@@ -10,6 +10,11 @@ what registries such as SEER and most teaching use.
 The stage-group table is held as data (:data:`STAGE_TABLE`, rows as the manual prints them) and
 read by :func:`anatomic_stage`; T and N subcategories (T1a, N2b, ...) collapse to their main
 category before the look-up.
+
+Combinations the table has no row for: M1 is stage IV whatever T and N (Tis M1 included). T0 N0
+M0 (no tumour found) and Tis with nodal spread and M0 raise ``ValueError``: the AJCC table has
+no group for them, and nodal spread means an invasive cancer, so the T category needs another
+look rather than a guessed stage.
 """
 
 from __future__ import annotations
