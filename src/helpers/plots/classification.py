@@ -41,12 +41,14 @@ def staining_panels(seed: int = 2) -> AccessibleFigure:
     fig = new_figure(11.0, 3.2)
     axes = fig.subplots(1, len(_PANELS))
     for ax, (label, share, arc, width, words) in zip(axes, _PANELS, strict=True):
+        # An exact number of stained cells, so the share matches the guideline's words.
+        stained = set(rng.choice(25, size=round(25 * share), replace=False).tolist())
         for i in range(5):
             for j in range(5):
                 x, y = i + 0.5 + rng.uniform(-0.08, 0.08), j + 0.5 + rng.uniform(-0.08, 0.08)
                 ax.add_patch(Circle((x, y), 0.42, facecolor="white", edgecolor=NEUTRAL, lw=0.4))
                 ax.add_patch(Circle((x, y), 0.14, facecolor=OKABE_ITO["blue"], alpha=0.5))
-                if share and rng.uniform() < share:
+                if 5 * i + j in stained:
                     start = rng.uniform(0, 360)
                     ax.add_patch(Wedge((x, y), 0.45, start, start + 360 * arc, width=0.0,
                                        edgecolor=_BROWN, lw=width, fill=False))
@@ -58,9 +60,9 @@ def staining_panels(seed: int = 2) -> AccessibleFigure:
         ax.text(2.5, -0.35, words, ha="center", va="top", fontsize=7.5, wrap=True)
     footnote(fig, _SOURCE)
     alt = ("Five square panels of 25 round tumour cells with blue nuclei. IHC 0 (null): no "
-           "membrane ring. 0 (ultralow): a thin partial brown ring on about 1 in 12 cells. 1+: "
-           "thin partial rings on most cells. 2+: complete rings of medium thickness on most "
-           "cells. 3+: thick complete rings on nearly all cells.")
+           "membrane ring. 0 (ultralow): thin partial brown rings on 2 of 25 cells (8 %). 1+: "
+           "thin partial rings on 15 of 25 cells. 2+: complete rings of medium thickness on 15 "
+           "of 25 cells. 3+: thick complete rings on 22 of 25 cells.")
     return AccessibleFigure(fig, alt)
 
 
