@@ -1,0 +1,60 @@
+"""The HER2 copy-number slider: vary ERBB2 copies per cell, see receptor density and the IHC score
+the teaching cartoon of :mod:`helpers.biology` would typically produce."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from ..biology import MAX_COPIES, NORMAL_COPIES, cell_cartoon
+from ..plots.biology import cell_receptors
+from . import error_html, figure_caption_html, message_html
+
+__all__ = ["CopyNumberExplorer", "copy_number_explorer"]
+
+
+class CopyNumberExplorer:
+    """A widget over :func:`helpers.biology.cell_cartoon` and
+    :func:`helpers.plots.biology.cell_receptors`. Bad input shows the helper's message."""
+
+    def __init__(self, copies: float = NORMAL_COPIES, seed: int = 0) -> None:
+        self.seed = seed
+        self.copies = w.FloatSlider(value=copies, min=0, max=MAX_COPIES, step=0.5,
+                                    description="HER2 copies per cell",
+                                    style={"description_width": "11em"},
+                                    layout=w.Layout(width="480px"), continuous_update=False)
+        self.result = w.HTML()
+        self.image = w.Image(format="png", layout=w.Layout(width="320px"))
+        self.caption = w.HTML()
+        self.copies.observe(lambda _change: self.update(), names="value")
+        self.widget = w.VBox([
+            w.HTML("<strong>HER2 copy number → receptors → typical IHC score</strong>"
+                   " (a teaching cartoon: real scores come from staining)"),
+            self.copies, self.result, self.image, self.caption,
+        ])
+        self.update()
+
+    def update(self, copies: Any = None) -> None:
+        """Redraw for ``copies`` (default: the slider's value)."""
+        value = self.copies.value if copies is None else copies
+        try:
+            cartoon = cell_cartoon(value, self.seed)
+            picture = cell_receptors(value, self.seed)
+        except ValueError as error:
+            self.result.value = error_html(error)
+            self.caption.value = ""
+            return
+        self.result.value = message_html(
+            f"{cartoon.copies:g} copies per cell: receptor density {cartoon.density:g} times a"
+            f" normal cell; typical IHC score in this cartoon {cartoon.ihc} ({cartoon.words}).")
+        self.image.value = picture.png()
+        self.caption.value = figure_caption_html(picture.alt)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def copy_number_explorer(copies: float = NORMAL_COPIES) -> CopyNumberExplorer:
+    """Return a new copy-number explorer (display it as a cell's last line)."""
+    return CopyNumberExplorer(copies)

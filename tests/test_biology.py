@@ -1,0 +1,89 @@
+"""Tests for the HER2 biology cartoon, its figures, widget and data files."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from matplotlib.figure import Figure
+
+from helpers import biology
+from helpers.datafiles import read_table
+from helpers.plots import AccessibleFigure
+from helpers.plots import biology as bplots
+from helpers.widgets.biology import copy_number_explorer
+
+
+@pytest.mark.parametrize("copies,expected", [
+    (0, "0"), (2, "0"), (2.99, "0"), (3, "1+"), (3.99, "1+"), (4.0, "2+"), (5.99, "2+"),
+    (6.0, "3+"), (30, "3+"),
+])
+def test_typical_ihc_steps_at_cutoffs(copies, expected):
+    assert biology.typical_ihc_score(copies)[0] == expected
+
+
+def test_normal_cell_has_density_one_and_density_rises_with_copies():
+    assert biology.relative_receptor_density(2) == 1.0
+    values = [biology.relative_receptor_density(c) for c in range(0, 31)]
+    assert values == sorted(values) and values[0] == 0 and values[-1] == 15
+
+
+@pytest.mark.parametrize("bad", [-1, 30.5, "4", None, True, math.nan])
+def test_bad_copies_raise_naming_field(bad):
+    with pytest.raises(ValueError, match="copies"):
+        biology.cell_cartoon(bad)
+
+
+def test_receptor_angles_repeatable_and_scaled():
+    a = biology.receptor_angles(4, seed=3)
+    assert a == biology.receptor_angles(4, seed=3)
+    assert a != biology.receptor_angles(4, seed=4)
+    assert len(a) == 24 and all(0 <= x <= 2 * math.pi for x in a)
+    assert biology.receptor_angles(0) == ()
+    with pytest.raises(ValueError, match="per_copy"):
+        biology.receptor_angles(2, per_copy=0)
+
+
+@pytest.mark.parametrize("make", [bplots.receptor_membrane, bplots.gene_copies_nucleus,
+                                  lambda: bplots.subtype_share_chart(read_table("subtype_incidence")),
+                                  lambda: bplots.cell_receptors(8)])
+def test_figures_return_figure_with_alt(make):
+    result = make()
+    assert isinstance(result, AccessibleFigure) and isinstance(result.figure, Figure)
+    assert len(result.alt) > 40
+    assert result.png().startswith(b"\x89PNG")
+
+
+def test_subtype_chart_alt_lists_every_subtype():
+    table = read_table("subtype_incidence")
+    alt = bplots.subtype_share_chart(table).alt
+    for subtype, share in zip(table["subtype"], table["share_pct"]):
+        assert f"{subtype} {share:g} %" in alt
+
+
+def test_subtype_data_matches_seer_release():
+    table = read_table("subtype_incidence").set_index("subtype")
+    assert table.loc["HR+/HER2-", "share_pct"] == 69.5
+    assert table["share_pct"].idxmax() == "HR+/HER2-"
+    # SEER age-adjusts the total separately (129.4); the rows must come close to it
+    assert abs(table["rate_per_100000"].sum() - 129.4) < 1.0
+    assert 99 <= table["share_pct"].sum() <= 101
+
+
+def test_risk_factors_effects_only_with_measure():
+    table = read_table("risk_factors")
+    has_size = table["effect_size"].notna()
+    assert (table.loc[has_size, "effect_measure"].notna()).all()
+    assert (table.loc[has_size, "comparison"].notna()).all()
+    assert table["modifiable"].any() and (~table["modifiable"]).any()
+
+
+def test_widget_updates_and_shows_errors():
+    ex = copy_number_explorer()
+    assert "IHC score in this cartoon 0" in ex.result.value
+    ex.copies.value = 12
+    assert "3+" in ex.result.value and bytes(ex.image.value).startswith(b"\x89PNG")
+    ex.update(99)
+    assert "Please check your input" in ex.result.value and "copies" in ex.result.value
+    ex.update(4)
+    assert "2+" in ex.result.value
