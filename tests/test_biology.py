@@ -87,3 +87,37 @@ def test_widget_updates_and_shows_errors():
     assert "Please check your input" in ex.result.value and "copies" in ex.result.value
     ex.update(4)
     assert "2+" in ex.result.value
+
+
+# --- exercise checkers of lessons 01 and 06 -------------------------------------------------
+from helpers.exercises import biology as ex01  # noqa: E402
+from helpers.exercises import patient_path as ex06  # noqa: E402
+
+
+@pytest.mark.parametrize("check,right,wrong,malformed", [
+    (ex01.exercise_1, 69.5, 10.5, "lots"),
+    (ex01.exercise_2, "HER2-ultralow", "HER2-null", "HER2-zero"),
+    (ex01.exercise_3, 6, 4, "six"),
+    (ex06.exercise_1, "core needle biopsy", "fine-needle aspiration", "MRI"),
+    (ex06.exercise_3, 1.8, 2.93, None),
+])
+def test_checkers_right_wrong_malformed(check, right, wrong, malformed):
+    assert check(right).status == "correct"
+    assert check(wrong).status == "incorrect"
+    assert check(malformed).status in {"malformed", "not answered"}
+    assert check(...).status == "not answered"
+
+
+def test_modifiable_set_checker():
+    table = read_table("risk_factors")
+    modifiable = list(table.loc[table["modifiable"], "risk_factor"])
+    assert ex06.exercise_2(modifiable).status == "correct"
+    assert ex06.exercise_2(modifiable[:-1]).status == "incorrect"
+    assert ex06.exercise_2(modifiable + ["Getting older"]).status == "incorrect"
+
+
+@pytest.mark.parametrize("check,right_index", [(ex01._tnbc, 1), (ex06._growth, 2)])
+def test_concept_checks_accept_only_the_right_option(check, right_index):
+    options = ex01.TNBC_OPTIONS if check is ex01._tnbc else ex06.GROWTH_OPTIONS
+    for i, option in enumerate(options):
+        assert (check(option).status == "correct") == (i == right_index)
