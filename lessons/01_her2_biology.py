@@ -1,0 +1,265 @@
+# %% [markdown]
+# # 1. What HER2 is, and what HER2-negative means
+#
+# The HER2 gene and receptor, how receptors pair up to send growth signals, what "too much HER2"
+# means, where HER2-negative tumours sit on the spectrum, how hormones fuel HR+ tumours, and how
+# common each subtype is.
+#
+# > **For education only.** This lesson teaches how published figures are made and read. It is
+# > not medical advice and must not be used for decisions about any person's care.
+
+# %% [markdown]
+# ## In plain words
+#
+# Cells have tiny antennas on their surface. One of them is called HER2. When two antennas
+# join, they tell the cell to grow. Some cancers have far too many HER2 antennas; they are
+# called HER2-positive. Most breast cancers do not, and they are called HER2-negative. Many
+# HER2-negative cancers are fed by the hormones estrogen or progesterone instead, and medicines
+# that block those hormones can slow them. Cancers with none of these three signals are called
+# triple-negative.
+
+# %% [markdown]
+# ## Overview
+#
+# 1. The HER2 gene and its receptor
+# 2. Receptors work in pairs
+# 3. Too much HER2: extra gene copies and extra protein
+# 4. The copy-number explorer (a cartoon)
+# 5. HER2-negative is a spectrum: 0, ultralow, low
+# 6. Hormone receptors: the other handle
+# 7. How common is each subtype?
+#
+# **Learning objectives.** After this lesson you can:
+# - say what ERBB2 and HER2 are and how HER receptors pass on a growth signal;
+# - tell gene amplification apart from protein overexpression;
+# - place a result of IHC 0, "ultralow" or "low" on the HER2-negative spectrum and say why that
+#   matters for treatment since 2022;
+# - explain why hormone therapy works for HR+ tumours and not for triple-negative ones;
+# - read the share of each subtype off a sourced data file.
+#
+# **Prerequisites**
+#
+# | Concept | Needed or helpful | Where to learn it |
+# |---|---|---|
+# | Genes make proteins | Helpful | any biology primer |
+# | Python: calling a function | Helpful | [Start here](00_start_here.ipynb) |
+#
+# **Time:** about 30 minutes.
+
+# %%
+from helpers import biology, exercises
+from helpers.datafiles import read_table
+from helpers.plots.biology import gene_copies_nucleus, receptor_membrane, subtype_share_chart
+from helpers.widgets.biology import copy_number_explorer
+
+# %% [markdown]
+# ---
+# ## 1. The HER2 gene and its receptor
+#
+# *HER2* stands for human epidermal growth factor receptor 2. The gene that codes for it is
+# called **ERBB2** and lies on the long arm of chromosome 17 (band 17q12). The protein sits in
+# the cell membrane: one part outside the cell, one part crossing the membrane, and a kinase
+# part inside that can switch on signalling proteins. HER2 belongs to a family of four related
+# receptors: EGFR (HER1), HER2, HER3 and HER4 (Yarden and Sliwkowski, 2001).
+#
+# A normal cell has two copies of ERBB2, one on each chromosome 17:
+
+# %%
+biology.NORMAL_COPIES
+
+# %% [markdown]
+# ## 2. Receptors work in pairs
+#
+# HER receptors pass on a signal when two of them join into a pair (a *dimer*). EGFR, HER3 and
+# HER4 join when a growth factor binds them. HER2 has no known growth factor of its own, but it
+# is the partner the other family members prefer; pairs that contain HER2 send strong, lasting
+# signals through pathways such as PI3K/AKT and RAS/MAPK that tell the cell to divide and to
+# survive (Yarden and Sliwkowski, 2001). The cartoon below shows why more receptors mean more
+# signal: when the membrane is crowded, receptors meet and pair far more often.
+
+# %%
+receptor_membrane()
+
+# %% [markdown]
+# ## 3. Too much HER2: extra gene copies and extra protein
+#
+# Two words describe "too much HER2", and they are not the same thing:
+#
+# - **Amplification** is about the *gene*: a tumour cell carries many extra copies of ERBB2.
+#   It is counted with in-situ hybridisation (ISH), which lights up each copy as a dot. Slamon
+#   and colleagues linked amplification to shorter survival in 1987.
+# - **Overexpression** is about the *protein*: the membrane carries far more HER2 than normal.
+#   It is seen with immunohistochemistry (IHC), a stain scored 0, 1+, 2+ or 3+.
+#
+# Amplification usually causes overexpression, but not always in step; that is why the
+# ASCO/CAP guideline combines both tests for unclear cases (details and the full rules in
+# [lesson 2](02_classification.ipynb)). The figure shows a normal and an amplified nucleus as
+# a dual-probe ISH test would show them: HER2 dots and the chromosome 17 centre (CEP17).
+
+# %%
+gene_copies_nucleus(12)
+
+# %% [markdown]
+# ## 4. The copy-number explorer (a cartoon)
+#
+# The widget below turns a number of ERBB2 copies per cell into a density of receptors and the
+# IHC score such a cell would *typically* give. **This is a teaching cartoon.** In real life a
+# pathologist assigns the IHC score by looking at how the membrane stains; it is never worked
+# out from a gene count, and the two agree only roughly. The cartoon puts its steps at the
+# ISH cut-offs of 4.0 and 6.0 HER2 signals per cell from the ASCO/CAP guideline (Wolff et al.,
+# 2018, affirmed 2023), so it points the right way without copying the real rules.
+
+# %%
+[(copies, biology.typical_ihc_score(copies)[0]) for copies in (2, 3, 4, 6, 12)]
+
+# %%
+copy_number_explorer()
+
+# %% [markdown]
+# **Try it:** start at 2 copies and move the slider up. At what copy number does the cartoon
+# first show a score that would make the cell HER2-positive? Then answer Exercise 1.
+#
+# ### Exercise 1: find the step
+# Type the lowest copy number at which the explorer shows **3+**.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = 6
+### END SOLUTION
+exercises.biology.exercise_3(answer)
+
+# %% [markdown]
+# ## 5. HER2-negative is a spectrum: 0, ultralow, low
+#
+# For the ASCO/CAP guideline a tumour is HER2-negative when IHC is 0 or 1+, or 2+ with a
+# negative ISH test (Wolff et al., 2018; affirmed without change in 2023). For years that was
+# the whole story: HER2-targeted drugs such as trastuzumab help only HER2-positive tumours.
+#
+# That changed with **antibody-drug conjugates**, an antibody joined to a chemotherapy payload.
+# Trastuzumab deruxtecan uses HER2 as an address label, so even a small amount of HER2 can be
+# enough to deliver the drug:
+#
+# - **HER2-low** (IHC 1+, or 2+ with negative ISH). In DESTINY-Breast04, people with HER2-low
+#   metastatic breast cancer lived longer without progression on trastuzumab deruxtecan than on
+#   the doctor's choice of chemotherapy (median 9.9 vs 5.1 months) and longer overall (23.4 vs
+#   16.8 months) (Modi et al., 2022). The FDA approved it for this use in August 2022.
+# - **HER2-ultralow** (IHC 0 with faint, incomplete membrane staining in more than 0 % and at
+#   most 10 % of cells). DESTINY-Breast06 extended the benefit to HR+ metastatic disease that was
+#   HER2-low or ultralow after endocrine therapy (Bardia et al., 2024); FDA approval followed in
+#   January 2025.
+# - **HER2-null** (IHC 0, no staining at all).
+#
+# "Low" and "ultralow" are categories from trials and drug labels, not result categories of
+# the guideline: the 2023 update chose not to create them, but asked pathologists to separate 0
+# from 1+ carefully. How to score these cases is taught in [lesson 2](02_classification.ipynb);
+# the treatments in [lesson 5](05_treatment.ipynb).
+#
+# ### Exercise 2: name the category
+# A metastatic tumour's report says: IHC 0, with faint, incomplete membrane staining in 5 % of
+# tumour cells. Which category is that for the trials? Choose from
+# `exercises.biology.HER2_CATEGORIES`.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = "HER2-ultralow"
+### END SOLUTION
+exercises.biology.exercise_2(answer)
+
+# %% [markdown]
+# ## 6. Hormone receptors: the other handle
+#
+# Most breast cancers carry receptors for estrogen (ER) or progesterone (PR) inside the cell's
+# nucleus. When estrogen binds ER, the receptor switches on genes that make the cell divide;
+# PR is itself made in response to ER, so PR often goes with working ER signalling. Tumours with
+# ER or PR in at least 1 % of cells count as hormone-receptor positive, HR+ (ASCO/CAP 2020;
+# Allison et al.).
+#
+# This is what makes **hormone (endocrine) therapy** work: tamoxifen blocks the receptor;
+# aromatase inhibitors stop the body from making most of its estrogen after menopause;
+# fulvestrant and newer drugs break the receptor down (National Cancer Institute, *Hormone
+# Therapy for Breast Cancer*). Each of these pulls on the same handle.
+#
+# **Triple-negative** tumours lack all three handles: no ER, no PR and no excess HER2. Blocking
+# hormones removes no growth signal from them, and HER2-targeted antibodies have nothing to hold.
+# Their treatment relies on chemotherapy, immunotherapy and antibody-drug conjugates
+# ([lesson 5](05_treatment.ipynb)).
+
+# %%
+exercises.biology.concept_check()
+
+# %% [markdown]
+# ## 7. How common is each subtype?
+#
+# The SEER Program of the US National Cancer Institute publishes the share of new female breast
+# cancers by subtype. The data file holds the figures for diagnoses in 2017–2021 (SEER 22).
+
+# %%
+subtypes = read_table("subtype_incidence")
+subtypes
+
+# %%
+subtype_share_chart(subtypes)
+
+# %% [markdown]
+# Adding the two HER2-negative rows (HR+/HER2- and triple-negative) gives the share of all new
+# cases that are known to be HER2-negative:
+
+# %%
+subtypes.set_index("subtype").loc[["HR+/HER2-", "HR-/HER2-"], "share_pct"].sum()
+
+# %% [markdown]
+# ### Exercise 3: read the data file
+# What percent of new female breast cancers were HR+/HER2- (SEER 22, 2017–2021)? Type the
+# number without the % sign.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = 69.5
+### END SOLUTION
+exercises.biology.exercise_1(answer)
+
+# %% [markdown]
+# **Think:** two tumours are both "HER2-negative". One is IHC 0 with no staining, the other is
+# IHC 2+ with negative ISH. Why might a patient with metastatic disease care about the
+# difference today, when ten years ago nobody did?
+#
+# ---
+# ## Key points
+# - ERBB2 is the gene, HER2 the receptor; HER receptors signal in pairs, and HER2 is the
+#   favoured partner.
+# - Amplification means extra gene copies (seen with ISH); overexpression means extra protein
+#   (seen with IHC). They usually, not always, go together.
+# - HER2-negative ranges from null through ultralow to low; since 2022 the low end can open
+#   treatment with trastuzumab deruxtecan.
+# - HR+ tumours are fuelled by estrogen and progesterone signalling, so hormone therapy works;
+#   triple-negative tumours lack these handles.
+# - About 7 in 10 new breast cancers are HR+/HER2- (SEER 22, 2017–2021).
+#
+# ## What's next?
+# - Next: [Lesson 2, from biopsy to report](02_classification.ipynb): the exact IHC, ISH, ER
+#   and PR rules.
+# - Also: [Lesson 6, the patient's path](06_patient_path.ipynb).
+# - [Start page](00_start_here.ipynb) · [Glossary](glossary.md)
+#
+# ## Sources
+# - Yarden Y, Sliwkowski MX. Untangling the ErbB signalling network. Nat Rev Mol Cell Biol
+#   2001;2:127–137 (HER family, dimers, HER2 as preferred partner).
+# - Slamon DJ, Clark GM, Wong SG, et al. Human breast cancer: correlation of relapse and
+#   survival with amplification of the HER-2/neu oncogene. Science 1987;235:177–182.
+# - Wolff AC, et al. HER2 testing in breast cancer: ASCO/CAP clinical practice guideline focused
+#   update. J Clin Oncol 2018;36:2105–2122; affirmation update J Clin Oncol 2023;41:3867–3872.
+# - Modi S, et al. Trastuzumab deruxtecan in previously treated HER2-low advanced breast cancer
+#   (DESTINY-Breast04). N Engl J Med 2022;387:9–20.
+# - Bardia A, et al. Trastuzumab deruxtecan after endocrine therapy in metastatic breast cancer
+#   (DESTINY-Breast06). N Engl J Med 2024;391:2110–2122.
+# - Allison KH, et al. Estrogen and progesterone receptor testing in breast cancer: ASCO/CAP
+#   guideline update. J Clin Oncol 2020;38:1346–1366.
+# - National Cancer Institute. *Hormone Therapy for Breast Cancer* (fact sheet, cancer.gov).
+# - National Cancer Institute, SEER Program. *Cancer Stat Facts: Female Breast Cancer
+#   Subtypes*. https://seer.cancer.gov/statfacts/html/breast-subtypes.html — SEER 22, 2017–2021
+#   (data file `data/subtype_incidence.csv` and its sidecar).
+# - Cleveland Clinic Health Library. *HER2-Negative Breast Cancer* (last reviewed 2025-02-26):
+#   the page this collection started from.
