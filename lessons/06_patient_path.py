@@ -183,7 +183,7 @@ read_table("side_effects")[["drug_class", "common_side_effects", "management"]]
 # - **HR+** cancers can come back late. In the EBCTCG's pooled analysis of 62,923 women with ER+
 #   early breast cancer who had taken 5 years of endocrine therapy and were free of disease then,
 #   distant recurrences kept occurring at a steady rate from year 5 to year 20; the 20-year risk
-#   ranged from 10 % to 41 %, rising with the size of the tumour and the number of nodes involved
+#   ranged from 13 % (tumour up to 2 cm, no nodes involved) to 41 % (tumour over 2 cm, 4–9 nodes), rising with tumour size and the number of nodes involved
 #   (Pan et al., 2017). This is part of why longer hormone therapy is considered for some people.
 #
 # **Think:** why might a follow-up plan for HR+/HER2- disease last longer than one for
