@@ -32,10 +32,17 @@ def conda_packages(text: str) -> dict[str, str]:
         if line.startswith("dependencies:"):
             in_deps = True
             continue
-        if in_deps and line.strip().startswith("- ") and raw.startswith("  - "):
-            spec = line.strip()[2:].strip()
+        if not in_deps or not line.strip().startswith("- ") or line.strip() == "- pip:":
+            continue
+        spec = line.strip()[2:].strip()
+        if raw.startswith("  - "):  # conda-forge: name=version
             name, _, version = spec.partition("=")
-            pins[_norm(name)] = version.lstrip("=").strip()
+        elif raw.startswith("      - "):  # the pip subsection: name==version
+            name, sep, version = spec.partition("==")
+            assert sep, f"environment.yml pip line is not pinned with ==: {spec!r}"
+        else:
+            continue
+        pins[_norm(name)] = version.lstrip("=").strip()
     return pins
 
 
@@ -53,6 +60,9 @@ def test_drift_is_detected() -> None:
     assert conda_packages("dependencies:\n  - pandas=2.3.2\n  - numpy=2.4.6\n") != req
     assert conda_packages("dependencies:\n  - numpy=2.4.6\n") != req
     assert conda_packages("dependencies:\n  - pandas=2.3.3\n  - numpy=2.4.6\n") == req
+    with_pip = "dependencies:\n  - pandas=2.3.3\n  - pip\n  - pip:\n      - numpy==2.4.6\n"
+    assert conda_packages(with_pip) == {**req, "pip": ""}
+    assert conda_packages(with_pip.replace("numpy==2.4.6", "numpy==2.4.5")) != {**req, "pip": ""}
 
 
 def test_pyproject_reads_requirements() -> None:
