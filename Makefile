@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 START  := notebooks/00_start_here.ipynb
 NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
-.PHONY: install lab app site test notebooks clean
+.PHONY: install lab app site test notebooks bench clean
 
 install: $(STAMP)
 
@@ -46,6 +46,12 @@ notebooks: $(STAMP)
 # static HTML in _build/site/ (offline; each page links to Binder). tests/test_site.py builds it too.
 site: $(STAMP)
 	$(BIN)/python tools/build_site.py
+
+# Benchmarks (not part of make test): each notebook's run time against its imports-only floor,
+# its kernel's peak memory, and every widget's update() time; prints a table and writes
+# benchmarks/results.json. See benchmarks/run.py for what is measured and the targets.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
