@@ -57,7 +57,7 @@ from helpers.widgets.biology import copy_number_explorer
 # ## 1. The HER2 gene and its receptor
 #
 # *HER2* stands for human epidermal growth factor receptor 2. The gene that codes for it is
-# called **ERBB2** and lies on the long arm of chromosome 17 (band 17q12). The protein sits in
+# called **[ERBB2](glossary.md#erbb2)** and lies on the long arm of chromosome 17 (band 17q12). The protein sits in
 # the cell membrane: one part outside the cell, one part crossing the membrane, and a kinase
 # part inside that can switch on signalling proteins. HER2 belongs to a family of four related
 # receptors: EGFR (HER1), HER2, HER3 and HER4 (Yarden and Sliwkowski, 2001).
@@ -70,7 +70,7 @@ biology.NORMAL_COPIES
 # %% [markdown]
 # ## 2. Receptors work in pairs
 #
-# HER receptors pass on a signal when two of them join into a pair (a *dimer*). EGFR, HER3 and
+# HER receptors pass on a signal when two of them join into a pair (a [*dimer*](glossary.md#dimer)). EGFR, HER3 and
 # HER4 join when a growth factor binds them. HER2 has no known growth factor of its own, but it
 # is the partner the other family members prefer; pairs that contain HER2 send strong, lasting
 # signals through pathways such as PI3K/AKT and RAS/MAPK that tell the cell to divide and to
@@ -85,10 +85,10 @@ receptor_membrane()
 #
 # Two words describe "too much HER2", and they are not the same thing:
 #
-# - **Amplification** is about the *gene*: a tumour cell carries many extra copies of ERBB2.
+# - **[Amplification](glossary.md#erbb2)** is about the *gene*: a tumour cell carries many extra copies of ERBB2.
 #   It is counted with in-situ hybridisation (ISH), which lights up each copy as a dot. Slamon
 #   and colleagues linked amplification to shorter survival in 1987.
-# - **Overexpression** is about the *protein*: the membrane carries far more HER2 than normal.
+# - **[Overexpression](glossary.md#overexpression)** is about the *protein*: the membrane carries far more HER2 than normal.
 #   It is seen with immunohistochemistry (IHC), a stain scored 0, 1+, 2+ or 3+.
 #
 # Amplification usually causes overexpression, but not always in step; that is why the

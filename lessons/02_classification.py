@@ -151,7 +151,7 @@ print(ish_group(2.0, 4.0), ish_group(1.99, 4.0), ish_group(2.0, 3.99), ish_group
 # %% [markdown]
 # ### Exercise 2: find the group
 #
-# Case C14 has an ISH ratio of 1.5 and 6.0 HER2 copies per cell. Which ISH group is it in
+# Case C14 has an ISH ratio of 1.5 and 6.0 HER2 copies per cell. Which [ISH group](glossary.md#ish-group) is it in
 # (a whole number from 1 to 5)?
 
 # %%

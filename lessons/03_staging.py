@@ -124,7 +124,7 @@ exercises.staging.exercise_1(answer)
 # | N | What was found |
 # |---|---|
 # | N0 | no cancer in regional nodes |
-# | N1mi | micrometastases only: deposits over 0.2 mm, none over 2.0 mm |
+# | N1mi | [micrometastases](glossary.md#micrometastasis) only: deposits over 0.2 mm, none over 2.0 mm |
 # | N1 (a–c) | 1–3 axillary nodes, and/or internal mammary nodes found by sentinel biopsy |
 # | N2 (a–b) | 4–9 axillary nodes, or clinically detected internal mammary nodes alone |
 # | N3 (a–c) | 10 or more axillary nodes, or infraclavicular or supraclavicular nodes, or internal mammary with axillary nodes |
@@ -193,7 +193,7 @@ exercises.staging.exercise_2(answer)
 #
 # The 8th edition added **prognostic stage groups**, clinical and pathological, which combine
 # T, N and M with tumour **grade**, **ER**, **PR** and **HER2** status; for HR+/HER2- tumours
-# that are T1 or T2 and node-negative, a **21-gene recurrence score** below 11 gives
+# that are T1 or T2 and node-negative, a **[21-gene recurrence score](glossary.md#recurrence-score)** below 11 gives
 # pathological prognostic stage IA. They have been the standard for care in the US since 2018,
 # and they can move a case up or down compared with the anatomic group: restaging almost half a
 # million US patients with the 8th edition moved about 7 % up and 30 % down (Plichta JK et al.,

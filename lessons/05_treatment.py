@@ -218,7 +218,7 @@ exercises.treatment.exercise_1(answer)
 # capivasertib, CAPItello-291 2023; inavolisib first line for cancer that came back on adjuvant
 # endocrine therapy, INAVO120 2024), ESR1 (elacestrant, EMERALD 2023; imlunestrant 2025;
 # vepdegestrant 2026), germline BRCA (olaparib, talazoparib), HER2-low or -ultralow
-# (trastuzumab deruxtecan), TROP2 antibody-drug conjugates and chemotherapy.
+# (trastuzumab deruxtecan), [TROP2](glossary.md#trop2) antibody-drug conjugates and chemotherapy.
 
 # %%
 rules_flowchart("HR+/HER2-", "metastatic")
