@@ -12,8 +12,8 @@
 # %% [markdown]
 # ## In plain words
 #
-# Most breast cancers are "HER2-negative": their cells do not carry extra copies of a growth
-# signal called HER2. Doctors sort these cancers further by whether they feed on the hormones
+# Most breast cancers are "HER2-negative": their cells do not carry too much of HER2, a protein
+# that tells cells to grow. Doctors sort these cancers further by whether they feed on the hormones
 # estrogen and progesterone. These lessons explain how that sorting is done, how doctors
 # describe how far a cancer has spread, which treatments fit which cancer and why, and what
 # survival numbers can and cannot say. You can read them without writing any code.

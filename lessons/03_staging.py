@@ -10,7 +10,7 @@
 # %% [markdown]
 # ## In plain words
 #
-# After a biopsy shows cancer, doctors find out how big it is and where it has gone. They
+# After a biopsy (a small tissue sample) shows cancer, doctors find out how big it is and where it has gone. They
 # describe the main lump (T), the nearby lymph nodes (N) and any spread to far-away organs (M).
 # A table turns these three letters into a stage from 0 to IV. A simpler scale says whether the
 # cancer was only in the breast, had reached nearby nodes or skin, or had spread far away. The

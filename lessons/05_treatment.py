@@ -16,7 +16,7 @@
 # %% [markdown]
 # ## In plain words
 #
-# A drug only works if the cancer has what the drug aims at. Hormone-receptor-positive cancers
+# A drug only works if the cancer has what the drug aims at. Cancers with hormone receptors
 # feed on estrogen, so blocking estrogen helps; triple-negative cancers do not, so it does not.
 # How far the cancer has spread decides whether the goal is cure or long control. Tests on the
 # tumour and on a person's genes can open more choices. Care that eases symptoms belongs at
