@@ -195,9 +195,10 @@ exercises.staging.exercise_2(answer)
 # T, N and M with tumour **grade**, **ER**, **PR** and **HER2** status; for HR+/HER2- tumours
 # that are T1 or T2 and node-negative, a **[21-gene recurrence score](glossary.md#recurrence-score)** below 11 gives
 # pathological prognostic stage IA. They have been the standard for care in the US since 2018,
-# and they can move a case up or down compared with the anatomic group: restaging almost half a
-# million US patients with the 8th edition moved about 7 % up and 30 % down (Plichta JK et al.,
-# Ann Surg 2020).
+# and they can move a case up or down compared with the anatomic group: when almost half a
+# million US patients with stage I–III cancer (diagnosed 2010–2014) were restaged from the 7th
+# edition to the 8th edition's pathological prognostic stage, about 7 % moved up and 30 % down
+# (Plichta JK et al., Ann Surg 2020;271:169–176).
 #
 # This lesson teaches the anatomic table because it is what cancer registries such as SEER and
 # most teaching use, it works where receptor tests are not available, and the survival table
