@@ -278,9 +278,9 @@ def machine_info() -> dict:
 
 def print_tables(notebooks: list[dict], widgets: list[dict]) -> None:
     if notebooks:
-        print(f"\n{'notebook':42} {'full s':>7} {'floor s':>7} {'ratio':>6} {'peak MB':>8}  ok")
+        print(f"\n{'notebook':46} {'full s':>7} {'floor s':>7} {'ratio':>6} {'peak MB':>8}  ok")
         for r in notebooks:
-            print(f"{r['notebook']:42} {r['full_median_s']:7.2f} {r['floor_median_s']:7.2f} "
+            print(f"{r['notebook']:46} {r['full_median_s']:7.2f} {r['floor_median_s']:7.2f} "
                   f"{r['ratio']:6.2f} {r['peak_rss_mb']:8.1f}  {'yes' if r['within_target'] else 'NO'}")
         print(f"targets: ratio <= {TARGET_RATIO}, peak <= {TARGET_MB:g} MB")
     if widgets:
