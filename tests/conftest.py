@@ -1,5 +1,1 @@
-"""Shared test settings: a non-interactive matplotlib backend for helper tests."""
-
-import matplotlib
-
-matplotlib.use("Agg")
+"""Test settings live in the repository's top-level ``conftest.py`` (offline, Agg backend)."""
