@@ -46,6 +46,7 @@
 
 # %%
 from helpers import survival, exercises
+from helpers.kaplan_meier import load_gbsg2, kaplan_meier, survival_at, compare_hormone_therapy
 from helpers.plots.survival import survival_bars, icon_array, km_plot
 from helpers.widgets.survival import survival_explorer
 
@@ -224,11 +225,11 @@ survival_explorer()
 # survival, not relative survival.
 
 # %%
-gbsg2 = survival.load_gbsg2()
+gbsg2 = load_gbsg2()
 gbsg2[["age", "tsize", "pnodes", "horTh", "years", "cens"]].describe().round(1)
 
 # %%
-everyone = survival.kaplan_meier(gbsg2, "all patients")
+everyone = kaplan_meier(gbsg2, "all patients")
 km_plot([everyone])
 
 # %% [markdown]
@@ -236,7 +237,7 @@ km_plot([everyone])
 # vertical axis:
 
 # %%
-round(100 * survival.survival_at(everyone, 5.0), 1)
+round(100 * survival_at(everyone, 5.0), 1)
 
 # %% [markdown]
 # ## 8. Hormone therapy in the GBSG2 trial
@@ -248,7 +249,7 @@ round(100 * survival.survival_at(everyone, 5.0), 1)
 # not the size of tamoxifen's benefit.
 
 # %%
-with_tamoxifen, without, log_rank = survival.compare_hormone_therapy(gbsg2)
+with_tamoxifen, without, log_rank = compare_hormone_therapy(gbsg2)
 km_plot([with_tamoxifen, without], log_rank=log_rank,
         title="Recurrence-free survival with and without tamoxifen, GBSG2")
 

@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from offline import block, kernel_env  # noqa: E402
 
-block.install()  # the rest of this process (helpers imported by these tests) runs offline
+# The top-level conftest.py turns the block on for the whole run, before any test module loads.
 
 PUBLIC = ("93.184.216.34", 80)  # a public address (example.com)
 
@@ -51,11 +51,25 @@ def test_child_python_processes_start_blocked():
     assert out.stdout.strip() == "blocked", out.stdout + out.stderr
 
 
+def test_the_whole_run_is_offline():
+    """The block is on in this process and in what it starts with its own environment: the
+    kernels nbval starts for the notebooks inherit ``os.environ``."""
+    assert block.installed()
+    code = ("import socket\n"
+            "try:\n"
+            "    socket.create_connection(('93.184.216.34', 80), timeout=2)\n"
+            "except OSError as e:\n"
+            "    print('blocked' if 'blocked' in str(e) else 'other: ' + str(e))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.stdout.strip() == "blocked", out.stdout + out.stderr
+
+
 def test_helpers_work_offline():
-    from helpers import her2, staging, survival
+    from helpers import her2, kaplan_meier, staging, survival
 
     assert block.installed()
     assert her2.classify_her2("3+").status == "positive"
     assert staging.anatomic_stage("T1", "N0", "M0") == "IA"
     assert 0 <= survival.survival_pct("HR+/HER2-", "localized") <= 100
-    assert len(survival.load_gbsg2()) > 0
+    assert len(kaplan_meier.load_gbsg2()) > 0

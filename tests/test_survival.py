@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import survival
+from helpers import kaplan_meier, survival
 from helpers.plots import AccessibleFigure
 from helpers.plots.survival import icon_array, km_plot, survival_bars
 
@@ -86,7 +86,7 @@ def test_compare_releases_difference() -> None:
 
 
 def test_gbsg2_is_the_published_cohort() -> None:
-    data = survival.load_gbsg2()
+    data = kaplan_meier.load_gbsg2()
     assert len(data) == 686
     assert set(data["horTh"]) == {"yes", "no"}
     assert data["years"].max() == pytest.approx(data["time"].max() / 365.25)
@@ -94,30 +94,30 @@ def test_gbsg2_is_the_published_cohort() -> None:
 
 def test_kaplan_meier_steps_down_and_reads_correctly() -> None:
     data = pd.DataFrame({"years": [1.0, 2.0, 3.0, 4.0], "cens": [1, 0, 1, 1]})
-    curve = survival.kaplan_meier(data, "toy")
+    curve = kaplan_meier.kaplan_meier(data, "toy")
     # By hand: S(1) = 3/4; S(3) = 3/4 * (1 - 1/2) = 3/8; S(4) = 0.
-    assert survival.survival_at(curve, 0.5) == 1.0
-    assert survival.survival_at(curve, 1.0) == pytest.approx(0.75)
-    assert survival.survival_at(curve, 2.5) == pytest.approx(0.75)
-    assert survival.survival_at(curve, 3.0) == pytest.approx(0.375)
-    assert survival.survival_at(curve, 4.0) == pytest.approx(0.0)
+    assert kaplan_meier.survival_at(curve, 0.5) == 1.0
+    assert kaplan_meier.survival_at(curve, 1.0) == pytest.approx(0.75)
+    assert kaplan_meier.survival_at(curve, 2.5) == pytest.approx(0.75)
+    assert kaplan_meier.survival_at(curve, 3.0) == pytest.approx(0.375)
+    assert kaplan_meier.survival_at(curve, 4.0) == pytest.approx(0.0)
     with pytest.raises(ValueError, match="years must be a number between 0 and 4"):
-        survival.survival_at(curve, 5.0)
+        kaplan_meier.survival_at(curve, 5.0)
     with pytest.raises(ValueError, match="years"):
-        survival.survival_at(curve, -1)
+        kaplan_meier.survival_at(curve, -1)
 
 
 def test_kaplan_meier_refuses_empty_or_wrong_tables() -> None:
     with pytest.raises(ValueError, match="at least one patient"):
-        survival.kaplan_meier(pd.DataFrame({"years": [], "cens": []}))
+        kaplan_meier.kaplan_meier(pd.DataFrame({"years": [], "cens": []}))
     with pytest.raises(ValueError, match="'cens' is missing"):
-        survival.kaplan_meier(pd.DataFrame({"years": [1.0]}))
+        kaplan_meier.kaplan_meier(pd.DataFrame({"years": [1.0]}))
 
 
 def test_hormone_therapy_comparison() -> None:
-    yes, no, test = survival.compare_hormone_therapy()
+    yes, no, test = kaplan_meier.compare_hormone_therapy()
     assert (yes.n, no.n) == (246, 440)
-    assert survival.survival_at(yes, 5) > survival.survival_at(no, 5)
+    assert kaplan_meier.survival_at(yes, 5) > kaplan_meier.survival_at(no, 5)
     assert 0 < test.p_value < 0.05
 
 
@@ -129,9 +129,19 @@ def test_figures_carry_alt_text_with_the_numbers() -> None:
     assert bars.png().startswith(b"\x89PNG")
     icons = icon_array(67)
     assert "67 filled" in icons.alt and "33 hollow" in icons.alt
-    yes, no, test = survival.compare_hormone_therapy()
+    yes, no, test = kaplan_meier.compare_hormone_therapy()
     km = km_plot([yes, no], log_rank=test)
     assert "tamoxifen:" in km.alt and "p =" in km.alt
     assert repr(km).startswith("[Figure: ")
     with pytest.raises(ValueError, match="table must have columns"):
         survival_bars(pd.DataFrame({"x": [1]}))
+
+
+def test_the_seer_module_does_not_import_lifelines() -> None:
+    """Lessons and widgets that only read SEER tables do not pay for lifelines' import."""
+    import subprocess
+    import sys
+
+    code = "import sys, helpers.survival, helpers.widgets.survival; print('lifelines' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stdout + out.stderr

@@ -1,6 +1,7 @@
 """helpers: the tested library behind the HER2-negative breast cancer teaching collection.
 
-One module per concept: ``survival`` (SEER relative survival table and Kaplan-Meier examples),
+One module per concept: ``survival`` (SEER relative survival table), ``kaplan_meier``
+(Kaplan-Meier curves and the log-rank test on the GBSG2 trial data),
 ``her2`` (ASCO/CAP HER2 testing), ``receptors`` (ASCO/CAP ER/PR testing and other scales),
 ``subtype`` (SEER subtypes), ``staging`` (AJCC 8th edition anatomic stage and SEER summary
 stage), ``treatment`` (teaching model of treatment options), ``plots``, ``widgets``,

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..survival import compare_hormone_therapy, load_survival_table, survival_at
+from ..survival import load_survival_table
 from . import Feedback, MultipleChoice, check_choice, check_number, is_unanswered, not_answered
 
 __all__ = ["exercise_1", "exercise_2", "exercise_3", "exercise_4", "concept_check",
@@ -71,6 +71,8 @@ def exercise_3(answer: Any) -> Feedback:
 
 def exercise_4(answer: Any) -> Feedback:
     """Read the Kaplan-Meier curve: recurrence-free survival at 5 years with tamoxifen (GBSG2)."""
+    from ..kaplan_meier import compare_hormone_therapy, survival_at
+
     with_tam, _without, _test = compare_hormone_therapy()
     expected = round(100 * survival_at(with_tam, 5.0))
     return check_number(

@@ -8,7 +8,10 @@ images of tissue.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
+from matplotlib.collections import PatchCollection
 from matplotlib.patches import Circle, FancyBboxPatch, Wedge
 
 from ..her2 import FINAL_RESULTS, IHC_SCORES, ISH_GROUPS
@@ -38,26 +41,33 @@ def staining_panels(seed: int = 2) -> AccessibleFigure:
     each panel labelled with its score and the guideline's words, so colour is never the only cue.
     """
     rng = np.random.default_rng(seed)
-    fig = new_figure(11.0, 3.2)
-    axes = fig.subplots(1, len(_PANELS))
+    # Fixed margins: a title above each panel, its words and the footnote below.
+    fig = new_figure(11.0, 3.2, margins=(0.1, 0.75, 0.1, 0.35))
+    axes = fig.subplots(1, len(_PANELS), gridspec_kw={"wspace": 0.12})
     for ax, (label, share, arc, width, words) in zip(axes, _PANELS, strict=True):
         # An exact number of stained cells, so the share matches the guideline's words.
         stained = set(rng.choice(25, size=round(25 * share), replace=False).tolist())
+        cells, nuclei, rings = [], [], []
         for i in range(5):
             for j in range(5):
                 x, y = i + 0.5 + rng.uniform(-0.08, 0.08), j + 0.5 + rng.uniform(-0.08, 0.08)
-                ax.add_patch(Circle((x, y), 0.42, facecolor="white", edgecolor=NEUTRAL, lw=0.4))
-                ax.add_patch(Circle((x, y), 0.14, facecolor=OKABE_ITO["blue"], alpha=0.5))
+                cells.append(Circle((x, y), 0.42, facecolor="white", edgecolor=NEUTRAL, lw=0.4))
+                nuclei.append(Circle((x, y), 0.14, facecolor=OKABE_ITO["blue"], alpha=0.5))
                 if 5 * i + j in stained:
                     start = rng.uniform(0, 360)
-                    ax.add_patch(Wedge((x, y), 0.45, start, start + 360 * arc, width=0.0,
+                    rings.append(Wedge((x, y), 0.45, start, start + 360 * arc, width=0.0,
                                        edgecolor=_BROWN, lw=width, fill=False))
+        # One collection per kind of shape: adding 300 separate patches was slow to lay out.
+        for patches in (cells, nuclei, rings):
+            if patches:
+                # Not clipped: the thickest rings reach just past the panel's edge.
+                ax.add_collection(PatchCollection(patches, match_original=True, clip_on=False))
         ax.set_xlim(0, 5)
         ax.set_ylim(0, 5)
         ax.set_aspect("equal")
         ax.axis("off")
         ax.set_title(f"IHC {label}", fontsize=11)
-        ax.text(2.5, -0.35, words, ha="center", va="top", fontsize=7.5, wrap=True)
+        ax.text(2.5, -0.35, textwrap.fill(words, 30), ha="center", va="top", fontsize=7.5)
     footnote(fig, _SOURCE)
     alt = ("Five square panels of 25 round tumour cells with blue nuclei. IHC 0 (null): no "
            "membrane ring. 0 (ultralow): thin partial brown rings on 2 of 25 cells (8 %). 1+: "
@@ -99,7 +109,7 @@ def her2_flowchart() -> AccessibleFigure:
     and :data:`~helpers.her2.FINAL_RESULTS`, so the chart cannot drift from the code. Results
     are written in words and differ by hatch as well as colour.
     """
-    fig = new_figure(11.0, 6.0)
+    fig = new_figure(11.0, 6.0, margins=(0.1, 0.3, 0.1, 0.1))  # boxes only: no axis text
     ax = fig.add_subplot()
     ax.set_xlim(0, 14)
     ax.set_ylim(0, 7)
@@ -141,19 +151,24 @@ def her2_flowchart() -> AccessibleFigure:
 def ish_field_figure(field: IshField, n_numbered: int = 20) -> AccessibleFigure:
     """Draw a simulated ISH field: nuclei with red HER2 dots (circles) and green CEP17 dots
     (triangles); the first ``n_numbered`` nuclei are numbered in counting order."""
-    fig = new_figure(7.0, 5.6)
+    fig = new_figure(7.0, 5.6, margins=(0.14, 0.56, 0.14, 0.1))
     ax = fig.add_subplot()
-    for i, nu in enumerate(field.nuclei):
-        ax.add_patch(Circle((nu.x, nu.y), nu.radius, facecolor=OKABE_ITO["blue"], alpha=0.25,
-                            edgecolor=NEUTRAL, lw=0.6))
-        if nu.her2:
-            hx, hy = zip(*nu.her2)
-            ax.plot(hx, hy, "o", ms=4, color=OKABE_ITO["vermillion"], linestyle="none")
-        cx, cy = zip(*nu.cep17)
+    # One collection for the nuclei and one line each for all HER2 and all CEP17 dots: one
+    # artist per nucleus made the simulator too slow to redraw.
+    ax.add_collection(PatchCollection(
+        [Circle((nu.x, nu.y), nu.radius) for nu in field.nuclei],
+        facecolor=OKABE_ITO["blue"], edgecolor=NEUTRAL, linewidth=0.6, alpha=0.25))
+    her2 = [dot for nu in field.nuclei for dot in nu.her2]
+    if her2:
+        hx, hy = zip(*her2)
+        ax.plot(hx, hy, "o", ms=4, color=OKABE_ITO["vermillion"], linestyle="none")
+    cep17 = [dot for nu in field.nuclei for dot in nu.cep17]
+    if cep17:
+        cx, cy = zip(*cep17)
         ax.plot(cx, cy, "^", ms=4.5, color=OKABE_ITO["bluish green"], linestyle="none")
-        if i < n_numbered:
-            ax.text(nu.x - nu.radius, nu.y + nu.radius, str(i + 1), fontsize=7, ha="left",
-                    va="bottom")
+    for i, nu in enumerate(field.nuclei[:n_numbered]):
+        ax.text(nu.x - nu.radius, nu.y + nu.radius, str(i + 1), fontsize=7, ha="left",
+                va="bottom")
     ax.plot([], [], "o", color=OKABE_ITO["vermillion"], label="HER2 signal (red, circle)")
     ax.plot([], [], "^", color=OKABE_ITO["bluish green"], label="CEP17 signal (green, triangle)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, fontsize=8, frameon=False)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
 from ..palette import NEUTRAL, OKABE_ITO
 from ..staging import T_SIZE_CUTOFFS, t_category
-from . import AccessibleFigure, footnote, new_figure
+from . import AccessibleFigure, Overlay, RenderedFigure, footnote, new_figure
 
-__all__ = ["t_size_ruler"]
+__all__ = ["t_size_ruler", "SizeRuler"]
 
 _AJCC = "Source: AJCC Cancer Staging Manual, 8th edition (2017; breast chapter updated 2018)"
 
@@ -21,17 +26,19 @@ _BANDS = (
 )
 
 
-def t_size_ruler(size_mm: float | None = None, *, upper_mm: float = 70.0) -> AccessibleFigure:
-    """A ruler from 0 to ``upper_mm`` millimetres split into the AJCC 8 T size bands.
+_UPPER_MM = 70.0
+_MARKER_Y, _LABEL_Y = -0.45, -0.75
 
-    Each band is labelled with its T category and its range; cut-offs (1, 5, 10, 20, 50 mm)
-    are inclusive upper limits. With ``size_mm``, a marker shows where that tumour falls and the
-    alt text names its T category (from :func:`helpers.staging.t_category`). Raises
-    ``ValueError`` for a size that :func:`~helpers.staging.t_category` refuses.
-    """
-    marked = t_category(size_mm) if size_mm is not None else None
+
+def _ruler_upper(size_mm: float | None, upper_mm: float) -> float:
+    """The ruler's right end: ``upper_mm``, or further so that the marker stays on the ruler."""
     if size_mm is not None and float(size_mm) > upper_mm - 5:
-        upper_mm = float(size_mm) + 10.0  # keep the marker on the ruler
+        return float(size_mm) + 10.0
+    return upper_mm
+
+
+def _draw_ruler(upper_mm: float) -> tuple[Figure, Axes]:
+    """The ruler itself: the T bands from 0 to ``upper_mm`` with their labels, no marker."""
     fig = new_figure(8.0, 2.8)
     ax = fig.add_subplot()
     low = 0.0
@@ -47,14 +54,13 @@ def t_size_ruler(size_mm: float | None = None, *, upper_mm: float = 70.0) -> Acc
         else:  # narrow bands: label above the ruler with a leader line
             y = {"T1mi": 0.45, "T1b": 0.7}.get(name, 0.95)  # staggered so labels never overlap
             shift = 0.0 if name == "T1mi" else 0.04 * upper_mm
-            ax.annotate(label.replace("\n", " "), xy=((low + high) / 2, 0.3),
-                        xytext=((low + high) / 2 + shift, y),
-                        fontsize=8, ha="left", arrowprops={"arrowstyle": "-", "color": NEUTRAL})
+            # A plain line and a text rather than annotate(): clipping an annotation's arrow
+            # to its text box made this figure too slow to redraw in a widget.
+            middle = (low + high) / 2
+            ax.plot([middle, middle + shift], [0.3, y], color=NEUTRAL, linewidth=1)
+            ax.text(middle + shift, y, label.replace("\n", " "), fontsize=8, ha="left",
+                    va="bottom")
         low = high
-    if size_mm is not None:
-        ax.plot([float(size_mm)], [-0.45], marker="^", markersize=12, color=OKABE_ITO["black"])
-        ax.text(float(size_mm), -0.75, f"{float(size_mm):g} mm → {marked}", ha="center",
-                va="top", fontsize=9)
     ax.set_xlim(0, upper_mm)
     ax.set_ylim(-1.1, 1.1)
     ax.set_yticks([])
@@ -63,9 +69,76 @@ def t_size_ruler(size_mm: float | None = None, *, upper_mm: float = 70.0) -> Acc
     ax.set_xlabel("Greatest dimension of the invasive tumour (mm)")
     ax.set_title("AJCC 8 T categories by tumour size (T4 is set by spread, not size)")
     footnote(fig, _AJCC)
+    return fig, ax
+
+
+def _draw_marker(ax: Axes) -> tuple[Line2D, Text]:
+    """The size marker and its label, placed by :func:`_move_marker`."""
+    marker, = ax.plot([0.0], [_MARKER_Y], marker="^", markersize=12, color=OKABE_ITO["black"])
+    label = ax.text(0.0, _LABEL_Y, "", ha="center", va="top", fontsize=9)
+    # The layout never depends on where the marker is, so the ruler can be drawn once.
+    marker.set_in_layout(False)
+    label.set_in_layout(False)
+    return marker, label
+
+
+def _move_marker(marker: Line2D, label: Text, size_mm: float, marked: str) -> None:
+    marker.set_data([size_mm], [_MARKER_Y])
+    label.set_position((size_mm, _LABEL_Y))
+    label.set_text(f"{size_mm:g} mm → {marked}")
+    # Near either end of the ruler the label runs inwards, so it is never cut off.
+    upper = marker.axes.get_xlim()[1]
+    label.set_horizontalalignment(
+        "left" if size_mm < 0.1 * upper else "right" if size_mm > 0.9 * upper else "center")
+
+
+def _ruler_alt(size_mm: float | None, marked: str | None) -> str:
     alt = ("A ruler of tumour size in millimetres divided into bands: T1mi up to 1 mm, T1a "
            "over 1 up to 5 mm, T1b over 5 up to 10 mm, T1c over 10 up to 20 mm, T2 over 20 up "
            "to 50 mm, and T3 over 50 mm. Each upper limit belongs to the smaller category.")
     if marked is not None:
         alt += f" A marker at {float(size_mm):g} mm falls in {marked}."
-    return AccessibleFigure(fig, alt)
+    return alt
+
+
+def t_size_ruler(size_mm: float | None = None, *, upper_mm: float = _UPPER_MM) -> AccessibleFigure:
+    """A ruler from 0 to ``upper_mm`` millimetres split into the AJCC 8 T size bands.
+
+    Each band is labelled with its T category and its range; cut-offs (1, 5, 10, 20, 50 mm)
+    are inclusive upper limits. With ``size_mm``, a marker shows where that tumour falls and the
+    alt text names its T category (from :func:`helpers.staging.t_category`). Raises
+    ``ValueError`` for a size that :func:`~helpers.staging.t_category` refuses.
+    """
+    marked = t_category(size_mm) if size_mm is not None else None
+    fig, ax = _draw_ruler(_ruler_upper(size_mm, upper_mm))
+    if size_mm is not None:
+        _move_marker(*_draw_marker(ax), float(size_mm), marked)
+    return AccessibleFigure(fig, _ruler_alt(size_mm, marked))
+
+
+class SizeRuler:
+    """:func:`t_size_ruler` for one size after another, quickly enough for a widget.
+
+    The ruler is drawn once (again only when a size needs a longer ruler) and each size then
+    redraws just the marker and its label (:class:`~helpers.plots.Overlay`); the picture is the
+    one :func:`t_size_ruler` draws.
+    """
+
+    def __init__(self) -> None:
+        self._upper: float | None = None
+        self._overlay: Overlay | None = None
+        self._marker: tuple[Line2D, Text] | None = None
+
+    def frame(self, size_mm: float) -> RenderedFigure:
+        """The ruler marked at ``size_mm``, as PNG bytes with alt text. Raises ``ValueError``
+        for a size that :func:`~helpers.staging.t_category` refuses."""
+        marked = t_category(size_mm)
+        size = float(size_mm)
+        upper = _ruler_upper(size, _UPPER_MM)
+        if self._overlay is None or upper != self._upper:
+            fig, ax = _draw_ruler(upper)
+            self._marker = _draw_marker(ax)
+            self._overlay = Overlay(fig, list(self._marker))
+            self._upper = upper
+        _move_marker(*self._marker, size, marked)
+        return RenderedFigure(self._overlay.png(), _ruler_alt(size, marked))

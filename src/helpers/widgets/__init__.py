@@ -8,6 +8,8 @@ pattern, so that they work in JupyterLab, in the code-free app and under nbval a
   output; tests and benchmarks call ``update`` directly;
 - a ``ValueError`` from a helper is shown to the student in words (:func:`error_html`), the
   widget stays usable, and no traceback appears;
+- a figure is redrawn only when the inputs it depends on change (:class:`FigureView`), so that
+  changing a control the figure does not show stays instant;
 - every control has a visible label and is reachable by keyboard; figures carry a caption that
   says in words what they show.
 """
@@ -15,9 +17,15 @@ pattern, so that they work in JupyterLab, in the code-free app and under nbval a
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
 from ..palette import OKABE_ITO
-__all__ = ["error_html", "message_html", "figure_caption_html", "blank_png"]
+
+if TYPE_CHECKING:
+    from ..plots import AccessibleFigure
+
+__all__ = ["error_html", "message_html", "figure_caption_html", "blank_png", "FigureView"]
 
 
 def error_html(error: Exception | str) -> str:
@@ -46,3 +54,34 @@ def blank_png() -> bytes:
     return base64.b64decode(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
     )
+
+
+class FigureView:
+    """A widget's figure: an ``Image`` and a caption that repeats the figure's alt text.
+
+    :meth:`show` takes a key naming everything the figure depends on and a function that draws
+    it; the figure is drawn only when the key differs from the one last shown, so a control that
+    does not change the picture (the N category next to a size ruler, say) does not redraw it.
+    """
+
+    def __init__(self, width: str) -> None:
+        import ipywidgets as w
+
+        self.image = w.Image(format="png", layout=w.Layout(width=width))
+        self.caption = w.HTML()
+        self._key: Hashable | None = None
+
+    def show(self, key: Hashable, draw: Callable[[], "AccessibleFigure"]) -> None:
+        """Show ``draw()``'s figure unless the figure for ``key`` is already showing."""
+        if key is not None and key == self._key:
+            return
+        picture = draw()
+        self.image.value = picture.png()
+        self.caption.value = figure_caption_html(picture.alt)
+        self._key = key
+
+    def clear(self) -> None:
+        """Show nothing (a blank image and no caption)."""
+        self.image.value = blank_png()
+        self.caption.value = ""
+        self._key = None

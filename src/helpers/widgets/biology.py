@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from ..biology import MAX_COPIES, NORMAL_COPIES, cell_cartoon
 from ..plots.biology import cell_receptors
-from . import error_html, figure_caption_html, message_html
+from . import FigureView, error_html, message_html
 
 __all__ = ["CopyNumberExplorer", "copy_number_explorer"]
 
@@ -25,8 +25,8 @@ class CopyNumberExplorer:
                                     style={"description_width": "11em"},
                                     layout=w.Layout(width="480px"), continuous_update=False)
         self.result = w.HTML()
-        self.image = w.Image(format="png", layout=w.Layout(width="320px"))
-        self.caption = w.HTML()
+        self.view = FigureView("320px")
+        self.image, self.caption = self.view.image, self.view.caption
         self.copies.observe(lambda _change: self.update(), names="value")
         self.widget = w.VBox([
             w.HTML("<strong>HER2 copy number → receptors → typical IHC score</strong>"
@@ -40,7 +40,6 @@ class CopyNumberExplorer:
         value = self.copies.value if copies is None else copies
         try:
             cartoon = cell_cartoon(value, self.seed)
-            picture = cell_receptors(value, self.seed)
         except ValueError as error:
             self.result.value = error_html(error)
             self.caption.value = ""
@@ -48,8 +47,7 @@ class CopyNumberExplorer:
         self.result.value = message_html(
             f"{cartoon.copies:g} copies per cell: receptor density {cartoon.density:g} times a"
             f" normal cell; typical IHC score in this cartoon {cartoon.ihc} ({cartoon.words}).")
-        self.image.value = picture.png()
-        self.caption.value = figure_caption_html(picture.alt)
+        self.view.show((cartoon.copies, self.seed), lambda: cell_receptors(value, self.seed))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -17,7 +17,7 @@ from ..ish import MIN_NUCLEI, count_result, fair_count, simulate_field
 from ..plots.classification import ish_field_figure
 from ..receptors import classify_receptor
 from ..subtype import is_er_low, molecular_subtype
-from . import error_html, figure_caption_html, message_html
+from . import FigureView, error_html, message_html
 
 __all__ = ["Classifier", "classifier", "IshSimulator", "ish_simulator", "parse_optional",
            "parse_counts"]
@@ -128,8 +128,8 @@ class IshSimulator:
         self.counts = w.Textarea(value="", placeholder="HER2,CEP17 per nucleus, e.g. 5,2 4,2 ... "
                                  "(empty = fair automatic count)", description="Your counts",
                                  style=_STYLE, layout=w.Layout(width="36em", height="5em"))
-        self.image = w.Image(format="png", layout=w.Layout(width="460px"))
-        self.caption = w.HTML()
+        self.view = FigureView("460px")
+        self.image, self.caption = self.view.image, self.view.caption
         self.result = w.HTML()
         for control in (self.true_ratio, self.true_copies, self.seed, self.ihc, self.counts):
             control.observe(lambda _c: self.update(), names="value")
@@ -144,15 +144,14 @@ class IshSimulator:
         try:
             field = simulate_field(self.true_ratio.value, self.true_copies.value,
                                    seed=self.seed.value)
-            picture = ish_field_figure(field)
             text = self.counts.value.strip()
             counts = parse_counts(text) if text else fair_count(field)
             res = count_result(counts, self.ihc.value, field)
         except ValueError as error:
             self.result.value = error_html(error)
             return
-        self.image.value = picture.png()
-        self.caption.value = figure_caption_html(picture.alt)
+        self.view.show((field.true_ratio, field.true_copies, field.seed),
+                       lambda: ish_field_figure(field))
         who = "Your count" if text else "A fair automatic count of nuclei 1-20"
         self.result.value = message_html(
             f"{who}: {res.her2_total} HER2 and {res.cep17_total} CEP17 signals in "

@@ -7,10 +7,10 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..plots.staging import t_size_ruler
+from ..plots.staging import SizeRuler
 from ..staging import M_CATEGORIES, N_CATEGORIES, T_CATEGORIES, anatomic_stage, summary_stage, t_category
 from ..survival import load_survival_table
-from . import blank_png, error_html, figure_caption_html, message_html
+from . import FigureView, error_html, message_html
 
 __all__ = ["StagingExplorer", "staging_explorer"]
 
@@ -47,8 +47,9 @@ class StagingExplorer:
         self.subtype = w.Dropdown(options=_SUBTYPES, value="HR+/HER2-", description="Subtype",
                                   style=style)
         self.result = w.HTML()
-        self.image = w.Image(format="png", layout=w.Layout(width="560px"))
-        self.caption = w.HTML()
+        self.view = FigureView("560px")
+        self.ruler = SizeRuler()
+        self.image, self.caption = self.view.image, self.view.caption
         for control in (self.t, self.size, self.chest_wall, self.skin, self.inflammatory,
                         self.n, self.m, self.subtype):
             control.observe(lambda _change: self.update(), names="value")
@@ -73,12 +74,10 @@ class StagingExplorer:
             t = self.current_t()
             stage = anatomic_stage(t, self.n.value, self.m.value)
             summary = summary_stage(t, self.n.value, self.m.value)
-            picture = (t_size_ruler(self.size.value) if self.t.value == _FROM_SIZE
-                       and not t.startswith("T4") else None)
+            ruler = self.t.value == _FROM_SIZE and not t.startswith("T4")
         except ValueError as error:
             self.result.value = error_html(error)
-            self.image.value = blank_png()
-            self.caption.value = ""
+            self.view.clear()
             return
         pct = survival_for(self.subtype.value, summary)
         lines = [f"{t} {self.n.value} {self.m.value}: AJCC 8 anatomic stage {stage}; "
@@ -90,12 +89,11 @@ class StagingExplorer:
                          f"{pct:g} % (seed table; groups diagnosed years ago, not a personal "
                          f"chance).")
         self.result.value = "".join(message_html(line) for line in lines)
-        if picture is None:
-            self.image.value = blank_png()
-            self.caption.value = ""
+        if ruler:
+            size = float(self.size.value)
+            self.view.show(("ruler", size), lambda: self.ruler.frame(size))
         else:
-            self.image.value = picture.png()
-            self.caption.value = figure_caption_html(picture.alt)
+            self.view.clear()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

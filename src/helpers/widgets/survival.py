@@ -6,9 +6,10 @@ from typing import Any
 
 import ipywidgets as w
 
+from .._validate import check_percent
 from ..plots.survival import icon_array
 from ..survival import DEFAULT_RELEASE, STAGES, survival_pct, survival_sentence
-from . import error_html, figure_caption_html, message_html
+from . import FigureView, error_html, message_html
 
 __all__ = ["SurvivalExplorer", "survival_explorer"]
 
@@ -37,8 +38,8 @@ class SurvivalExplorer:
                              description="Try a percentage", style=style)
         self.figure = w.HTML()
         self.sentence = w.HTML()
-        self.image = w.Image(format="png", layout=w.Layout(width="320px"))
-        self.caption = w.HTML()
+        self.view = FigureView("320px")
+        self.image, self.caption = self.view.image, self.view.caption
         for control in (self.subtype, self.stage, self.custom):
             control.observe(lambda _change: self.update(), names="value")
         self.widget = w.VBox([
@@ -67,14 +68,13 @@ class SurvivalExplorer:
                 percent = survival_pct(self.subtype.value, self.stage.value, self.release)
                 label = f"{self.subtype.value}, {self.stage.value}"
                 sentence = survival_sentence(self.subtype.value, self.stage.value, self.release)
-            picture = icon_array(percent, label)
+            check_percent("survival percent", percent)
         except ValueError as error:
             self.figure.value = error_html(error)
             self.sentence.value = ""
             return
         self.figure.value = message_html(f"5-year relative survival: {percent:g} %")
-        self.image.value = picture.png()
-        self.caption.value = figure_caption_html(picture.alt)
+        self.view.show((percent, label), lambda: icon_array(percent, label))
         self.sentence.value = message_html(sentence)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
