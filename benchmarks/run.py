@@ -21,8 +21,13 @@ What is measured (targets from issue 10):
   that module (a function in ``__all__`` whose result is an instance of such a class); new
   widgets are included automatically. Under matplotlib's Agg backend, each control of the widget
   (any attribute that is an ipywidgets control with ``options``, a numeric ``min``/``max``
-  slider, or a checkbox) is set in turn to each of its values (5 evenly spaced values for a
-  slider) and ``update()`` is then called directly and timed; the sweep is repeated 3 times.
+  slider or box, an unbounded number box, or a checkbox) is set in turn to each of its values
+  (5 evenly spaced values for a slider; 0.5, 1, 2, 4 and 6 times the default for an unbounded
+  number box), as a student would, and the response is timed: the ``update()`` calls that the change
+  triggers through the control's observer (or, when the value was already set, one direct
+  ``update()``). Setting the control back to its first value is timed too. The sweep is repeated
+  3 times. Widgets redraw their figure only when its inputs change, so a sweep times both
+  redraws and the cheaper updates a student gets from controls the figure does not show.
 """
 
 from __future__ import annotations
@@ -193,12 +198,32 @@ def control_values(control: object) -> list:
         low, high = control.min, control.max
         values = [low + (high - low) * i / 4 for i in range(5)]
         return [round(v) for v in values] if isinstance(control.value, int) else values
+    if isinstance(control, (w.FloatText, w.IntText)):  # unbounded: multiples of the default
+        values = [control.value * k for k in (0.5, 1, 2, 4, 6)]
+        return [round(v) for v in values] if isinstance(control, w.IntText) else values
     return []
 
 
 def _selection_values(control: object) -> list:
     return [v for _, v in getattr(control, "_options_values", ())] or list(
         getattr(control, "_options_values", ()))
+
+
+def _record_updates(obj: object) -> list[float]:
+    """Make every call of ``obj.update`` (the controls' observers call it) record its time in ms
+    into the returned list."""
+    original = obj.update
+    calls: list[float] = []
+
+    def timed(*args: object, **kwargs: object) -> object:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            calls.append((time.perf_counter() - start) * 1000)
+
+    obj.update = timed
+    return calls
 
 
 def bench_widgets(repeats: int = 3) -> list[dict]:
@@ -208,7 +233,18 @@ def bench_widgets(repeats: int = 3) -> list[dict]:
     for name, obj in discover_widgets():
         controls = [(attr, c) for attr, c in vars(obj).items()
                     if isinstance(c, w.ValueWidget) and not isinstance(c, (w.HTML, w.Image))]
+        calls = _record_updates(obj)
         times = []
+
+        def respond(control: object, value: object) -> None:
+            """Set ``control`` as a student would and time the response: the update(s) the
+            change triggers, or one direct update if the value was already set."""
+            calls.clear()
+            control.value = value
+            if not calls:
+                obj.update()
+            times.append(sum(calls))
+
         for _ in range(repeats):
             for _attr, control in controls:
                 if isinstance(control, w.widgets.widget_selection._Selection):
@@ -217,16 +253,13 @@ def bench_widgets(repeats: int = 3) -> list[dict]:
                     values = control_values(control)
                 original = control.value
                 for value in values:
-                    control.value = value
-                    start = time.perf_counter()
-                    obj.update()
-                    times.append((time.perf_counter() - start) * 1000)
-                control.value = original
+                    respond(control, value)
+                respond(control, original)
         if not times:  # nothing to sweep: time the update as it stands
             for _ in range(10):
-                start = time.perf_counter()
+                calls.clear()
                 obj.update()
-                times.append((time.perf_counter() - start) * 1000)
+                times.append(sum(calls))
         times.sort()
         p95 = times[min(len(times) - 1, max(0, round(0.95 * len(times)) - 1))]
         row = {"widget": name, "class": type(obj).__name__, "calls": len(times),
