@@ -205,9 +205,11 @@ exercises.classification.concept_check()
 # ## 6. ER and PR, and the other scales labs report
 #
 # For [ER and PR](glossary.md#er-pr), the ASCO/CAP 2020 guideline counts the percentage of
-# tumour nuclei that stain, at any intensity. Under 1 % is negative. For ER, 1–10 % is reported
-# as "low positive" ([ER-low](glossary.md#er-low)), with a comment that such tumours vary and
-# often behave more like ER-negative ones; above 10 % is positive. PR uses the 1 % cut-off only.
+# tumour nuclei that stain, at any intensity. Under 1 % is negative; 1 % or more is positive.
+# Within the positives, an ER result of 1–10 % gets its own label, "low positive"
+# ([ER-low](glossary.md#er-low)), and a comment that such tumours vary and often behave more
+# like ER-negative ones. It is still a positive result. PR has no such band: the 1 % cut-off
+# is its only rule.
 
 # %%
 for pct in (0, 0.99, 1, 10, 10.01, 60):

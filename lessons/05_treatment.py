@@ -173,6 +173,13 @@ hr_pos = Patient("HR+/HER2-", "early", stage="IIB", menopausal_status="postmenop
 pd.DataFrame(treatment_options(hr_pos))[["rule_id", "drug_class", "agents"]]
 
 # %% [markdown]
+# Before menopause the ovaries are still the main source of estrogen, and an
+# [aromatase inhibitor](glossary.md#aromatase-inhibitor) alone cannot stop them. Tamoxifen works
+# at any age. For premenopausal women at higher risk, medicines such as goserelin can switch
+# the ovaries off (*ovarian function suppression*), and then an aromatase inhibitor can be used;
+# in the SOFT and TEXT trials this combination lowered the chance of the cancer returning
+# (Francis et al., N Engl J Med 2018). The rules table's premenopausal row lists these options.
+#
 # The adjuvant CDK4/6 rules are tied to higher-risk stage II–III disease. Make the same
 # person stage IA, or not high-risk, and they no longer fire. `explain` says which condition
 # failed:
