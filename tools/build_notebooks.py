@@ -22,6 +22,8 @@ longer matches its source.
 from __future__ import annotations
 
 import copy
+import hashlib
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -52,10 +54,15 @@ def read_source(path: Path) -> nbformat.NotebookNode:
             "language_info": {"name": "python"},
         }
     )
+    seen: dict[str, int] = {}
     for cell in nb.cells:
         cell.metadata.pop("lines_to_next_cell", None)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+        # Ids from the cell's content, not random: a rebuild changes only the cells that changed.
+        digest = hashlib.sha1(f"{cell.cell_type}\n{cell.source}".encode()).hexdigest()[:8]
+        seen[digest] = seen.get(digest, 0) + 1
+        cell.id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
     return nb
 
 
@@ -100,8 +107,9 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
         kernel_name="python3",
         resources={"metadata": {"path": str(cwd)}},
         store_widget_state=True,
+        record_timing=False,  # no timestamps in the committed notebooks
     )
-    client.execute()
+    client.execute(stderr=subprocess.DEVNULL)  # kernel start-up warnings; cell errors still raise
     return nb
 
 
