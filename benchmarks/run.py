@@ -119,7 +119,8 @@ def run_notebook(nb: nbformat.NotebookNode, cwd: Path) -> tuple[float, int]:
                             resources={"metadata": {"path": str(cwd)}}, store_widget_state=True)
     with PeakRss() as rss:
         start = time.perf_counter()
-        client.execute()
+        # The kernel's start-up warnings would bury the table; cell errors still raise.
+        client.execute(stderr=subprocess.DEVNULL)
         elapsed = time.perf_counter() - start
     return elapsed, rss.peak
 
