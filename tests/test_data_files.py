@@ -36,11 +36,26 @@ def test_every_sidecar_has_a_data_file() -> None:
         assert (DATA_DIR / meta.name.replace(".meta.json", ".csv")).is_file(), meta.name
 
 
+#: The date of the last line-by-line review against the primary sources. Every sidecar and the
+#: treatment rules' ``reviewed`` column carry it; a later review changes it everywhere at once.
+REVIEW_DATE = "2026-11-25"
+
+
+@pytest.mark.parametrize("path", CSV_FILES, ids=lambda p: p.name)
+def test_sidecar_carries_the_review_date(path: Path) -> None:
+    assert read_sidecar(path.stem).get("reviewed") == REVIEW_DATE
+
+
+def test_treatment_rules_reviewed_on_the_review_date() -> None:
+    rules = read_csv(DATA_DIR / "treatment_rules.csv")
+    assert set(rules["reviewed"].astype(str)) == {REVIEW_DATE}
+
+
 def test_validator_catches_broken_tables() -> None:
     """The validator itself can fail: each kind of breakage is reported."""
     meta = {
         "title": "t", "publisher": "p", "url": "u", "data_years": "y", "retrieved": "r",
-        "licence": "l", "description": "d", "sha256": "x",
+        "reviewed": "2026-11-25", "licence": "l", "description": "d", "sha256": "x",
         "columns": [
             {"name": "stage", "type": "string", "unit": None, "allowed": ["a", "b"]},
             {"name": "pct", "type": "number", "unit": "percent", "min": 0, "max": 100},

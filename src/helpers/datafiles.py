@@ -5,7 +5,7 @@ where the figures come from and what each column holds::
 
     {
       "title": "...", "publisher": "...", "url": "...", "data_years": "...",
-      "retrieved": "YYYY-MM-DD", "licence": "...", "description": "...",
+      "retrieved": "YYYY-MM-DD", "reviewed": "YYYY-MM-DD", "licence": "...", "description": "...",
       "sha256": "<checksum of the CSV file>",
       "columns": [
         {"name": "survival_pct", "type": "number", "unit": "percent",
@@ -35,7 +35,7 @@ __all__ = ["sidecar_path", "read_sidecar", "read_table", "read_csv", "validate_t
            "SIDECAR_FIELDS"]
 
 #: Source fields every sidecar must fill in.
-SIDECAR_FIELDS = ("title", "publisher", "url", "data_years", "retrieved", "licence",
+SIDECAR_FIELDS = ("title", "publisher", "url", "data_years", "retrieved", "reviewed", "licence",
                   "description", "sha256", "columns")
 
 _DTYPES = {"string", "integer", "number", "boolean"}
