@@ -10,7 +10,7 @@ from helpers.her2 import FINAL_RESULTS, ISH_GROUPS, IHC_SCORES, classify_her2, i
 
 # IHC alone: (ihc, status, expression), written from the guideline's IHC table.
 IHC_ONLY = [
-    ("0", "negative", "null"),
+    ("0", "negative", "0 (not subclassified)"),
     ("0 (null)", "negative", "null"),
     ("0 (ultralow)", "negative", "ultralow"),
     ("1+", "negative", "low"),
@@ -69,7 +69,8 @@ def test_tables_are_complete_and_consistent() -> None:
 @pytest.mark.parametrize(
     ("ihc", "ratio", "copies", "expression"),
     [("2+", 1.5, 3.0, "low"), ("2+", 2.5, 3.0, "low"), ("2+", 1.5, 5.0, "low"),
-     ("1+", 1.5, 7.0, "low"), ("0", 1.5, 7.0, "null"), ("0 (ultralow)", 1.2, 2.0, "ultralow"),
+     ("1+", 1.5, 7.0, "low"), ("0", 1.5, 7.0, "0 (not subclassified)"),
+     ("0 (null)", 1.5, 7.0, "null"), ("0 (ultralow)", 1.2, 2.0, "ultralow"),
      ("2+", 2.5, 5.0, "positive"), ("2+", 1.5, 7.0, "positive"), ("0", 2.5, 5.0, "positive")],
 )
 def test_expression_with_ish(ihc: str, ratio: float, copies: float, expression: str) -> None:
@@ -80,6 +81,31 @@ def test_recount_rule_is_named() -> None:
     assert "second observer" in classify_her2("2+", 1.5, 7.0).explanation
     assert "HER2-low" in classify_her2("1+").explanation
     assert "not an ASCO/CAP result category" in classify_her2("0 (ultralow)").explanation
+
+
+def test_plain_zero_is_negative_but_not_called_null() -> None:
+    """A report of plain IHC 0 does not say null or ultralow: the helper must not guess null."""
+    result = classify_her2("0")
+    assert result.status == "negative"
+    assert result.expression == "0 (not subclassified)"
+    assert result.expression != "null"
+    text = result.explanation
+    assert "not subclassified" in text
+    assert "HER2-null (no membrane staining)" in text
+    assert ">0 to ≤10 %" in text and "ultralow" in text
+
+
+def test_null_and_ultralow_stay_as_they_are() -> None:
+    assert classify_her2("0 (null)").expression == "null"
+    assert classify_her2("0 (ultralow)").expression == "ultralow"
+    assert ">0 to ≤10 %" in classify_her2("0 (ultralow)").explanation
+    assert "not subclassified" not in classify_her2("0 (null)").explanation
+
+
+def test_reflex_testing_is_same_specimen_ish_or_new_test_on_new_specimen() -> None:
+    row = next(r for r in IHC_SCORES if r.score == "2+")
+    assert "ISH on the same specimen" in row.result
+    assert "new test (IHC or ISH) on a new specimen" in row.result
 
 
 def test_result_is_frozen() -> None:

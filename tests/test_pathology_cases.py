@@ -54,7 +54,8 @@ def test_er_class_and_subtype_of_each_case(case):
 def test_every_ish_group_and_expression_is_covered():
     groups = set(CASES["expected_ish_group"].dropna().astype(int))
     assert groups == {1, 2, 3, 4, 5}
-    assert set(CASES["expected_expression"]) == {"positive", "low", "ultralow", "null", "pending"}
+    assert set(CASES["expected_expression"]) == {"positive", "low", "ultralow", "null",
+                                                 "0 (not subclassified)", "pending"}
     assert set(CASES["ihc"]) == {"0", "0 (null)", "0 (ultralow)", "1+", "2+", "3+"}
     assert set(CASES["expected_subtype"].dropna()) == {"HR+/HER2-", "HR-/HER2-", "HR+/HER2+",
                                                       "HR-/HER2+"}
@@ -72,3 +73,20 @@ def test_every_cut_off_appears_on_both_sides(column, values):
     present = [float(v) for v in CASES[column].dropna()]
     for value in values:
         assert any(math.isclose(v, value) for v in present), f"{column} = {value} missing"
+
+
+def test_ihc_zero_cases_say_null_or_ultralow_where_they_mean_it():
+    """A case whose findings describe the staining of an IHC 0 records it as "0 (null)" or
+    "0 (ultralow)"; a plain "0" is kept only for a report that does not say, and is then
+    expected to come out as not subclassified, never as null."""
+    zero = CASES[CASES["ihc"].astype(str).str.startswith("0")]
+    plain = zero[zero["ihc"] == "0"]
+    assert len(plain) >= 1 and set(plain["expected_expression"]) == {"0 (not subclassified)"}
+    for words in plain["description"].str.lower():
+        assert not any(w in words for w in ("no staining", "no membrane staining", "null",
+                                            "ultralow", "faint"))
+    for _, case in zero[zero["ihc"] != "0"].iterrows():
+        kind = "null" if case["ihc"] == "0 (null)" else "ultralow"
+        assert case["expected_expression"] == kind
+        assert (("no membrane staining" in case["description"]) if kind == "null"
+                else ("faint" in case["description"] or "ultralow" in case["description"]))

@@ -1,11 +1,14 @@
 """HER2 testing of breast cancer by the ASCO/CAP guideline (2018 focused update, affirmed 2023).
 
 Sources: Wolff AC et al., J Clin Oncol 2018;36:2105-2122 (Arch Pathol Lab Med 2018;142:1364);
-Wolff AC et al., J Clin Oncol 2023;41:3867-3872 (affirmation). HER2-low and HER2-ultralow are
-trial and drug-label categories (DESTINY-Breast04, Modi S et al., N Engl J Med 2022;387:9-20;
-DESTINY-Breast06, Bardia A et al., N Engl J Med 2024;391:2110-2122), not ASCO/CAP result
-categories: the 2023 update declined to create them but asked laboratories to separate IHC 0
-from 1+ carefully.
+Wolff AC et al., J Clin Oncol 2023;41:3867-3872 (the 2023 update affirmed the 2018 rules and
+added a reporting comment on the relevance of IHC 0 versus 1+, with practice points for telling
+them apart). HER2-low and HER2-ultralow are trial and drug-label categories (DESTINY-Breast04,
+Modi S et al., N Engl J Med 2022;387:9-20; DESTINY-Breast06, Bardia A et al., N Engl J Med
+2024;391:2110-2122), not ASCO/CAP result categories: the 2023 update declined to create them.
+HER2-low is non-amplified by definition (IHC 1+, or 2+ with a negative ISH). A report of plain
+IHC 0 does not say whether it is null or ultralow: :func:`classify_her2` says so rather than
+guessing.
 
 The guideline's three tables are held here as data -- :data:`IHC_SCORES`, :data:`ISH_GROUPS`
 and :data:`FINAL_RESULTS` -- and :func:`classify_her2` is a thin reader over them, so that the
@@ -29,15 +32,19 @@ __all__ = [
     "IHC_INPUTS",
     "STATUSES",
     "EXPRESSIONS",
+    "NOT_SUBCLASSIFIED",
     "Her2Result",
     "ish_group",
     "classify_her2",
 ]
 
-#: Accepted values of ``ihc``; plain "0" means HER2-null.
+#: Accepted values of ``ihc``. Plain "0" is an IHC 0 whose report does not say whether any
+#: membrane staining was seen: HER2-negative, but neither null nor ultralow until that is known.
 IHC_INPUTS = ("0", "0 (null)", "0 (ultralow)", "1+", "2+", "3+")
 STATUSES = ("positive", "negative", "equivocal")
-EXPRESSIONS = ("positive", "low", "ultralow", "null", "pending")
+#: Expression of an IHC 0 reported without saying null or ultralow.
+NOT_SUBCLASSIFIED = "0 (not subclassified)"
+EXPRESSIONS = ("positive", "low", "ultralow", "null", NOT_SUBCLASSIFIED, "pending")
 
 RATIO_CUTOFF = 2.0  # HER2/CEP17 ratio: >= 2.0 is "high"
 COPIES_LOW = 4.0  # average HER2 signals per cell
@@ -58,7 +65,8 @@ IHC_SCORES: tuple[IhcScore, ...] = (
     IhcScore("3+", "complete, intense, circumferential membrane staining in >10 % of invasive "
                    "tumour cells", "positive"),
     IhcScore("2+", "weak to moderate complete membrane staining in >10 % of invasive tumour "
-                   "cells", "equivocal: reflex ISH on the same or a new specimen"),
+                   "cells", "equivocal: reflex ISH on the same specimen, or a new test (IHC or "
+                   "ISH) on a new specimen"),
     IhcScore("1+", "incomplete membrane staining that is faint or barely perceptible, in >10 % "
                    "of invasive tumour cells", "negative"),
     IhcScore("0", "no staining, or incomplete faint/barely perceptible membrane staining in "
@@ -145,8 +153,9 @@ class Her2Result:
     """A HER2 result.
 
     ``status``: "positive", "negative", or "equivocal" (IHC 2+ with no ISH yet).
-    ``expression``: "positive", "low", "ultralow", "null", or "pending" (trial/label categories
-    for HER2-negative results). ``ish_group``: 1-5, or ``None`` without ISH. ``explanation``:
+    ``expression``: "positive", "low", "ultralow", "null", "0 (not subclassified)" (an IHC 0
+    whose report does not say null or ultralow), or "pending" (trial/label categories for
+    HER2-negative results). ``ish_group``: 1-5, or ``None`` without ISH. ``explanation``:
     the rule that decided it, in plain words.
     """
 
@@ -186,7 +195,9 @@ def _negative_expression(ihc: str) -> str:
         return "low"
     if ihc == "0 (ultralow)":
         return "ultralow"
-    return "null"
+    if ihc == "0 (null)":
+        return "null"
+    return NOT_SUBCLASSIFIED
 
 
 def classify_her2(
@@ -194,7 +205,9 @@ def classify_her2(
 ) -> Her2Result:
     """Classify HER2 by ASCO/CAP 2018 (affirmed 2023) from the IHC score and, if done, ISH.
 
-    ``ihc`` is one of "0", "0 (null)", "0 (ultralow)", "1+", "2+", "3+" (plain "0" means null).
+    ``ihc`` is one of "0", "0 (null)", "0 (ultralow)", "1+", "2+", "3+". Plain "0" is
+    HER2-negative but not subclassified: the report must say whether it is null (no membrane
+    staining) or ultralow (faint, incomplete membrane staining in >0 to ≤10 % of cells).
     Without ISH: 3+ is positive, 0 and 1+ negative, 2+ equivocal (reflex ISH needed; expression
     "pending"). With ISH (both ``ish_ratio`` and ``her2_copies``): the group from
     :func:`ish_group`, then the final result from the guideline's group × IHC table
@@ -202,7 +215,8 @@ def classify_her2(
     final, confirmed ones.
 
     Expression: "positive" for any positive result; "low" for IHC 1+, or 2+ with negative ISH;
-    "ultralow" for "0 (ultralow)"; "null" for "0" / "0 (null)".
+    "ultralow" for "0 (ultralow)"; "null" for "0 (null)"; "0 (not subclassified)" for plain "0",
+    with an explanation that asks which of the two it is.
 
     Raises ``ValueError`` for an unknown ``ihc``, for only one of the two ISH values, or for an
     ISH value that is negative, NaN, infinite or not a number.
@@ -237,8 +251,10 @@ def _without_ish(ihc: str) -> Her2Result:
                           "result can be given (ASCO/CAP 2018, affirmed 2023).")
     expression = _negative_expression(ihc)
     what = {"1+": "IHC 1+ (faint, incomplete staining in >10 % of cells)",
-            "0 (ultralow)": "IHC 0 with faint, incomplete staining in ≤10 % of cells",
-            }.get(ihc, "IHC 0 with no staining")
+            "0 (ultralow)": "IHC 0 with faint, incomplete membrane staining in >0 to ≤10 % "
+                            "of cells",
+            "0 (null)": "IHC 0 with no membrane staining",
+            }.get(ihc, "IHC 0")
     return Her2Result("negative", expression, None,
                       f"{what} is HER2-negative (ASCO/CAP 2018, affirmed 2023)."
                       + _expression_note(expression))
@@ -251,5 +267,10 @@ def _expression_note(expression: str) -> str:
         "ultralow": " Expression: HER2-ultralow, a trial and drug-label category "
                     "(DESTINY-Breast06), not an ASCO/CAP result category.",
         "null": " Expression: HER2-null (no staining).",
+        NOT_SUBCLASSIFIED: " Expression: not subclassified. The report does not say whether this "
+                           "IHC 0 is HER2-null (no membrane staining) or HER2-ultralow (faint, "
+                           "incomplete membrane staining in >0 to ≤10 % of cells): ask which, "
+                           "because the ultralow group can open trastuzumab deruxtecan for HR+ "
+                           "metastatic disease (DESTINY-Breast06).",
     }
     return notes.get(expression, "")
