@@ -15,11 +15,39 @@ from helpers.widgets.biology import copy_number_explorer
 
 
 @pytest.mark.parametrize("copies,expected", [
-    (0, "0"), (2, "0"), (2.99, "0"), (3, "1+"), (3.99, "1+"), (4.0, "2+"), (5.99, "2+"),
-    (6.0, "3+"), (30, "3+"),
+    (0, "0, 1+ or 2+"), (2, "0, 1+ or 2+"), (3, "0, 1+ or 2+"), (3.99, "0, 1+ or 2+"),
+    (4.0, "2+ or 3+"), (5.99, "2+ or 3+"), (6.0, "3+"), (30, "3+"),
 ])
-def test_typical_ihc_steps_at_cutoffs(copies, expected):
+def test_typical_ihc_steps(copies, expected):
     assert biology.typical_ihc_score(copies)[0] == expected
+
+
+def test_cartoon_never_calls_a_non_amplified_cell_her2_low():
+    """HER2-low is non-amplified by definition: 3 copies is not "the HER2-low range", and below
+    the amplification step the cartoon does not claim to know the IHC score."""
+    for copies in (0, 2, 2.5, 3, 3.5, 3.99):
+        score, words = biology.typical_ihc_score(copies)
+        assert score == "0, 1+ or 2+"
+        assert "not amplified" in words and "HER2-low range" not in words
+    assert all("HER2-low range" not in words for _, _, words in biology.TYPICAL_IHC)
+
+
+def test_cartoon_is_amplified_from_4_copies_as_ish_group_1():
+    """With 2 CEP17 signals, 4.0 copies give ratio 2.0: ISH group 1 (positive), not from 6."""
+    assert biology.AMPLIFIED_FROM == 4.0
+    for tenth in range(0, 301):
+        copies = tenth / 10
+        cartoon = biology.cell_cartoon(copies)
+        assert cartoon.ratio == copies / 2
+        assert (cartoon.ish_group == 1) == (copies >= 4.0)
+        assert ("HER2-positive" in cartoon.words) == (copies >= 4.0)
+    assert biology.cell_cartoon(3.99).ish_group == 5
+
+
+def test_gene_copies_figure_refuses_a_non_amplified_count():
+    with pytest.raises(ValueError, match="amplified_copies"):
+        bplots.gene_copies_nucleus(3)
+    assert "ratio 2" in bplots.gene_copies_nucleus(4).alt
 
 
 def test_normal_cell_has_density_one_and_density_rises_with_copies():
@@ -80,13 +108,14 @@ def test_risk_factors_effects_only_with_measure():
 
 def test_widget_updates_and_shows_errors():
     ex = copy_number_explorer()
-    assert "IHC score in this cartoon 0" in ex.result.value
+    assert "IHC score in this cartoon 0, 1+ or 2+" in ex.result.value
+    assert "ISH group 5" in ex.result.value
     ex.copies.value = 12
     assert "3+" in ex.result.value and bytes(ex.image.value).startswith(b"\x89PNG")
     ex.update(99)
     assert "Please check your input" in ex.result.value and "copies" in ex.result.value
     ex.update(4)
-    assert "2+" in ex.result.value
+    assert "2+ or 3+" in ex.result.value and "ISH group 1" in ex.result.value
 
 
 # --- exercise checkers of lessons 01 and 06 -------------------------------------------------
@@ -97,7 +126,7 @@ from helpers.exercises import patient_path as ex06  # noqa: E402
 @pytest.mark.parametrize("check,right,wrong,malformed", [
     (ex01.exercise_1, 69.5, 10.5, "lots"),
     (ex01.exercise_2, "HER2-ultralow", "HER2-null", "HER2-zero"),
-    (ex01.exercise_3, 6, 4, "six"),
+    (ex01.exercise_3, 4, 6, "four"),
     (ex06.exercise_1, "core needle biopsy", "fine-needle aspiration", "MRI"),
     (ex06.exercise_3, 1.8, 2.93, None),
 ])

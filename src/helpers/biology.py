@@ -11,10 +11,14 @@ The model used here, for the widget of lesson 01:
 
 * a normal cell carries 2 copies of ERBB2 (one per chromosome 17); relative receptor density is
   ``copies / 2`` (1.0 = a normal cell);
-* the "typical" IHC score is read from a small table held as data (:data:`TYPICAL_IHC`) whose
-  steps sit at the ASCO/CAP ISH average-copy cut-offs of 4.0 and 6.0 HER2 signals per cell, so
-  that the cartoon agrees with the direction of the real rules without pretending to reproduce
-  them.
+* the cartoon cell keeps a normal chromosome 17, so a dual-probe ISH count would see 2 CEP17
+  signals: its HER2/CEP17 ratio is ``copies / 2`` and its ISH group comes from the guideline's
+  table (:func:`helpers.her2.ish_group`). From 4.0 copies the ratio is at least 2.0: ISH group 1,
+  HER2-positive (amplified). Below 4.0 the cell is not amplified;
+* the "typical" IHC score is read from a small table held as data (:data:`TYPICAL_IHC`). Its
+  steps are illustrative, not measured: below 4.0 copies the cartoon does not pretend to know
+  the score, because non-amplified tumours may stain 0, 1+ or 2+ and only the stain tells them
+  apart (HER2-low is non-amplified by definition: IHC 1+, or 2+ with a negative ISH).
 """
 
 from __future__ import annotations
@@ -24,22 +28,33 @@ import random
 from dataclasses import dataclass
 
 from ._validate import check_int, check_number
+from .her2 import COPIES_LOW, RATIO_CUTOFF, ish_group
 
-__all__ = ["NORMAL_COPIES", "MAX_COPIES", "TYPICAL_IHC", "relative_receptor_density",
-           "typical_ihc_score", "receptor_angles", "CellCartoon", "cell_cartoon"]
+__all__ = ["NORMAL_COPIES", "CEP17_SIGNALS", "MAX_COPIES", "AMPLIFIED_FROM", "TYPICAL_IHC",
+           "relative_receptor_density", "typical_ihc_score", "receptor_angles", "CellCartoon",
+           "cell_cartoon"]
 
 #: ERBB2 copies in a normal (diploid) cell.
 NORMAL_COPIES = 2
 #: Largest copy number the cartoon accepts.
 MAX_COPIES = 30
 
+#: CEP17 signals of the cartoon cell (a normal chromosome 17 pair).
+CEP17_SIGNALS = 2
+#: Lowest copy number at which the cartoon cell is amplified: with 2 CEP17 signals, 4.0 copies
+#: give a ratio of 2.0, and ratio ≥2.0 with ≥4.0 copies is ISH group 1, HER2-positive.
+AMPLIFIED_FROM = max(COPIES_LOW, RATIO_CUTOFF * CEP17_SIGNALS)
+
 #: (lowest copies per cell, typical IHC score, plain words), checked from the top down.
-#: Cartoon steps placed at the ASCO/CAP ISH cut-offs of 4.0 and 6.0 average HER2 signals per cell.
+#: Illustrative steps: only the step at 4.0 copies follows a guideline cut-off (ISH group 1).
 TYPICAL_IHC: tuple[tuple[float, str, str], ...] = (
-    (6.0, "3+", "many extra copies: membrane crowded with receptors (HER2-positive range)"),
-    (4.0, "2+", "some extra copies: more receptors than normal (equivocal range; ISH decides)"),
-    (3.0, "1+", "slight excess: faint, incomplete staining (HER2-low range)"),
-    (0.0, "0", "normal copy number: few receptors, little or no staining"),
+    (6.0, "3+", "many extra copies, well inside ISH group 1 (HER2-positive); the membrane is "
+                "crowded with receptors"),
+    (AMPLIFIED_FROM, "2+ or 3+", "amplified: against the 2 CEP17 signals the ratio is at least "
+                                 "2.0 with at least 4.0 copies, ISH group 1, so HER2-positive "
+                                 "whatever the IHC score"),
+    (0.0, "0, 1+ or 2+", "not amplified: receptor numbers vary and only the stain tells 0, 1+ "
+                         "and 2+ apart; HER2-null, -ultralow and -low tumours all lie here"),
 )
 
 
@@ -60,8 +75,10 @@ def relative_receptor_density(copies: float) -> float:
 def typical_ihc_score(copies: float) -> tuple[str, str]:
     """The IHC score a cell with this many ERBB2 copies would *typically* produce, in the cartoon.
 
-    Returns ``(score, plain words)`` from :data:`TYPICAL_IHC`. Raises ``ValueError`` naming
-    ``copies`` when not from 0 to 30. Not a rule: real scores come from staining (ASCO/CAP 2018/2023).
+    Returns ``(score, plain words)`` from :data:`TYPICAL_IHC`: "0, 1+ or 2+" below 4.0 copies
+    (not amplified), "2+ or 3+" from 4.0 (ISH group 1), "3+" from 6.0. Raises ``ValueError``
+    naming ``copies`` when not from 0 to 30. Illustrative, not a rule: real scores come from
+    staining (ASCO/CAP 2018, affirmed 2023).
     """
     value = _copies(copies)
     for lowest, score, words in TYPICAL_IHC:
@@ -95,11 +112,15 @@ class CellCartoon:
     ihc: str
     words: str
     angles: tuple[float, ...]
+    ratio: float  # HER2/CEP17 against the cell's 2 CEP17 signals
+    ish_group: int  # from the guideline's table (helpers.her2.ish_group)
 
 
 def cell_cartoon(copies: float, seed: int = 0) -> CellCartoon:
-    """Bundle density, typical IHC score and receptor positions for ``copies`` (0 to 30)."""
+    """Bundle density, typical IHC score, receptor positions, HER2/CEP17 ratio and ISH group
+    for ``copies`` (0 to 30)."""
     value = _copies(copies)
     score, words = typical_ihc_score(value)
+    ratio = value / CEP17_SIGNALS
     return CellCartoon(value, relative_receptor_density(value), score, words,
-                       receptor_angles(value, seed))
+                       receptor_angles(value, seed), ratio, ish_group(ratio, value))

@@ -41,16 +41,18 @@ def exercise_2(answer: Any) -> Feedback:
 
 
 def exercise_3(answer: Any) -> Feedback:
-    """Cartoon model: the lowest whole number of copies at which the widget shows 3+."""
-    from ..biology import TYPICAL_IHC
+    """Cartoon model: the lowest copy number at which the cartoon cell is amplified (ISH group 1,
+    HER2-positive)."""
+    from ..biology import AMPLIFIED_FROM
 
-    expected = next(low for low, score, _ in TYPICAL_IHC if score == "3+")
     return check_number(
-        answer, expected, what="a number of copies per cell",
-        low_hint="Move the slider up until the score changes to 3+.",
-        high_hint="The score reaches 3+ earlier; move the slider down step by step.",
-        why="the cartoon steps to 3+ at 6 copies, the ASCO/CAP ISH cut-off of 6.0 signals per "
-            "cell, but real scores come from staining, not counting.",
+        answer, AMPLIFIED_FROM, what="a number of copies per cell",
+        low_hint="Below that the ratio against the 2 CEP17 signals is under 2.0: move the "
+                 "slider up until the ISH group changes to 1.",
+        high_hint="The cell is amplified earlier; move the slider down step by step.",
+        why="with 2 CEP17 signals, 4.0 HER2 copies give a ratio of 2.0, and a ratio of at least "
+            "2.0 with at least 4.0 copies is ISH group 1, HER2-positive (ASCO/CAP 2018, affirmed "
+            "2023). The 6.0 cut-off matters only when the ratio is below 2.0.",
     )
 
 

@@ -61,10 +61,13 @@ def receptor_membrane() -> AccessibleFigure:
 
 def gene_copies_nucleus(amplified_copies: int = 12) -> AccessibleFigure:
     """Two nuclei as seen by dual-probe ISH: a normal one (2 HER2, 2 CEP17 signals) and an
-    amplified one (``amplified_copies`` HER2 signals, 2 CEP17). HER2 = round dots, CEP17 = squares."""
+    amplified one (``amplified_copies`` HER2 signals, 2 CEP17). HER2 = round dots, CEP17 = squares.
+
+    ``amplified_copies`` runs from 4 to 30: with 2 CEP17 signals, 4 copies give a ratio of 2.0,
+    the lowest count that is amplified (ISH group 1); fewer would not be "amplified"."""
     from .._validate import check_int
 
-    n = check_int("amplified_copies", amplified_copies, low=3, high=30)
+    n = check_int("amplified_copies", amplified_copies, low=4, high=30)
     fig = new_figure(7.0, 3.8)
     for k, (title, her2) in enumerate((("Normal: 2 HER2 copies", 2),
                                        (f"Amplified: {n} HER2 copies", n))):
@@ -137,10 +140,12 @@ def cell_receptors(copies: float, seed: int = 0) -> AccessibleFigure:
     ax.set_ylim(-1.3, 1.3)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(f"{cartoon.copies:g} copies: {len(cartoon.angles)} receptors drawn,\n"
+    ax.set_title(f"{cartoon.copies:g} copies (ratio {cartoon.ratio:g}, ISH group "
+                 f"{cartoon.ish_group}): {len(cartoon.angles)} receptors,\n"
                  f"density ×{cartoon.density:g}, typical IHC {cartoon.ihc} (cartoon)", fontsize=10)
-    footnote(fig, "Teaching cartoon: real IHC scores come from staining, not gene counts.")
-    alt = (f"Cartoon cell with {cartoon.copies:g} HER2 gene copies: {len(cartoon.angles)} receptor"
+    footnote(fig, "Teaching cartoon, illustrative steps: real IHC scores come from staining.")
+    alt = (f"Cartoon cell with {cartoon.copies:g} HER2 gene copies and 2 CEP17 signals (ratio"
+           f" {cartoon.ratio:g}, ISH group {cartoon.ish_group}): {len(cartoon.angles)} receptor"
            f" ticks around the membrane, {cartoon.density:g} times a normal cell's density;"
            f" typical IHC score in this cartoon {cartoon.ihc}.")
     return AccessibleFigure(fig, alt)

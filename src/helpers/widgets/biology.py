@@ -30,7 +30,8 @@ class CopyNumberExplorer:
         self.copies.observe(lambda _change: self.update(), names="value")
         self.widget = w.VBox([
             w.HTML("<strong>HER2 copy number → receptors → typical IHC score</strong>"
-                   " (a teaching cartoon: real scores come from staining)"),
+                   " (a teaching cartoon with illustrative steps: real scores come from"
+                   " staining)"),
             self.copies, self.result, self.image, self.caption,
         ])
         self.update()
@@ -45,8 +46,9 @@ class CopyNumberExplorer:
             self.caption.value = ""
             return
         self.result.value = message_html(
-            f"{cartoon.copies:g} copies per cell: receptor density {cartoon.density:g} times a"
-            f" normal cell; typical IHC score in this cartoon {cartoon.ihc} ({cartoon.words}).")
+            f"{cartoon.copies:g} copies per cell, HER2/CEP17 ratio {cartoon.ratio:g} (ISH group"
+            f" {cartoon.ish_group}): receptor density {cartoon.density:g} times a normal cell;"
+            f" typical IHC score in this cartoon {cartoon.ihc} ({cartoon.words}).")
         self.view.show((cartoon.copies, self.seed), lambda: cell_receptors(value, self.seed))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
