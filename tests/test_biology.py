@@ -93,9 +93,25 @@ def test_subtype_data_matches_seer_release():
     table = read_table("subtype_incidence").set_index("subtype")
     assert table.loc["HR+/HER2-", "share_pct"] == 69.5
     assert table["share_pct"].idxmax() == "HR+/HER2-"
-    # SEER age-adjusts the total separately (129.4); the rows must come close to it
+    # SEER's rows leave out about 0.3 % of cases: 129.0 of a total of 129.4, and 99.7 %
     assert abs(table["rate_per_100000"].sum() - 129.4) < 1.0
     assert 99 <= table["share_pct"].sum() <= 101
+
+
+def test_subtype_sidecar_note_is_true():
+    """The shares add up to 99.7, and SEER's own unrounded figures (69.507..., 10.539...,
+    9.616..., 3.970..., 6.066...) already add up to 99.70: the note must not blame rounding."""
+    from helpers.datafiles import read_sidecar
+
+    table = read_table("subtype_incidence").set_index("subtype")
+    assert list(table["share_pct"]) == [69.5, 10.5, 9.6, 4.0, 6.1]  # facts.md, SEER 22 2017-2021
+    assert list(table["rate_per_100000"]) == [90.0, 13.6, 12.4, 5.1, 7.9]
+    total = round(float(table["share_pct"].sum()), 1)
+    meta = read_sidecar("subtype_incidence")
+    note = meta["description"]
+    assert total == 99.7 and f"add up to {total:g}" in note
+    assert "because of rounding" not in note and "not a rounding effect" in note
+    assert "SEER 22 2017-2021" in note and meta["retrieved"] in note
 
 
 def test_risk_factors_effects_only_with_measure():
