@@ -25,7 +25,7 @@
 # 2. Receptors work in pairs
 # 3. Too much HER2: extra gene copies and extra protein
 # 4. The copy-number explorer (a cartoon)
-# 5. HER2-negative is a spectrum: 0, ultralow, low
+# 5. HER2-negative is a spectrum: null, ultralow, low
 # 6. Hormone receptors: the other handle
 # 7. How common is each subtype?
 #
@@ -103,52 +103,78 @@ gene_copies_nucleus(12)
 # ## 4. The copy-number explorer (a cartoon)
 #
 # The widget below turns a number of ERBB2 copies per cell into a density of receptors and the
-# IHC score such a cell would *typically* give. **This is a teaching cartoon.** In real life a
-# pathologist assigns the IHC score by looking at how the membrane stains; it is never worked
-# out from a gene count, and the two agree only roughly. The cartoon puts its steps at the
-# ISH cut-offs of 4.0 and 6.0 HER2 signals per cell from the ASCO/CAP guideline (Wolff et al.,
-# 2018, affirmed 2023), so it points the right way without copying the real rules.
+# IHC score such a cell would *typically* give. **This is a teaching cartoon, and its steps are
+# illustrative.** In real life a pathologist assigns the IHC score by looking at how the
+# membrane stains; it is never worked out from a gene count, and the two agree only roughly.
+#
+# One part of the cartoon does follow the guideline. The cartoon cell keeps a normal pair of
+# chromosome 17, so a dual-probe ISH test would see 2 CEP17 signals and the HER2/CEP17 ratio is
+# copies ÷ 2. From 4.0 copies the ratio is at least 2.0, and a ratio of at least 2.0 with at
+# least 4.0 copies is ISH group 1: **HER2-positive** (Wolff et al., 2018, affirmed 2023). The
+# cut-off of 6.0 copies matters only when the ratio is below 2.0 (lesson 2).
+#
+# Below 4.0 copies the cell is not amplified, and the cartoon does not pretend to know its
+# score: a non-amplified tumour may stain 0, 1+ or 2+, and only the stain tells them apart.
+# HER2-low is non-amplified **by definition** (IHC 1+, or 2+ with a negative ISH), so HER2-null,
+# -ultralow and -low tumours all sit in that first step: a few extra copies do not make a
+# tumour "HER2-low".
 
 # %%
-[(copies, biology.typical_ihc_score(copies)[0]) for copies in (2, 3, 4, 6, 12)]
+[(copies, biology.typical_ihc_score(copies)[0]) for copies in (2, 3, 3.99, 4, 6, 12)]
 
 # %%
 copy_number_explorer()
 
 # %% [markdown]
 # **Try it:** start at 2 copies and move the slider up. At what copy number does the cartoon
-# first show a score that would make the cell HER2-positive? Then answer Exercise 1.
+# cell first become amplified, so that ISH alone would make it HER2-positive? Then answer
+# Exercise 1.
 #
 # ### Exercise 1: find the step
-# Type the lowest copy number at which the explorer shows **3+**.
+# Type the lowest copy number at which the explorer shows **ISH group 1**.
 
 # %%
 answer = ...
 ### BEGIN SOLUTION
-answer = 6
+answer = 4
 ### END SOLUTION
 exercises.biology.exercise_3(answer)
 
 # %% [markdown]
-# ## 5. HER2-negative is a spectrum: 0, ultralow, low
+# ## 5. HER2-negative is a spectrum: null, ultralow, low
 #
 # For the ASCO/CAP guideline a tumour is HER2-negative when IHC is 0 or 1+, or 2+ with a
-# negative ISH test (Wolff et al., 2018; affirmed without change in 2023). For years that was
-# the whole story: HER2-targeted drugs such as trastuzumab help only HER2-positive tumours.
+# negative ISH test (Wolff et al., 2018). The 2023 update affirmed these rules without changing
+# them, but it was not a bare "no change": it added a new reporting comment on why IHC 0 versus
+# 1+ now matters, and practice points for telling 0 from 1+ apart with care (Wolff et al.,
+# 2023). For years the old split was the whole story: HER2-blocking drugs such as trastuzumab
+# help only HER2-positive tumours.
 #
 # That changed with **antibody-drug conjugates**, an antibody joined to a chemotherapy payload.
 # Trastuzumab deruxtecan uses HER2 as an address label, so even a small amount of HER2 can be
 # enough to deliver the drug:
 #
-# - **HER2-low** (IHC 1+, or 2+ with negative ISH). In DESTINY-Breast04, people with HER2-low
-#   metastatic breast cancer lived longer without progression on trastuzumab deruxtecan than on
-#   the doctor's choice of chemotherapy (median 9.9 vs 5.1 months) and longer overall (23.4 vs
-#   16.8 months) (Modi et al., 2022). The FDA approved it for this use in August 2022.
+# - **HER2-low** (IHC 1+, or 2+ with negative ISH: not amplified). DESTINY-Breast04 enrolled
+#   557 people with HER2-low metastatic breast cancer who had already had one or two lines of
+#   chemotherapy for metastatic disease (and, if HR+, endocrine therapy). Its primary comparison
+#   was in the HR+ cohort (494 people): median time without progression 10.1 months on
+#   trastuzumab deruxtecan against 5.4 on the doctor's choice of chemotherapy, and median
+#   survival 23.9 against 17.5 months. In the whole population, HR-negative people included, the
+#   figures were 9.9 vs 5.1 and 23.4 vs 16.8 months (Modi et al., 2022). The FDA approved it for
+#   HER2-low metastatic disease after chemotherapy in August 2022.
 # - **HER2-ultralow** (IHC 0 with faint, incomplete membrane staining in more than 0 % and at
-#   most 10 % of cells). DESTINY-Breast06 extended the benefit to HR+ metastatic disease that was
-#   HER2-low or ultralow after endocrine therapy (Bardia et al., 2024); FDA approval followed in
-#   January 2025.
-# - **HER2-null** (IHC 0, no staining at all).
+#   most 10 % of cells). DESTINY-Breast06 enrolled 866 people with HR+ metastatic disease after
+#   at least one endocrine therapy and **no** chemotherapy for metastatic disease. Its primary
+#   population was the 713 with HER2-low disease (median time without progression 13.2 vs 8.1
+#   months against chemotherapy; the whole population gave the same medians). The 153 people
+#   with HER2-ultralow disease were an exploratory group whose results pointed the same way
+#   (Bardia et al., 2024). FDA approval for HR+ HER2-low or -ultralow disease after endocrine
+#   therapy followed in January 2025.
+# - **HER2-null** (IHC 0, no membrane staining at all).
+#
+# A report that says only "IHC 0" is HER2-negative, but it does not say which of the last two
+# groups the tumour is in. Since 2025 that can matter: ask whether any faint membrane staining
+# was seen (ultralow) or none at all (null).
 #
 # "Low" and "ultralow" are categories from trials and drug labels, not result categories of
 # the guideline: the 2023 update chose not to create them, but asked pathologists to separate 0
@@ -182,8 +208,12 @@ exercises.biology.exercise_2(answer)
 # Therapy for Breast Cancer*). Each of these pulls on the same handle.
 #
 # **Triple-negative** tumours lack all three handles: no ER, no PR and no excess HER2. Blocking
-# hormones removes no growth signal from them, and HER2-targeted antibodies have nothing to hold.
-# Their treatment relies on chemotherapy, immunotherapy and antibody-drug conjugates
+# hormones removes no growth signal from them, and HER2-blocking drugs such as trastuzumab do not
+# help, because there is no excess HER2 signal to block. HER2 can still serve as an address
+# label, though: a triple-negative tumour that is HER2-low can receive trastuzumab deruxtecan
+# (DESTINY-Breast04 included an HR-negative cohort, small and analysed as exploratory, with the
+# same direction of benefit: median time without progression 8.5 vs 2.9 months). Their
+# treatment relies on chemotherapy, immunotherapy and antibody-drug conjugates
 # ([lesson 5](05_treatment.ipynb)).
 
 # %%
@@ -232,8 +262,12 @@ exercises.biology.exercise_1(answer)
 #   favoured partner.
 # - Amplification means extra gene copies (seen with ISH); overexpression means extra protein
 #   (seen with IHC). They usually, not always, go together.
-# - HER2-negative ranges from null through ultralow to low; since 2022 the low end can open
-#   treatment with trastuzumab deruxtecan.
+# - HER2-negative ranges from null through ultralow to low, all of them non-amplified; since
+#   2022 the low end (and since 2025, for HR+ disease after endocrine therapy, the ultralow
+#   group) can open treatment with trastuzumab deruxtecan. A plain "IHC 0" does not say null
+#   or ultralow: ask.
+# - Triple-negative: trastuzumab-type HER2 blockers do not help, but a HER2-low triple-negative
+#   cancer can receive trastuzumab deruxtecan.
 # - HR+ tumours are fuelled by estrogen and progesterone signalling, so hormone therapy works;
 #   triple-negative tumours lack these handles.
 # - About 7 in 10 new breast cancers are HR+/HER2- (SEER 22, 2017–2021).
@@ -250,11 +284,15 @@ exercises.biology.exercise_1(answer)
 # - Slamon DJ, Clark GM, Wong SG, et al. Human breast cancer: correlation of relapse and
 #   survival with amplification of the HER-2/neu oncogene. Science 1987;235:177–182.
 # - Wolff AC, et al. HER2 testing in breast cancer: ASCO/CAP clinical practice guideline focused
-#   update. J Clin Oncol 2018;36:2105–2122; affirmation update J Clin Oncol 2023;41:3867–3872.
+#   update. J Clin Oncol 2018;36:2105–2122; affirmation update J Clin Oncol 2023;41:3867–3872
+#   (the 2018 rules affirmed, with a new reporting comment on IHC 0 versus 1+ and practice
+#   points for telling them apart).
 # - Modi S, et al. Trastuzumab deruxtecan in previously treated HER2-low advanced breast cancer
-#   (DESTINY-Breast04). N Engl J Med 2022;387:9–20.
+#   (DESTINY-Breast04). N Engl J Med 2022;387:9–20 (HR+ cohort 494 of 557 patients; HR-negative
+#   cohort exploratory).
 # - Bardia A, et al. Trastuzumab deruxtecan after endocrine therapy in metastatic breast cancer
-#   (DESTINY-Breast06). N Engl J Med 2024;391:2110–2122.
+#   (DESTINY-Breast06). N Engl J Med 2024;391:2110–2122 (866 patients: 713 HER2-low, the
+#   primary population; 153 HER2-ultralow, exploratory).
 # - Allison KH, et al. Estrogen and progesterone receptor testing in breast cancer: ASCO/CAP
 #   guideline update. J Clin Oncol 2020;38:1346–1366.
 # - National Cancer Institute. *Hormone Therapy for Breast Cancer* (fact sheet, cancer.gov).
@@ -263,3 +301,7 @@ exercises.biology.exercise_1(answer)
 #   (data file `data/subtype_incidence.csv` and its sidecar).
 # - Cleveland Clinic Health Library. *HER2-Negative Breast Cancer* (last reviewed 2025-02-26):
 #   the page this collection started from.
+#
+# Reviewed 2026-11-25 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
+# (ASCO/CAP ER/PR); Modi et al. 2022 (DESTINY-Breast04); Bardia et al. 2024 (DESTINY-Breast06);
+# SEER Cancer Stat Facts, Female Breast Cancer Subtypes (SEER 22, 2017–2021).

@@ -88,12 +88,18 @@ for row in IHC_SCORES:
 staining_panels()
 
 # %% [markdown]
-# Without ISH, `classify_her2` reads the IHC table. Plain `"0"` is read as HER2-null.
+# Without ISH, `classify_her2` reads the IHC table. An IHC 0 is HER2-negative, but a report that
+# says only "0" does not tell HER2-null (no membrane staining) from HER2-ultralow (faint,
+# incomplete membrane staining in more than 0 % and at most 10 % of cells). The library does not
+# guess: a plain `"0"` comes back as `"0 (not subclassified)"`, with an explanation that asks
+# which it is. Write `"0 (null)"` or `"0 (ultralow)"` when the report says.
 
 # %%
-for score in ("0", "0 (ultralow)", "1+", "2+", "3+"):
+for score in ("0", "0 (null)", "0 (ultralow)", "1+", "2+", "3+"):
     result = classify_her2(score)
     print(f"IHC {score:13} → status {result.status:9} expression {result.expression}")
+print()
+print(classify_her2("0").explanation)
 
 # %% [markdown]
 # ### Exercise 1: classify a case
@@ -117,9 +123,11 @@ exercises.classification.exercise_1(answer)
 # ## 3. Why 2+ needs ISH: the five ISH groups
 #
 # An IHC 2+ result sits between clearly negative and clearly positive, so the guideline asks for
-# a reflex ISH test on the same or a new specimen. At least 20 nuclei are counted. The ratio
-# cut-off is 2.0 and the copy cut-offs are 4.0 and 6.0; each boundary is inclusive (a ratio of
-# exactly 2.0 counts as "≥2.0").
+# a reflex test: ISH on the same specimen, or a new test (IHC or ISH) on a new specimen if one
+# is available. At least 20 nuclei are counted. The ratio cut-off is 2.0 and the copy cut-offs
+# are 4.0 and 6.0; each boundary is inclusive (a ratio of exactly 2.0 counts as "≥2.0"). Group 1,
+# a ratio of at least 2.0 with at least 4.0 copies, is positive: the 6.0 cut-off only matters
+# when the ratio is below 2.0 (group 3).
 
 # %%
 for group in ISH_GROUPS:
@@ -184,18 +192,31 @@ ish_simulator()
 #
 # For years, IHC 0 and 1+ were treated alike: both are HER2-negative. That changed when
 # trastuzumab deruxtecan, an [antibody-drug conjugate](glossary.md#antibody-drug-conjugate),
-# helped people whose metastatic cancer was IHC 1+, or 2+ with negative ISH (DESTINY-Breast04;
-# Modi et al., 2022; FDA approval August 2022). A later trial, DESTINY-Breast06 (Bardia et al.,
-# 2024), extended this to HR+ disease that was HER2-low or *ultralow* (IHC 0 with faint,
-# incomplete staining in more than 0 % and at most 10 % of cells) after at least one endocrine
-# therapy (FDA January 2025).
+# helped people whose metastatic cancer was IHC 1+, or 2+ with negative ISH: HER2-low, which is
+# non-amplified by definition.
 #
-# **These are trial and drug-label categories, not ASCO/CAP result categories.** The 2023 ASCO/
-# CAP update looked at this and chose not to create "HER2-low" or "HER2-ultralow" as results.
-# The formal result stays positive, negative or equivocal. Instead, the update asked
-# laboratories to separate IHC 0 from 1+ with care and to add a comment, because that
-# distinction now decides whether a drug can be offered. The library reports this split in the
-# `expression` field: `"low"`, `"ultralow"` or `"null"` for a negative result.
+# - **DESTINY-Breast04** (Modi et al., 2022) enrolled 557 people with HER2-low metastatic
+#   disease after one or two lines of chemotherapy for metastatic disease. The primary analysis
+#   was in the HR+ cohort (494 people): median time without progression 10.1 vs 5.4 months
+#   against the doctor's choice of chemotherapy. The whole population, which included a small
+#   HR-negative (triple-negative) cohort analysed as exploratory, gave 9.9 vs 5.1 months, and
+#   median survival 23.4 vs 16.8 months. FDA approval followed in August 2022, whatever the HR
+#   status: a HER2-low triple-negative cancer can receive the drug, although trastuzumab-type
+#   HER2 blockers do nothing for it.
+# - **DESTINY-Breast06** (Bardia et al., 2024) enrolled 866 people with HR+ metastatic disease
+#   after at least one endocrine therapy and no chemotherapy for metastatic disease. The primary
+#   population was the 713 with HER2-low disease (13.2 vs 8.1 months without progression); 153
+#   had HER2-*ultralow* disease (IHC 0 with faint, incomplete membrane staining in more than 0 %
+#   and at most 10 % of cells), an exploratory group whose results pointed the same way. FDA
+#   approval for HR+ HER2-low or -ultralow disease followed in January 2025.
+#
+# **These are trial and drug-label categories, not ASCO/CAP result categories.** The 2023
+# ASCO/CAP update affirmed the 2018 rules and chose not to create "HER2-low" or "HER2-ultralow"
+# as results: the formal result stays positive, negative or equivocal. What it did add was a new
+# reporting comment that explains why IHC 0 versus 1+ now matters, and practice points for
+# separating 0 from 1+ with care, because that line now decides whether a drug can be offered.
+# The library reports the split in the `expression` field: `"low"`, `"ultralow"`, `"null"`, or
+# `"0 (not subclassified)"` for an IHC 0 whose report does not say which.
 # See [HER2-low](glossary.md#her2-low).
 
 # %%
@@ -284,9 +305,13 @@ classifier()
 # ---
 # ## Key points
 # - IHC measures HER2 protein on the membrane; ISH counts HER2 gene copies in the nucleus.
-# - IHC 3+ is positive, 0 and 1+ are negative, 2+ is equivocal and needs reflex ISH.
-# - ISH gives five groups by ratio (2.0) and copies per cell (4.0, 6.0); groups 2–4 need the
-#   IHC score read alongside (ASCO/CAP 2018, affirmed 2023).
+# - IHC 3+ is positive, 0 and 1+ are negative, 2+ is equivocal and needs a reflex test (ISH on
+#   the same specimen, or a new test on a new specimen).
+# - A report of plain IHC 0 should say null or ultralow; the library answers "0 (not
+#   subclassified)" until it does.
+# - ISH gives five groups by ratio (2.0) and copies per cell (4.0, 6.0); group 1 (ratio ≥2.0,
+#   ≥4.0 copies) is positive; groups 2–4 need the IHC score read alongside (ASCO/CAP 2018,
+#   affirmed 2023).
 # - HER2-low and -ultralow are trial and drug-label categories within HER2-negative results,
 #   not ASCO/CAP result categories.
 # - ER/PR ≥1 % is positive; ER 1–10 % is "low positive" (ASCO/CAP 2020); HR+ means ER or PR
@@ -303,8 +328,9 @@ classifier()
 #   2018;36:2105–2122 (also Arch Pathol Lab Med 2018;142:1364) — IHC scores, ISH groups, final
 #   results.
 # - Wolff AC, Somerfield MR, Dowsett M, et al. HER2 testing in breast cancer: ASCO–CAP guideline
-#   update (affirmation). J Clin Oncol 2023;41:3867–3872 — the 2018 rules affirmed; IHC 0 vs 1+
-#   reporting; no new HER2-low category.
+#   update (affirmation). J Clin Oncol 2023;41:3867–3872 — the 2018 rules affirmed; a new
+#   reporting comment on IHC 0 vs 1+ and practice points for telling them apart; no new HER2-low
+#   category.
 # - Modi S, Jacot W, Yamashita T, et al. Trastuzumab deruxtecan in previously treated HER2-low
 #   advanced breast cancer (DESTINY-Breast04). N Engl J Med 2022;387:9–20.
 # - Bardia A, Hu X, Dent R, et al. Trastuzumab deruxtecan after endocrine therapy in metastatic
@@ -315,3 +341,6 @@ classifier()
 # - McCarty KS Jr, et al. Arch Pathol Lab Med 1985;109:716 (H-score).
 # - Data file and sidecar: `data/pathology_cases.csv`, `data/pathology_cases.meta.json`
 #   (virtual cases, expected results worked out by hand from the guidelines above).
+#
+# Reviewed 2026-11-25 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
+# (ASCO/CAP ER/PR); Modi et al. 2022 (DESTINY-Breast04); Bardia et al. 2024 (DESTINY-Breast06).

@@ -64,3 +64,9 @@ def test_parse_counts():
 def test_figures_have_alt_text():
     for fig in (staining_panels(), her2_flowchart(), ish_field_figure(simulate_field(2, 5))):
         assert len(fig.alt) > 40 and fig.png()[:4] == b"\x89PNG"
+
+
+def test_flowchart_states_both_reflex_routes():
+    alt = her2_flowchart().alt
+    assert "ISH on the same specimen" in alt
+    assert "new test (IHC or ISH) on a new specimen" in alt

@@ -90,3 +90,56 @@ def test_h_score_bad_input() -> None:
         h_score(10, -5, 10)
     with pytest.raises(ValueError, match="pct_strong"):
         h_score(10, 5, math.nan)
+
+
+# --- the glossary and lesson text that teach these rules -------------------------------------
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _glossary_entry(anchor: str) -> str:
+    text = (ROOT / "notebooks" / "glossary.md").read_text(encoding="utf-8")
+    start = text.index(f'<a id="{anchor}"></a>')
+    end = text.find("<a id=", start + 1)
+    return " ".join(text[start:end if end != -1 else None].split())
+
+
+def test_glossary_says_er_low_is_still_positive() -> None:
+    assert classify_receptor(5, "ER") == "low positive"
+    assert "still a positive result" in _glossary_entry("er-low")
+
+
+def test_glossary_her2_low_is_non_amplified_and_plain_zero_is_not_null() -> None:
+    entry = _glossary_entry("her2-low")
+    assert "without gene amplification" in entry
+    assert "more than 0 % and at most 10 %" in entry
+    assert 'plain "IHC 0" does not say' in entry
+
+
+def test_glossary_triple_negative_can_receive_trastuzumab_deruxtecan_if_her2_low() -> None:
+    entry = _glossary_entry("triple-negative")
+    assert "trastuzumab-type HER2 blockers do not help" in entry
+    assert "HER2-low can receive trastuzumab deruxtecan" in entry
+
+
+def test_glossary_reflex_test_and_ish_group_1() -> None:
+    assert "ISH on the same specimen, or a new test (IHC or ISH) on a new specimen" in (
+        _glossary_entry("ihc"))
+    assert "Group 1, a ratio of 2.0 or more with 4.0 copies or more, is HER2-positive" in (
+        _glossary_entry("ish-group"))
+
+
+@pytest.mark.parametrize("lesson", ["01_her2_biology", "02_classification"])
+def test_lessons_end_with_reviewed_line_and_name_trial_populations(lesson: str) -> None:
+    source = (ROOT / "lessons" / f"{lesson}.py").read_text(encoding="utf-8")
+    paragraphs = [p for p in source.split("#\n") if p.strip()]
+    last = " ".join(line.lstrip("# ") for line in paragraphs[-1].splitlines())
+    assert last.startswith("Reviewed 2026-11-25 against: Wolff et al. 2018 and 2023")
+    assert "Modi et al. 2022" in last and "Bardia et al. 2024" in last
+    text = " ".join(source.replace("#", " ").replace("*", "").split())
+    for words in ("one or two lines of chemotherapy", "no chemotherapy for metastatic disease",
+                  "494", "713", "153", "exploratory", "reporting comment", "practice points"):
+        assert words in text, words
+    assert "HER2-targeted antibodies have nothing to hold" not in text
+    assert "affirmed without change in 2023" not in text

@@ -124,7 +124,9 @@ def her2_flowchart() -> AccessibleFigure:
         colour, hatch = _STATUS_STYLE[status]
         _box(ax, x, 5.25, f"IHC {row.score}\n{status.upper()}", colour, hatch,
              w=1.8 if row.score in ("1+", "0") else 2.3)
-    ax.text(7, 4.6, "reflex dual-probe ISH (≥20 nuclei)", ha="center", fontsize=8)
+    ax.text(7, 4.6, "reflex dual-probe ISH on the same specimen (≥20 nuclei), or a new test"
+            " (IHC or ISH) on a new specimen", ha="center", fontsize=8,
+            zorder=5, bbox={"facecolor": "white", "alpha": 0.95, "edgecolor": "none", "pad": 1})
     for k, group in enumerate(ISH_GROUPS):
         x = 3.2 + 1.9 * k
         ax.annotate("", xy=(x, 3.9), xytext=(7, 4.85), arrowprops={"arrowstyle": "->",
@@ -143,7 +145,8 @@ def her2_flowchart() -> AccessibleFigure:
         " Stylised drawing.", ""))
     finals = "; ".join(f"group {r.group} {r.status}" for r in FINAL_RESULTS if r.ihc == "2+")
     alt = ("Flowchart of the HER2 algorithm. IHC 3+ is positive; IHC 1+ and 0 are negative; "
-           "IHC 2+ is equivocal and goes to reflex ISH, which gives five groups by ratio (2.0) "
+           "IHC 2+ is equivocal and goes to a reflex test: dual-probe ISH on the same specimen, "
+           "or a new test (IHC or ISH) on a new specimen. ISH gives five groups by ratio (2.0) "
            f"and HER2 copies per cell (4.0 and 6.0). Final result with IHC 2+: {finals}.")
     return AccessibleFigure(fig, alt)
 
