@@ -156,12 +156,13 @@ exercises.biology.exercise_3(answer)
 #
 # - **HER2-low** (IHC 1+, or 2+ with negative ISH: not amplified). DESTINY-Breast04 enrolled
 #   557 people with HER2-low metastatic breast cancer who had already had one or two lines of
-#   chemotherapy for metastatic disease (and, if HR+, endocrine therapy). Its primary comparison
-#   was in the HR+ cohort (494 people): median time without progression 10.1 months on
-#   trastuzumab deruxtecan against 5.4 on the doctor's choice of chemotherapy, and median
-#   survival 23.9 against 17.5 months. In the whole population, HR-negative people included, the
-#   figures were 9.9 vs 5.1 and 23.4 vs 16.8 months (Modi et al., 2022). The FDA approved it for
-#   HER2-low metastatic disease after chemotherapy in August 2022.
+#   chemotherapy for metastatic disease (and, if HR+, whose disease had progressed on endocrine
+#   therapy or who could not receive it). Its primary comparison was in the HR+ cohort (494
+#   people): median time without progression 10.1 months on trastuzumab deruxtecan against 5.4
+#   on the doctor's choice of chemotherapy, and median survival 23.9 against 17.5 months. In
+#   the whole population, HR-negative people included, the figures were 9.9 vs 5.1 and 23.4 vs
+#   16.8 months (Modi et al., 2022). The FDA approved it for HER2-low metastatic disease after
+#   chemotherapy in August 2022.
 # - **HER2-ultralow** (IHC 0 with faint, incomplete membrane staining in more than 0 % and at
 #   most 10 % of cells). DESTINY-Breast06 enrolled 866 people with HR+ metastatic disease after
 #   at least one endocrine therapy and **no** chemotherapy for metastatic disease. Its primary

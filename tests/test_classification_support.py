@@ -70,3 +70,12 @@ def test_flowchart_states_both_reflex_routes():
     alt = her2_flowchart().alt
     assert "ISH on the same specimen" in alt
     assert "new test (IHC or ISH) on a new specimen" in alt
+
+
+def test_classifier_asks_null_or_ultralow_for_a_plain_zero():
+    c = classifier(ihc="0", ratio="", copies="", er="90", pr="50")
+    assert "0 (not subclassified)" in c.result.value
+    assert "HER2-null (no membrane staining)" in c.result.value
+    assert "HR+/HER2-" in c.result.value
+    c.ihc.value = "0 (null)"
+    assert "<td>null</td>" in c.result.value
