@@ -85,8 +85,8 @@ def exercise_4(answer: Any) -> Feedback:
 
 RELATIVE_SURVIVAL_OPTIONS = (
     "It is the chance that a particular patient will be alive in five years.",
-    "It compares people with the cancer with people of the same age and sex in the general "
-    "population, as groups.",
+    "It compares people with the cancer with people of the same age, sex and race in the "
+    "general population over the same years, as groups.",
     "It counts only deaths from breast cancer and ignores other causes.",
     "It describes people diagnosed this year with today's treatments.",
 )
@@ -101,8 +101,8 @@ def _relative_survival(choice: Any) -> Feedback:
                                           "much more than subtype and stage.",
             RELATIVE_SURVIVAL_OPTIONS[2]: "Relative survival does not need the cause of death: "
                                           "think about what it is compared with.",
-            RELATIVE_SURVIVAL_OPTIONS[3]: "Five-year figures need five years of follow-up: "
-                                          "when were these people diagnosed?",
+            RELATIVE_SURVIVAL_OPTIONS[3]: "Look at the years the table names: when were "
+                                          "these people diagnosed and treated?",
         },
         why="relative survival sets a group with the cancer against a matched general "
             "population; it is neither a personal chance nor about today's treatments.",

@@ -6,9 +6,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from .._validate import check_percent
 from ..plots.survival import icon_array
-from ..survival import DEFAULT_RELEASE, STAGES, survival_pct, survival_sentence
+from ..survival import (DEFAULT_RELEASE, STAGES, people_alive_of_100, survival_pct,
+                        survival_sentence)
 from . import FigureView, error_html, message_html
 
 __all__ = ["SurvivalExplorer", "survival_explorer"]
@@ -54,21 +54,23 @@ class SurvivalExplorer:
         try:
             text = self.custom.value.strip()
             if text:
+                shown = text if len(text) <= 20 else text[:19] + "…"
                 try:
-                    percent = float(text)
+                    percent = float(text.removesuffix("%").strip())
                 except ValueError:
-                    raise ValueError(
-                        f"survival percent must be a number between 0 and 100 %; got {text!r}"
-                    ) from None
+                    percent = float("nan")
+                if not 0 <= percent <= 100:  # NaN, infinities and very long numbers too
+                    raise ValueError(f"survival percent must be a number between 0 and 100 %; "
+                                     f"got {shown!r}")
+                people = people_alive_of_100(percent)
                 label = f"Your figure: {percent:g} %"
-                sentence = (f"A relative survival of {percent:g} % would mean about "
-                            f"{round(percent)} people alive for every 100 alive in the general "
-                            f"population of the same age and sex.")
+                sentence = (f"A relative survival of {percent:g} % would mean about {people} "
+                            f"women alive for every 100 alive among women of the same age and "
+                            f"race in the general population over the same years.")
             else:
                 percent = survival_pct(self.subtype.value, self.stage.value, self.release)
                 label = f"{self.subtype.value}, {self.stage.value}"
                 sentence = survival_sentence(self.subtype.value, self.stage.value, self.release)
-            check_percent("survival percent", percent)
         except ValueError as error:
             self.figure.value = error_html(error)
             self.sentence.value = ""
