@@ -221,9 +221,10 @@ read_table("side_effects")[["drug_class", "common_side_effects", "management"]]
 # often high grade and fast-growing (Howlader et al., 2014), while many HR+/HER2- cancers grow
 # slowly and respond to hormone therapy. HR+/HER2- has the highest 5-year survival figure of
 # the four subtypes when all stages are counted together, and at the localized and regional
-# stages; at the distant stage both HER2-positive subtypes have higher figures, helped by
-# HER2-targeted drugs (SEER, 2013–2019 diagnoses; [lesson 4](04_survival.ipynb)). For one
-# person, grade, stage and receptor results say much more than the word "negative".
+# stages; at the distant stage both HER2-positive subtypes have higher figures, probably
+# thanks to HER2-targeted drugs (SEER: diagnoses 2014–2020 for all stages together, 2013–2019
+# by stage; Howlader et al., 2018; [lesson 4](04_survival.ipynb)). For one person, grade,
+# stage and receptor results say much more than the word "negative".
 
 # %%
 exercises.patient_path.concept_check()
@@ -268,6 +269,8 @@ exercises.patient_path.concept_check()
 #   therapy at 5 years. N Engl J Med 2017;377:1836–1846.
 # - Howlader N, et al. US incidence of breast cancer subtypes defined by joint hormone receptor
 #   and HER2 status. J Natl Cancer Inst 2014;106:dju055.
+# - Howlader N, Cronin KA, Kurian AW, Andridge R. Differences in breast cancer survival by
+#   molecular subtypes in the United States. Cancer Epidemiol Biomarkers Prev 2018;27:619–626.
 # - National Cancer Institute, SEER Program. *Cancer Stat Facts: Female Breast Cancer
 #   Subtypes*. https://seer.cancer.gov/statfacts/html/breast-subtypes.html
 # - Modi S, Jacot W, Yamashita T, et al. Trastuzumab deruxtecan in previously treated HER2-low

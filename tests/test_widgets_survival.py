@@ -56,3 +56,15 @@ def test_explorer_cuts_long_or_huge_entries_in_its_message() -> None:
     assert "between 0 and 100" in explorer.figure.value
     explorer.custom.value = ""
     assert "90 %" in explorer.figure.value
+
+
+def test_explorer_heading_names_the_table_and_refuses_other_releases() -> None:
+    import pytest
+
+    assert "does not name the years" in survival_explorer().widget.children[0].value
+    newer = survival_explorer("2013-2019")
+    assert "diagnoses 2013-2019" in newer.widget.children[0].value
+    newer.stage.value = "distant"
+    assert "34 %" in newer.figure.value
+    with pytest.raises(ValueError, match="^release must be one of 'seed', '2013-2019'"):
+        survival_explorer("2014-2020")

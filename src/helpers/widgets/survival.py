@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import ipywidgets as w
 
+from .._validate import check_choice
 from ..plots.survival import icon_array
 from ..survival import (DEFAULT_RELEASE, STAGES, people_alive_of_100, survival_pct,
                         survival_sentence)
 from . import FigureView, error_html, message_html
 
 __all__ = ["SurvivalExplorer", "survival_explorer"]
+
+#: How the explorer's heading names each table, so that every figure shown has its years.
+_TABLE_NAMES = {
+    "seed": "seed table, whose source does not name the years of diagnosis",
+    "2013-2019": "diagnoses 2013-2019",
+}
 
 _SUBTYPE_LABELS = (
     ("HR+/HER2- (hormone-receptor positive)", "HR+/HER2-"),
@@ -28,7 +36,8 @@ class SurvivalExplorer:
     """
 
     def __init__(self, release: str = DEFAULT_RELEASE) -> None:
-        self.release = release
+        # Only the releases with a row per stage fit the explorer's stage menu.
+        self.release = check_choice("release", release, tuple(_TABLE_NAMES))
         style = {"description_width": "9em"}
         self.subtype = w.Dropdown(options=_SUBTYPE_LABELS, value="HR+/HER2-",
                                   description="Subtype", style=style)
@@ -43,7 +52,8 @@ class SurvivalExplorer:
         for control in (self.subtype, self.stage, self.custom):
             control.observe(lambda _change: self.update(), names="value")
         self.widget = w.VBox([
-            w.HTML("<strong>Survival explorer</strong> (SEER 5-year relative survival)"),
+            w.HTML("<strong>Survival explorer</strong> (SEER 5-year relative survival; "
+                   + html.escape(_TABLE_NAMES[self.release]) + ")"),
             self.subtype, self.stage, self.custom, self.figure, self.image, self.caption,
             self.sentence,
         ])
