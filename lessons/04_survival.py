@@ -344,5 +344,5 @@ exercises.survival.exercise_4(answer)
 #
 # Reviewed 2026-11-25 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
 # 2024 versions); SEER*Stat help, Expected Survival; NCI Surveillance Research Program, Cancer
-# Survival Statistics: Cohort Definition Using Diagnosis Year; Schumacher et al., J Clin Oncol
-# 1994 (GBSG2).
+# Survival Statistics: Cohort Definition Using Diagnosis Year; Howlader et al., Cancer
+# Epidemiol Biomarkers Prev 2018; Schumacher et al., J Clin Oncol 1994 (GBSG2).
