@@ -101,8 +101,8 @@ exercises.survival.exercise_1(answer)
 #
 # Which people are in it? Everyone diagnosed in the years the table names (for example 2013 to
 # 2019), including those diagnosed near the end of that span. Someone diagnosed in 2019 has
-# been followed for only a year or so when the table is made; SEER's usual method counts them
-# for the years they have been followed, and the later years of the five come from people
+# been followed for only a short time when the table is made; SEER's usual method counts them
+# for the time they have been followed, and the later years of the five come from people
 # diagnosed earlier in the span (NCI Surveillance Research Program, *Cancer Survival
 # Statistics: Cohort Definition Using Diagnosis Year*).
 #
