@@ -39,7 +39,7 @@
 # | 4 | [What the survival figures mean](04_survival.ipynb) | relative survival, pandas, Kaplan-Meier curves | 35 min |
 # | 5 | [Treatment logic](05_treatment.ipynb) | which finding opens which treatment, and the trial behind it | 40 min |
 # | 6 | [The patient's path](06_patient_path.ipynb) | symptoms, risk factors, diagnosis, living with it | 30 min |
-# | 7 | [Capstone: six virtual patients](07_capstone.ipynb) | the whole pipeline, case by case | 45 min |
+# | 7 | [Capstone: seven virtual patients](07_capstone.ipynb) | the whole pipeline, case by case | 45 min |
 #
 # Terms are explained in the [glossary](glossary.md).
 

@@ -11,9 +11,10 @@
 # ## In plain words
 #
 # Doctors often quote "five-year survival". It is a number about large groups of people who
-# were diagnosed years ago. The biggest thing that changes it is how far the cancer had spread
-# when it was found. The type of cancer matters too: cancers fed by hormones
-# (hormone-receptor-positive) do best overall.
+# were diagnosed in past years. The biggest thing that changes it is how far the cancer had
+# spread when it was found. The type of cancer matters too, but less. Counting all stages
+# together, the most common type (HR+/HER2-) has the highest figure. It is not the highest at
+# every stage, though.
 # The number cannot tell any one person what will happen to them.
 
 # %% [markdown]
@@ -55,11 +56,13 @@ from helpers.widgets.survival import survival_explorer
 # ## 1. The survival table
 #
 # The SEER Program of the US National Cancer Institute follows people with cancer in registries
-# that cover about half of the US population. For breast cancer it publishes
-# [5-year relative survival](glossary.md#relative-survival) by subtype and by
-# [SEER summary stage](glossary.md#seer-summary-stage). The table the collection started from
-# shows the two HER2-negative subtypes. `load_survival_table()` returns it as a tidy table:
-# one row per subtype and stage.
+# that cover about half of the US population. For women with breast cancer it publishes
+# [5-year relative survival](glossary.md#relative-survival) by subtype and by how far the
+# cancer had spread at diagnosis. For those rows SEER used **SEER Combined Summary Stage**
+# (localized, regional, distant; see [SEER summary stage](glossary.md#seer-summary-stage)), not
+# the AJCC stage groups of lesson 3. The table the collection started from shows the two
+# HER2-negative subtypes. `load_survival_table()` returns it as a tidy table: one row per
+# subtype and stage.
 
 # %%
 table = survival.load_survival_table()
@@ -88,18 +91,27 @@ exercises.survival.exercise_1(answer)
 # %% [markdown]
 # ## 2. What "relative survival" means
 #
-# Relative survival compares two groups: people diagnosed with the cancer, and people of the
-# same age and sex in the general population. A figure of 90 % means that, five years after
-# diagnosis, the people with cancer were 90 % as likely to be alive as their matched peers. It
-# does not need to know the cause of each death: the comparison with the general population
-# takes care of deaths from other causes.
+# Relative survival compares two groups: people diagnosed with the cancer, and the people
+# expected to be alive in the general population if they had the same age, sex and race and
+# lived through the same calendar years. SEER takes that expected survival from US life tables
+# (SEER*Stat help, *Expected Survival*). The subtype table covers **women only**. A figure of
+# 90 % means that, five years after diagnosis, the women with the cancer were 90 % as likely to
+# be alive as their matched peers. It does not need to know the cause of each death: the
+# comparison with the general population takes care of deaths from other causes.
+#
+# Which people are in it? Everyone diagnosed in the years the table names (for example 2013 to
+# 2019), including those diagnosed near the end of that span. Someone diagnosed in 2019 has
+# been followed for only a short time when the table is made; SEER's usual method counts them
+# for the time they have been followed, and the later years of the five come from people
+# diagnosed earlier in the span (NCI Surveillance Research Program, *Cancer Survival
+# Statistics: Cohort Definition Using Diagnosis Year*).
 #
 # Three things it is **not**:
 # - It is not one person's chance. A person's outlook depends on age, health, the tumour's
 #   grade and biology, and how it responds to treatment.
-# - It is not about today's treatments. A five-year figure needs five years of follow-up, so
-#   it describes people diagnosed at least five years ago. Treatments introduced since then
-#   (lesson 5) are not in it.
+# - It is not about today's treatments. The people in it were diagnosed and treated years
+#   before the table was published, and the last years of the five-year figure rest on those
+#   diagnosed earliest. Treatments introduced since (lesson 5) are barely in it.
 # - It is not a cure rate. Some people alive at five years still have cancer, and HR+ cancers
 #   can come back after many years.
 #
@@ -127,10 +139,12 @@ exercises.survival.concept_check()
 # points (triple-negative, localized against distant). Whether a cancer has reached distant
 # organs changes the outlook more than its receptors do.
 #
-# HR+/HER2- cancers have the best figures at every stage. Most grow more slowly, and they can be
-# treated with [hormone (endocrine) therapy](glossary.md#endocrine-therapy) for years.
-# Triple-negative cancers lack that target: they have no hormone receptors and no excess HER2,
-# so chemotherapy and immunotherapy carry the treatment.
+# In the seed table HR+/HER2- cancers have higher figures than triple-negative ones at every
+# stage. Most grow more slowly, and they can be treated with
+# [hormone (endocrine) therapy](glossary.md#endocrine-therapy) for years. Triple-negative
+# cancers lack that target: they have no hormone receptors and no excess HER2, so chemotherapy
+# and immunotherapy carry the treatment. Whether HR+/HER2- has the best figures of *all*
+# subtypes is a different question, which section 5 answers with the full table.
 #
 # ### Exercise 3: a line of pandas
 # Using `table`, compute how many percentage points separate **localized** from **distant**
@@ -172,27 +186,41 @@ wide.loc[["localized", "regional", "distant"]]
 # %% [markdown]
 # ## 5. Figures move between releases
 #
-# SEER updates its tables as years of diagnosis are added. The seed table gives whole numbers
-# from an earlier release; SEER's page for people diagnosed from 2013 to 2019 gives, for
-# example, 34.0 % rather than 35 % for distant HR+/HER2- disease. Neither is wrong: they
-# describe different groups of people. **Always name the data years** when you quote a figure.
-# The helper keeps each release as a separate table, so rows from different years are never
-# mixed:
+# SEER updates its tables as years of diagnosis are added. The page that quoted the seed table
+# gives whole numbers and does not say which release or which years of diagnosis they come
+# from. SEER's table for people diagnosed from 2013 to 2019 gives, for example, 34.0 % rather
+# than 35 % for distant HR+/HER2- disease and 12.8 % rather than 14 % for distant
+# triple-negative disease. The seed's distant figures are slightly *higher*, so they are not
+# from an older release than 2013–2019 (a later one is more likely, but that could not be
+# confirmed). Neither table is wrong: they describe different groups of people. **Always name
+# the data years** when you quote a figure. The helper keeps each release as a separate table,
+# so rows from different years are never mixed:
 
 # %%
 survival.compare_releases("seed", "2013-2019")
 
 # %% [markdown]
-# The 2013–2019 release also has the two HER2-positive subtypes. At the distant stage, both
-# HER2+ subtypes have higher 5-year relative survival than HR+/HER2- (45.6 % and 39.5 % against
-# 34.0 %; SEER, 2013–2019 diagnoses); HER2-targeted drugs are one likely reason.
+# The 2013–2019 release also has the two HER2-positive subtypes, so it can answer the question
+# from section 3: which subtype has the highest figure at each stage?
+# `highest_by_stage()` compares the four subtypes stage by stage:
+
+# %%
+survival.highest_by_stage("2013-2019")
+
+# %% [markdown]
+# HR+/HER2- has the highest figure at the localized and regional stages (at the regional stage
+# only just: 90.3 % against 89.8 % for HR+/HER2+). At the distant stage both HER2-positive
+# subtypes are higher (45.6 % and 39.5 % against 34.0 %; SEER, 2013–2019 diagnoses).
+# HER2-targeted drugs are one likely reason (Howlader et al., 2018). Against triple-negative
+# disease, HR+/HER2- is higher at every stage.
 
 # %%
 survival_bars(survival.load_survival_table("2013-2019"))
 
 # %% [markdown]
 # For all stages together, SEER gives figures for a slightly later period (diagnoses 2014–2020),
-# so they sit in a table of their own:
+# so they sit in a table of their own. Counted this way, over all stages, HR+/HER2- has the
+# highest figure (95.1 %):
 
 # %%
 survival.load_survival_table("2014-2020")
@@ -275,10 +303,12 @@ exercises.survival.exercise_4(answer)
 #
 # ---
 # ## Key points
-# - 5-year relative survival compares a group with the cancer to a matched general population;
-#   it is not a personal chance, and it describes people diagnosed years ago.
-# - Stage at diagnosis moves the figures far more than subtype; HR+/HER2- has the best figures
-#   at every stage.
+# - 5-year relative survival compares a group of women with the cancer to people of the same
+#   age, sex and race in the general population over the same years; it is not a personal
+#   chance, and it describes women diagnosed in the years the table names, not today.
+# - Stage at diagnosis moves the figures far more than subtype. HR+/HER2- has the highest
+#   figure over all stages and at the localized and regional stages; at the distant stage both
+#   HER2-positive subtypes are higher (SEER, 2013–2019 diagnoses).
 # - Figures change between releases: always give the data years.
 # - A Kaplan-Meier curve estimates survival from individual follow-up; a log-rank test compares
 #   two curves.
@@ -291,13 +321,28 @@ exercises.survival.exercise_4(answer)
 # ## Sources
 # - National Cancer Institute, SEER Program. *Cancer Stat Facts: Female Breast Cancer
 #   Subtypes*. https://seer.cancer.gov/statfacts/html/breast-subtypes.html — 5-year relative
-#   survival by subtype and summary stage, SEER 22 (excluding IL/MA), diagnoses 2013–2019; all
-#   stages, diagnoses 2014–2020.
+#   survival by subtype and SEER Combined Summary Stage, SEER 22 (excluding IL/MA), diagnoses
+#   2013–2019 (read from the page's 2023 version); all stages, diagnoses 2014–2020 (its 2024
+#   version). The page versions are described in `data/seer_survival.meta.json`.
+# - National Cancer Institute, SEER*Stat help. *Expected Survival*.
+#   https://seer.cancer.gov/seerstat/508_WebHelp/Expected_Survival.htm — expected survival
+#   matched on age, sex, race and calendar year; and *Expected Survival Life Tables*,
+#   https://seer.cancer.gov/expsurvival/.
+# - National Cancer Institute, Surveillance Research Program. *Cancer Survival Statistics:
+#   Cohort Definition Using Diagnosis Year*. https://surveillance.cancer.gov/survival/cohort.html
+#   — how recently diagnosed people enter SEER's published survival figures.
+# - Howlader N, Cronin KA, Kurian AW, Andridge R. Differences in breast cancer survival by
+#   molecular subtypes in the United States. Cancer Epidemiol Biomarkers Prev 2018;27:619–626.
 # - Cleveland Clinic Health Library. *HER2-Negative Breast Cancer* (last reviewed 2025-02-26):
-#   the seed table (SEER figures, rounded; data years not given).
+#   the seed table (SEER figures, rounded; neither the release nor the data years given).
 # - Schumacher M, Bastert G, Bojar H, et al. Randomized 2 × 2 trial evaluating hormonal
 #   treatment and the duration of chemotherapy in node-positive breast cancer patients. J Clin
 #   Oncol 1994;12:2086–2093 (the GBSG2 data).
 # - Davidson-Pilon C. lifelines: survival analysis in Python. J Open Source Softw
 #   2019;4(40):1317.
 # - Data file and sidecar: `data/seer_survival.csv`, `data/seer_survival.meta.json`.
+#
+# Reviewed 2026-11-25 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
+# 2024 versions); SEER*Stat help, Expected Survival; NCI Surveillance Research Program, Cancer
+# Survival Statistics: Cohort Definition Using Diagnosis Year; Howlader et al., Cancer
+# Epidemiol Biomarkers Prev 2018; Schumacher et al., J Clin Oncol 1994 (GBSG2).

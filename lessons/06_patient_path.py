@@ -155,7 +155,10 @@ exercises.patient_path.exercise_1(answer)
 #
 # Every treatment in [lesson 5](05_treatment.ipynb) has side effects, and care teams have ways
 # to prevent or ease most of them. The collection's side-effect table summarises the common ones
-# from NCI pages and prescribing information:
+# from NCI pages and prescribing information. Not every serious effect is rare: lung
+# inflammation (interstitial lung disease) with trastuzumab deruxtecan affected about 1 in 8
+# patients in the DESTINY-Breast04 trial (45 of 371) and was fatal in 3 of them (Modi et al.,
+# 2022), which is why a new cough or breathlessness is reported at once.
 
 # %%
 read_table("side_effects")[["drug_class", "common_side_effects", "management"]]
@@ -216,9 +219,12 @@ read_table("side_effects")[["drug_class", "common_side_effects", "management"]]
 # they can be treated with HER2-targeted drugs that HER2-negative cancers do not respond to.
 # Within HER2-negative disease the two subtypes differ sharply: triple-negative cancers are more
 # often high grade and fast-growing (Howlader et al., 2014), while many HR+/HER2- cancers grow
-# slowly and respond to hormone therapy, and HR+/HER2- has the best survival figures of all
-# subtypes at every stage (SEER; [lesson 4](04_survival.ipynb)). For one person, grade, stage and
-# receptor results say much more than the word "negative".
+# slowly and respond to hormone therapy. HR+/HER2- has the highest 5-year survival figure of
+# the four subtypes when all stages are counted together, and at the localized and regional
+# stages; at the distant stage both HER2-positive subtypes have higher figures, probably
+# thanks to HER2-targeted drugs (SEER: diagnoses 2014–2020 for all stages together, 2013–2019
+# by stage; Howlader et al., 2018; [lesson 4](04_survival.ipynb)). For one person, grade,
+# stage and receptor results say much more than the word "negative".
 
 # %%
 exercises.patient_path.concept_check()
@@ -263,8 +269,17 @@ exercises.patient_path.concept_check()
 #   therapy at 5 years. N Engl J Med 2017;377:1836–1846.
 # - Howlader N, et al. US incidence of breast cancer subtypes defined by joint hormone receptor
 #   and HER2 status. J Natl Cancer Inst 2014;106:dju055.
+# - Howlader N, Cronin KA, Kurian AW, Andridge R. Differences in breast cancer survival by
+#   molecular subtypes in the United States. Cancer Epidemiol Biomarkers Prev 2018;27:619–626.
 # - National Cancer Institute, SEER Program. *Cancer Stat Facts: Female Breast Cancer
 #   Subtypes*. https://seer.cancer.gov/statfacts/html/breast-subtypes.html
+# - Modi S, Jacot W, Yamashita T, et al. Trastuzumab deruxtecan in previously treated HER2-low
+#   advanced breast cancer (DESTINY-Breast04). N Engl J Med 2022;387:9–20.
 # - Cleveland Clinic Health Library. *HER2-Negative Breast Cancer* (last reviewed 2025-02-26):
 #   the page this collection started from.
 # - Data files: `data/risk_factors.csv`, `data/side_effects.csv` and their sidecars.
+#
+# Reviewed 2026-11-25 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
+# 2024 versions); Modi et al., N Engl J Med 2022 (DESTINY-Breast04, safety results);
+# Kuchenbaecker et al., JAMA 2017; Collaborative Group on Hormonal Factors in Breast Cancer,
+# Lancet 2001, Br J Cancer 2002 and Lancet 2002; Pan et al., N Engl J Med 2017.

@@ -4,20 +4,22 @@ Two kinds of survival figure are taught in the collection; this module holds the
 :mod:`helpers.kaplan_meier` the second:
 
 - **Relative survival** from the SEER Program (NCI, *Cancer Stat Facts: Female Breast Cancer
-  Subtypes*): the share of people with the cancer alive five years after diagnosis, divided by
-  the share expected to be alive among people of the same age and sex in the general
-  population. It describes groups diagnosed years ago, not a person's chance. The figures live
-  in ``data/seer_survival.csv``; each published release is a separate table.
+  Subtypes*): the share of women with the cancer alive five years after diagnosis, divided by
+  the share expected to be alive among people of the same age, sex and race in the general
+  population in the same calendar years (SEER's expected-survival life tables). It describes
+  groups of women diagnosed over several past years, not a person's chance. The figures live in
+  ``data/seer_survival.csv``; each published table is kept separately (a "release" here).
 - **Observed (Kaplan-Meier) survival** on real patients (:mod:`helpers.kaplan_meier`).
 """
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 
 import pandas as pd
 
-from ._validate import check_choice, check_percent
+from ._validate import check_choice, check_number
 from .datafiles import read_table
 
 __all__ = [
@@ -30,6 +32,8 @@ __all__ = [
     "survival_sentence",
     "people_alive_of_100",
     "compare_releases",
+    "highest_by_stage",
+    "stages_where_highest",
 ]
 
 #: The four SEER subtypes (HR = hormone receptor), and the two SEER adds for completeness.
@@ -42,8 +46,10 @@ STAGES = ("localized", "regional", "distant")
 RELEASES = MappingProxyType(
     {
         "seed": "SEER figures as quoted, rounded, by the Cleveland Clinic page the collection "
-        "started from (reviewed 2025-02-26); the page does not name the data years",
-        "2013-2019": "SEER 22 (excluding IL/MA), diagnoses 2013-2019, by SEER summary stage",
+        "started from (reviewed 2025-02-26); the page does not name the SEER release or the "
+        "years of diagnosis",
+        "2013-2019": "SEER 22 (excluding IL/MA), diagnoses 2013-2019, by SEER Combined Summary "
+        "Stage",
         "2014-2020": "SEER 22 (excluding IL/MA), diagnoses 2014-2020, all stages combined",
     }
 )
@@ -86,13 +92,31 @@ def survival_pct(subtype: str, stage: str, release: str = DEFAULT_RELEASE) -> fl
     return float(row["survival_pct"].iloc[0])
 
 
+def _percent(field: str, value: object) -> float:
+    """``check_number`` for a percentage, refusing integers too large for a float as well.
+
+    ``float()`` of an integer beyond about 1.8e308 raises ``OverflowError``; such a number is
+    outside 0-100 anyway, so it gets the same ``ValueError`` as any other out-of-range value.
+    """
+    try:
+        return check_number(field, value, low=0.0, high=100.0, unit=" %")
+    except OverflowError:
+        raise ValueError(f"{field} must be a number between 0 and 100 %; got a number too "
+                         f"large to use") from None
+
+
 def people_alive_of_100(percent: float) -> int:
     """Round a relative survival percentage to a whole number of people out of 100.
 
+    Halves round up, as people round by hand (66.5 → 67, 67.5 → 68), not to the nearest even
+    number as Python's ``round`` does. The icon array and the sentences use this function, so
+    the number of filled icons and the number in the text always agree.
+
     Raises ``ValueError`` when ``percent`` is not a number from 0 to 100.
     """
-    value = check_percent("survival percent", percent)
-    return int(round(value))
+    value = _percent("survival percent", percent)
+    # Decimal(repr(...)) rounds the number as written (66.5), not its binary approximation.
+    return int(Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def survival_sentence(subtype: str, stage: str, release: str = DEFAULT_RELEASE) -> str:
@@ -101,11 +125,11 @@ def survival_sentence(subtype: str, stage: str, release: str = DEFAULT_RELEASE) 
     people = people_alive_of_100(pct)
     kind = "triple-negative (HR-/HER2-)" if subtype == "HR-/HER2-" else subtype
     return (
-        f"Five years after diagnosis, people with {kind} breast cancer found at the {stage} "
-        f"stage were {pct:g} % as likely to be alive as people of the same age and sex in the "
-        f"general population: for every 100 such people alive, about {people} with this cancer "
-        f"were. The figure describes people diagnosed years ago, as a group; it is not anyone's "
-        f"personal chance."
+        f"Five years after diagnosis, women with {kind} breast cancer found at the {stage} "
+        f"stage were {pct:g} % as likely to be alive as women of the same age and race in the "
+        f"general population over the same years: for every 100 such women alive, about "
+        f"{people} with this cancer were. The figure describes women diagnosed over several "
+        f"past years, as a group; it is not anyone's personal chance."
     )
 
 
@@ -115,6 +139,8 @@ def compare_releases(first: str = "seed", second: str = "2013-2019") -> pd.DataF
     Returns columns ``subtype``, ``stage``, the two releases' figures and ``difference``
     (second minus first, percentage points).
     """
+    first = check_choice("first", first, RELEASES)
+    second = check_choice("second", second, RELEASES)
     a = load_survival_table(first).rename(columns={"survival_pct": first})
     b = load_survival_table(second).rename(columns={"survival_pct": second})
     if first == second:
@@ -125,3 +151,36 @@ def compare_releases(first: str = "seed", second: str = "2013-2019") -> pd.DataF
 
 
 # --- Kaplan-Meier on real patients --------------------------------------------------------
+
+
+def highest_by_stage(release: str = "2013-2019") -> pd.DataFrame:
+    """For each stage of a release, the subtype (of the four) with the highest figure.
+
+    Returns one row per stage with columns ``stage``, ``subtype`` and ``survival_pct`` (ties
+    give one row per tied subtype). Only the four subtypes in :data:`SUBTYPES` compete: the
+    "unknown" and "all subtypes" rows are not subtypes. The lessons' claims about which subtype
+    has the best figures are checked against this function, so the wording follows the table.
+
+    Raises ``ValueError`` for an unknown ``release``.
+    """
+    table = load_survival_table(release)
+    table = table[table["subtype"].isin(SUBTYPES)]
+    best = table.groupby("stage", sort=False)["survival_pct"].transform("max")
+    rows = table[table["survival_pct"] == best].reset_index(drop=True)
+    rows.attrs = dict(table.attrs)
+    return rows
+
+
+def stages_where_highest(subtype: str, release: str = "2013-2019") -> tuple[str, ...]:
+    """The stages at which ``subtype`` has the highest figure of the subtypes in ``release``.
+
+    In SEER's 2013-2019 table HR+/HER2- is highest at the localized and regional stages only:
+    at the distant stage both HER2-positive subtypes are higher (45.6 % and 39.5 % against
+    34.0 %). Stages are returned in the table's order.
+
+    Raises ``ValueError`` naming ``subtype`` (or ``release``) for a value the release lacks.
+    """
+    best = highest_by_stage(release)
+    known = tuple(s for s in SUBTYPES if s in set(load_survival_table(release)["subtype"]))
+    subtype = check_choice("subtype", subtype, known)
+    return tuple(best.loc[best["subtype"] == subtype, "stage"])

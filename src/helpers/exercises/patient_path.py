@@ -6,6 +6,7 @@ from typing import Any
 
 from ..datafiles import read_table
 from . import Feedback, MultipleChoice, check_choice, check_number, check_set
+from ._answers import robust
 
 __all__ = ["exercise_1", "exercise_2", "exercise_3", "concept_check", "BIOPSY_TYPES",
            "GROWTH_OPTIONS"]
@@ -13,6 +14,7 @@ __all__ = ["exercise_1", "exercise_2", "exercise_3", "concept_check", "BIOPSY_TY
 BIOPSY_TYPES = ("fine-needle aspiration", "core needle biopsy", "surgical biopsy")
 
 
+@robust
 def exercise_1(answer: Any) -> Feedback:
     """Which biopsy gives a tissue core that can be tested for ER, PR and HER2 with least surgery?"""
     return check_choice(
@@ -26,6 +28,7 @@ def exercise_1(answer: Any) -> Feedback:
     )
 
 
+@robust
 def exercise_2(answer: Any) -> Feedback:
     """Pick from the data file every risk factor a person can change."""
     table = read_table("risk_factors")
@@ -36,6 +39,7 @@ def exercise_2(answer: Any) -> Feedback:
                          "breastfeeding can be changed; genes, age and family history cannot.")
 
 
+@robust
 def exercise_3(answer: Any) -> Feedback:
     """Relative risk with one affected first-degree relative (Collaborative Group, Lancet 2001)."""
     table = read_table("risk_factors").set_index("risk_factor")

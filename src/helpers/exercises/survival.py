@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..survival import load_survival_table
 from . import Feedback, MultipleChoice, check_choice, check_number, is_unanswered, not_answered
+from ._answers import robust
 
 __all__ = ["exercise_1", "exercise_2", "exercise_3", "exercise_4", "concept_check",
            "RELATIVE_SURVIVAL_OPTIONS"]
@@ -17,6 +18,7 @@ def _seed() -> pd.DataFrame:
     return load_survival_table()
 
 
+@robust
 def exercise_1(answer: Any) -> Feedback:
     """Read the table: 5-year relative survival of regional triple-negative disease (seed table)."""
     table = _seed()
@@ -30,6 +32,7 @@ def exercise_1(answer: Any) -> Feedback:
     )
 
 
+@robust
 def exercise_2(answer: Any) -> Feedback:
     """A line of pandas: how many percentage points separate localized from distant HR+/HER2-?"""
     table = _seed()
@@ -46,6 +49,7 @@ def exercise_2(answer: Any) -> Feedback:
     )
 
 
+@robust
 def exercise_3(answer: Any) -> Feedback:
     """Reshape the seed table with pivot: stages as rows, subtypes as columns."""
     if is_unanswered(answer):
@@ -63,12 +67,18 @@ def exercise_3(answer: Any) -> Feedback:
                         "pivot(index=..., columns=..., values=...) with 'stage', 'subtype' and "
                         "'survival_pct'.")
     aligned = answer.loc[expected.index, expected.columns]
-    if not (aligned.astype(float).values == expected.values).all():
+    try:
+        values = aligned.astype(float).values
+    except (TypeError, ValueError):
+        return Feedback("incorrect", "The shape is right but the cells should hold numbers.",
+                        "Use values='survival_pct'.")
+    if not (values == expected.values).all():
         return Feedback("incorrect", "The shape is right but some values differ from the table.",
                         "Use values='survival_pct'.")
     return Feedback("correct", "one row per stage and one column per subtype: the seed's layout.")
 
 
+@robust
 def exercise_4(answer: Any) -> Feedback:
     """Read the Kaplan-Meier curve: recurrence-free survival at 5 years with tamoxifen (GBSG2)."""
     from ..kaplan_meier import compare_hormone_therapy, survival_at
@@ -85,8 +95,8 @@ def exercise_4(answer: Any) -> Feedback:
 
 RELATIVE_SURVIVAL_OPTIONS = (
     "It is the chance that a particular patient will be alive in five years.",
-    "It compares people with the cancer with people of the same age and sex in the general "
-    "population, as groups.",
+    "It compares people with the cancer with people of the same age, sex and race in the "
+    "general population over the same years, as groups.",
     "It counts only deaths from breast cancer and ignores other causes.",
     "It describes people diagnosed this year with today's treatments.",
 )
@@ -101,8 +111,8 @@ def _relative_survival(choice: Any) -> Feedback:
                                           "much more than subtype and stage.",
             RELATIVE_SURVIVAL_OPTIONS[2]: "Relative survival does not need the cause of death: "
                                           "think about what it is compared with.",
-            RELATIVE_SURVIVAL_OPTIONS[3]: "Five-year figures need five years of follow-up: "
-                                          "when were these people diagnosed?",
+            RELATIVE_SURVIVAL_OPTIONS[3]: "Look at the years the table names: when were "
+                                          "these people diagnosed and treated?",
         },
         why="relative survival sets a group with the cancer against a matched general "
             "population; it is neither a personal chance nor about today's treatments.",

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .._validate import check_percent
+from .._validate import check_number
 from ..palette import ALIVE, DIED, NEUTRAL, STAGE_COLOURS, SUBTYPE_COLOURS, SUBTYPE_HATCHES
+from ..survival import people_alive_of_100
 from . import AccessibleFigure, footnote, new_figure
 
 if TYPE_CHECKING:  # importing helpers.kaplan_meier imports lifelines: only for km_plot
@@ -16,6 +17,13 @@ if TYPE_CHECKING:  # importing helpers.kaplan_meier imports lifelines: only for 
 __all__ = ["survival_bars", "icon_array", "km_plot"]
 
 _SEER = "Source: SEER Cancer Stat Facts, Female Breast Cancer Subtypes"
+#: The source line of each release's chart: which figures, from which years.
+_SOURCES = {
+    "seed": "Source: SEER figures, rounded, as quoted by the Cleveland Clinic (2025); "
+            "release and years of diagnosis not named",
+    "2013-2019": _SEER + "; SEER 22 (excl. IL/MA), diagnoses 2013-2019",
+    "2014-2020": _SEER + "; SEER 22 (excl. IL/MA), diagnoses 2014-2020",
+}
 #: Inches around the axes of the bar and curve charts: tick labels and y label on the left;
 #: tick labels, x label and footnote below; the title above.
 _BAR_MARGINS = (0.8, 0.8, 0.2, 0.4)
@@ -27,6 +35,9 @@ def survival_bars(table: pd.DataFrame, title: str | None = None) -> AccessibleFi
     Each bar carries its value as a label, and each subtype a hatch as well as a colour.
     """
     required = {"subtype", "stage", "survival_pct"}
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"table must be a pandas DataFrame with columns {sorted(required)}; "
+                         f"got a {type(table).__name__}")
     if not required <= set(table.columns):
         raise ValueError(f"table must have columns {sorted(required)}; got {list(table.columns)}")
     stages = list(dict.fromkeys(table["stage"]))
@@ -44,11 +55,11 @@ def survival_bars(table: pd.DataFrame, title: str | None = None) -> AccessibleFi
     ax.set_xticks(range(len(stages)), [s.capitalize() for s in stages])
     ax.set_ylim(0, 110)
     ax.set_ylabel("5-year relative survival (%)")
-    ax.set_xlabel("How far the cancer had spread at diagnosis (SEER summary stage)")
+    ax.set_xlabel("How far the cancer had spread at diagnosis (SEER Combined Summary Stage)")
     release = table.attrs.get("release", "")
     ax.set_title(title or f"5-year relative survival by subtype and stage ({release})")
     ax.legend(title="Subtype", frameon=False, loc="upper right")
-    footnote(fig, _SEER)
+    footnote(fig, _SOURCES.get(release, _SEER))
     parts = []
     for subtype in subtypes:
         rows = table[table["subtype"] == subtype].set_index("stage").reindex(stages)
@@ -62,11 +73,11 @@ def survival_bars(table: pd.DataFrame, title: str | None = None) -> AccessibleFi
 def icon_array(percent: float, label: str = "") -> AccessibleFigure:
     """100 person icons in a 10 × 10 grid: filled for the share alive, hollow for the rest.
 
-    Filled and hollow icons differ in shape fill as well as colour. Raises ``ValueError`` when
-    ``percent`` is not from 0 to 100.
+    Filled and hollow icons differ in shape fill as well as colour. The number filled is
+    :func:`helpers.survival.people_alive_of_100` (halves round up), the same number the
+    sentences give. Raises ``ValueError`` when ``percent`` is not from 0 to 100.
     """
-    value = check_percent("survival percent", percent)
-    alive = int(round(value))
+    alive = people_alive_of_100(percent)
     fig = new_figure(4.2, 4.6, margins=(0.1, 0.3, 0.1, 0.6))
     ax = fig.add_subplot()
     # One scatter call per marker shape, with a colour per icon: drawing 200 separate
@@ -98,8 +109,26 @@ def km_plot(
     log_rank: LogRankSummary | None = None,
     title: str = "Recurrence-free survival, GBSG2 trial (Kaplan-Meier)",
 ) -> AccessibleFigure:
-    """Kaplan-Meier step curves with 95 % confidence bands, and the reading at ``mark_years``."""
-    from ..kaplan_meier import survival_at
+    """Kaplan-Meier step curves with 95 % confidence bands, and the reading at ``mark_years``.
+
+    Raises ``ValueError`` when ``curves`` is not a list of one to three fitted curves (from
+    :func:`helpers.kaplan_meier.kaplan_meier`) or ``mark_years`` is not a number of at least 0.
+    """
+    from ..kaplan_meier import KaplanMeierSummary, LogRankSummary, survival_at
+
+    if (not isinstance(curves, list | tuple) or not 1 <= len(curves) <= 3
+            or not all(isinstance(c, KaplanMeierSummary) for c in curves)):
+        raise ValueError("curves must be a list of one to three fitted curves from "
+                         f"kaplan_meier(...); got a {type(curves).__name__}")
+    if log_rank is not None and not isinstance(log_rank, LogRankSummary):
+        raise ValueError("log_rank must be a log-rank result from compare_hormone_therapy() "
+                         f"or None; got a {type(log_rank).__name__}")
+    if mark_years is not None:
+        try:
+            mark_years = check_number("mark_years", mark_years, low=0.0, unit=" years")
+        except OverflowError:
+            raise ValueError("mark_years must be a number at least 0 years; got a number too "
+                             "large to use") from None
 
     fig = new_figure(7.0, 4.2, margins=_BAR_MARGINS)
     ax = fig.add_subplot()

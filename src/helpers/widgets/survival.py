@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import ipywidgets as w
 
-from .._validate import check_percent
+from .._validate import check_choice
 from ..plots.survival import icon_array
-from ..survival import DEFAULT_RELEASE, STAGES, survival_pct, survival_sentence
+from ..survival import (DEFAULT_RELEASE, STAGES, people_alive_of_100, survival_pct,
+                        survival_sentence)
 from . import FigureView, error_html, message_html
 
 __all__ = ["SurvivalExplorer", "survival_explorer"]
+
+#: How the explorer's heading names each table, so that every figure shown has its years.
+_TABLE_NAMES = {
+    "seed": "seed table, whose source does not name the years of diagnosis",
+    "2013-2019": "diagnoses 2013-2019",
+}
 
 _SUBTYPE_LABELS = (
     ("HR+/HER2- (hormone-receptor positive)", "HR+/HER2-"),
@@ -28,7 +36,8 @@ class SurvivalExplorer:
     """
 
     def __init__(self, release: str = DEFAULT_RELEASE) -> None:
-        self.release = release
+        # Only the releases with a row per stage fit the explorer's stage menu.
+        self.release = check_choice("release", release, tuple(_TABLE_NAMES))
         style = {"description_width": "9em"}
         self.subtype = w.Dropdown(options=_SUBTYPE_LABELS, value="HR+/HER2-",
                                   description="Subtype", style=style)
@@ -43,7 +52,8 @@ class SurvivalExplorer:
         for control in (self.subtype, self.stage, self.custom):
             control.observe(lambda _change: self.update(), names="value")
         self.widget = w.VBox([
-            w.HTML("<strong>Survival explorer</strong> (SEER 5-year relative survival)"),
+            w.HTML("<strong>Survival explorer</strong> (SEER 5-year relative survival; "
+                   + html.escape(_TABLE_NAMES[self.release]) + ")"),
             self.subtype, self.stage, self.custom, self.figure, self.image, self.caption,
             self.sentence,
         ])
@@ -54,21 +64,23 @@ class SurvivalExplorer:
         try:
             text = self.custom.value.strip()
             if text:
+                shown = text if len(text) <= 20 else text[:19] + "…"
                 try:
-                    percent = float(text)
+                    percent = float(text.removesuffix("%").strip())
                 except ValueError:
-                    raise ValueError(
-                        f"survival percent must be a number between 0 and 100 %; got {text!r}"
-                    ) from None
+                    percent = float("nan")
+                if not 0 <= percent <= 100:  # NaN, infinities and very long numbers too
+                    raise ValueError(f"survival percent must be a number between 0 and 100 %; "
+                                     f"got {shown!r}")
+                people = people_alive_of_100(percent)
                 label = f"Your figure: {percent:g} %"
-                sentence = (f"A relative survival of {percent:g} % would mean about "
-                            f"{round(percent)} people alive for every 100 alive in the general "
-                            f"population of the same age and sex.")
+                sentence = (f"A relative survival of {percent:g} % would mean about {people} "
+                            f"women alive for every 100 alive among women of the same age and "
+                            f"race in the general population over the same years.")
             else:
                 percent = survival_pct(self.subtype.value, self.stage.value, self.release)
                 label = f"{self.subtype.value}, {self.stage.value}"
                 sentence = survival_sentence(self.subtype.value, self.stage.value, self.release)
-            check_percent("survival percent", percent)
         except ValueError as error:
             self.figure.value = error_html(error)
             self.sentence.value = ""
