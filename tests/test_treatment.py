@@ -652,3 +652,39 @@ def test_padded_text_is_stored_normalised() -> None:
                    menopausal_status=" Postmenopausal").menopausal_status == "postmenopausal"
     assert len(flowchart(" HR+/HER2-", "metastatic")) == len(flowchart("HR+/HER2-", "metastatic"))
     assert len(flowchart(" HR+/HER2-", " Metastatic ")) > 0
+
+
+def test_explorer_uses_nodes_grade_size_sex_and_er_low() -> None:
+    e = treatment_explorer()
+    e.subtype.value = "HR+/HER2-"
+    e.stage.value = "IIB"
+    e.flags["high_risk"].value = True
+    assert "HRP-EARLY-ABEMACICLIB" not in e.result.value  # node count not given
+    e.nodes.value = "2"
+    e.grade.value = 3
+    assert "abemaciclib" in e.result.value and "HRP-EARLY-ABEMACICLIB-N1-3-GRADE3" in e.result.value
+    e.nodes.value = "0"
+    assert "HRP-EARLY-ABEMACICLIB" not in e.result.value
+    assert "HRP-EARLY-RIBOCICLIB-N0-IIB-III" in e.result.value
+    e.flags["er_low"].value = True
+    assert "pembrolizumab" in e.result.value and "Caveat" in e.result.value
+    e.sex.value = "male"
+    assert e.menopause.disabled and "HRP-EARLY-ENDOCRINE-MALE" in e.result.value
+    e.nodes.value = "lots"
+    assert "positive_nodes must be a whole number from 0 to 60" in e.result.value
+    e.nodes.value = "7"
+    assert "does not fit stage" in e.result.value
+    e.nodes.value = ""
+    e.size.value = "x" * 5000
+    assert "tumour_size_mm must be a number" in e.result.value and len(e.result.value) < 1000
+
+
+def test_explorer_asks_for_pd_l1_test() -> None:
+    e = treatment_explorer()
+    e.subtype.value = "HR-/HER2-"
+    e.setting.value = "metastatic"
+    e.line.value = 1
+    assert "Tests to ask for first" in e.result.value and "Test PD-L1" in e.result.value
+    e.cps.value = "5"
+    assert "Tests to ask for first" not in e.result.value
+    assert "datopotamab deruxtecan" in e.result.value
