@@ -688,3 +688,68 @@ def test_explorer_asks_for_pd_l1_test() -> None:
     e.cps.value = "5"
     assert "Tests to ask for first" not in e.result.value
     assert "datopotamab deruxtecan" in e.result.value
+
+
+def test_trial_figures_name_their_cohort() -> None:
+    table = trial_results()
+    capi = table[table["trial"].str.startswith("CAPItello-291")]
+    assert set(capi["trial"]) == {"CAPItello-291 (PIK3CA/AKT1/PTEN-altered)"}
+    assert list(capi["value"]) == [7.3, 3.1]
+
+
+# --- lesson 5 and the capstone lesson: text checked against the sources -----------------------
+
+from pathlib import Path  # noqa: E402
+
+LESSONS = Path(__file__).resolve().parents[1] / "lessons"
+
+
+def _lesson(name: str) -> str:
+    return (LESSONS / f"{name}.py").read_text(encoding="utf-8")
+
+
+def _disclaimer(text: str) -> str:
+    start = text.index("# > **For education only.**")
+    lines = []
+    for line in text[start:].splitlines():
+        if not line.startswith("# >"):
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def test_lesson_5_has_lesson_4_disclaimer() -> None:
+    assert _disclaimer(_lesson("05_treatment")) == _disclaimer(_lesson("04_survival"))
+
+
+@pytest.mark.parametrize("name", ["05_treatment", "07_capstone"])
+def test_lessons_end_with_the_review_line(name: str) -> None:
+    markdown = _lesson(name).rstrip().split("# %%")[-1]
+    assert "# Reviewed 2026-11-25 against:" in markdown
+    assert markdown.index("# Reviewed 2026-11-25 against:") > markdown.index("## Sources")
+
+
+def test_lesson_5_treatment_facts() -> None:
+    text = " ".join(line.lstrip("# ").strip() for line in _lesson("05_treatment").splitlines())
+    assert "doubled" not in text
+    assert "about 10-13 months" in text and "66.8 vs 53.7 months" in text
+    assert "vepdegestrant (VERITAC-2; FDA 1 May 2026" in text
+    assert text.count("under regulatory review (checked 2026-11-25)") >= 2
+    assert "1 in 8" in text and "9.9 vs 5.1" in text and "exploratory" in text
+    assert "18.6 vs 18.3" in text and "TROPION-Breast02" in text
+    assert "50 or younger" in text and "four or more nodes" in text
+
+
+@pytest.mark.parametrize("bad", [None, 3, "HR+/HER2-", ["HR+/HER2-"], {"subtype": "HR+/HER2-"}])
+def test_wrong_argument_types_are_value_errors_naming_the_field(bad) -> None:
+    from helpers.treatment import rule_conditions, testing_prompts
+    for call in (explain, treatment_options, testing_prompts):
+        with pytest.raises(ValueError, match="^patient must be"):
+            call(bad)
+    with pytest.raises(ValueError, match="^rule must be"):
+        rule_conditions(bad)
+    if not isinstance(bad, str):
+        with pytest.raises(ValueError, match="^subtype must be one of"):
+            flowchart(bad, "early")
+        with pytest.raises(ValueError, match="^drug_class must be one of"):
+            side_effects(bad)

@@ -509,6 +509,9 @@ def rule_conditions(rule: Rule) -> list[str]:
 
     Used by the flowchart and the lesson so that the words come from the table itself.
     """
+    if not isinstance(rule, Rule):
+        raise ValueError(f"rule must be a helpers.treatment.Rule (from load_rules()); got "
+                         f"{type(rule).__name__}")
     words: list[str] = []
     if rule.stages is not None:
         words.append("stage " + ", ".join(rule.stages))

@@ -110,7 +110,7 @@ class TreatmentExplorer:
             "er_low": w.Checkbox(description="ER low positive (1-10 %)"),
             "germline_brca": w.Checkbox(description="germline BRCA1/2 variant"),
             "esr1_mutation": w.Checkbox(description="ESR1 mutation"),
-            "high_risk": w.Checkbox(description="high risk (trial criteria)"),
+            "high_risk": w.Checkbox(description="high risk: Ki-67 20 %+ or genomic"),
             "prior_chemo": w.Checkbox(description="chemotherapy for early disease"),
             "endocrine_resistant": w.Checkbox(description="relapse on adjuvant endocrine"),
             "immunotherapy_unsuitable": w.Checkbox(description="PD-(L)1 therapy not an option"),
