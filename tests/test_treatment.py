@@ -753,3 +753,9 @@ def test_wrong_argument_types_are_value_errors_naming_the_field(bad) -> None:
             flowchart(bad, "early")
         with pytest.raises(ValueError, match="^drug_class must be one of"):
             side_effects(bad)
+
+
+@pytest.mark.parametrize("field", ["pd_l1_cps", "tumour_size_mm", "positive_nodes", "grade"])
+def test_huge_integers_are_refused_with_the_field_named(field: str) -> None:
+    with pytest.raises(ValueError, match=f"^{field}"):
+        Patient("HR+/HER2-", "early", stage="IIIC", **{field: 10 ** 400})

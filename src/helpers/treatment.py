@@ -89,6 +89,15 @@ def _choice(field: str, value: Any, allowed: tuple[str, ...], *,
     raise ValueError(f"{field} must be one of {listed}; got {_short(value)}")
 
 
+def _number(field: str, value: Any, *, low: float, high: float, unit: str = "") -> float:
+    """``check_number``, with integers too large for a float refused as out of range."""
+    try:
+        return check_number(field, value, low=low, high=high, unit=unit)
+    except OverflowError:
+        raise ValueError(f"{field} must be a number between {low:g} and {high:g}{unit}; got "
+                         f"{_short(value)}") from None
+
+
 def _normal_subtype(value: Any) -> str:
     if isinstance(value, str):
         text = value.strip().replace("\u2212", "-").replace("\u2013", "-").upper()
@@ -211,8 +220,7 @@ class Patient:
             raise ValueError("er_low=True needs subtype 'HR+/HER2-': ER in 1-10 % of nuclei is "
                              "a positive result (ER low positive), so the tumour is HR+")
         if self.pd_l1_cps is not None:
-            self._set("pd_l1_cps", check_number("pd_l1_cps", self.pd_l1_cps, low=0.0,
-                                                high=100.0))
+            self._set("pd_l1_cps", _number("pd_l1_cps", self.pd_l1_cps, low=0.0, high=100.0))
 
     def _check_early(self) -> None:
         if isinstance(self.stage, str) and self.stage.strip().upper() == "IV":
@@ -241,9 +249,8 @@ class Patient:
         if self.grade is not None:
             self._set("grade", check_int("grade", self.grade, low=1, high=3))
         if self.tumour_size_mm is not None:
-            self._set("tumour_size_mm", check_number("tumour_size_mm", self.tumour_size_mm,
-                                                     low=0.0, high=MAX_TUMOUR_SIZE_MM,
-                                                     unit=" mm"))
+            self._set("tumour_size_mm", _number("tumour_size_mm", self.tumour_size_mm,
+                                                low=0.0, high=MAX_TUMOUR_SIZE_MM, unit=" mm"))
 
     def _check_metastatic(self) -> None:
         if self.stage is not None:
