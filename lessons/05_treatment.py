@@ -57,7 +57,7 @@
 import pandas as pd
 
 from helpers import treatment, exercises
-from helpers.treatment import Patient, treatment_options, explain
+from helpers.treatment import Patient, treatment_options, explain, testing_prompts
 from helpers.plots.treatment import trial_bars, rules_flowchart
 from helpers.widgets.treatment import treatment_explorer
 
@@ -103,13 +103,17 @@ except ValueError as error:
 #   cancer for as long as possible with a good quality of life. Treatments are given one after
 #   another: the *line* of therapy (1, 2, 3 …) counts them.
 #
-# A `Patient` holds the findings the rules look at. It checks them as it is made, and its
-# messages name the field that is wrong:
+# A `Patient` holds the findings the rules look at: subtype, setting, stage or line, HER2
+# expression, menopausal status and sex, ER-low, and for early disease the number of positive
+# axillary nodes, the grade and the tumour size. It reads text as people type it (spaces and
+# capitals do not matter), checks every field as it is made, and its messages name the field
+# that is wrong. Five positive nodes cannot be stage IIA: four or more are N2, stage IIIA or later.
 
 # %%
 for bad in (dict(subtype="HR-/HER2-", setting="early", stage="IV"),
             dict(subtype="HR-/HER2-", setting="metastatic", line=0),
-            dict(subtype="luminal", setting="early", stage="IA")):
+            dict(subtype="luminal", setting="early", stage="IA"),
+            dict(subtype="HR+/HER2-", setting="early", stage="IIA", positive_nodes=5)):
     try:
         Patient(**bad)
     except ValueError as error:
@@ -143,7 +147,12 @@ print(f"{len(rules)} rules, all reviewed on {rules['reviewed'].unique()[0]}")
 # | PIK3CA, AKT1, PTEN alterations | tumour or blood (ctDNA) | capivasertib (any of the three); alpelisib and inavolisib (PIK3CA mutation only) |
 # | ESR1 mutation | blood (ctDNA), after endocrine therapy | elacestrant and newer oral ER degraders |
 # | Germline BRCA1/2 | blood or saliva (inherited) | olaparib, talazoparib |
-# | PD-L1 combined positive score ([CPS](glossary.md#pd-l1-cps)) | tumour | pembrolizumab for metastatic triple-negative disease |
+# | PD-L1 combined positive score ([CPS](glossary.md#pd-l1-cps)) | tumour | pembrolizumab for metastatic triple-negative disease (CPS 10 or more); below 10, the first-line antibody-drug conjugates |
+#
+# A test that has not been done is not a negative result. When the first-line choice for
+# metastatic triple-negative disease hangs on PD-L1 and it is not known, the model asks for the
+# test (`testing_prompts`) instead of choosing; it does the same for metastatic ER-low disease,
+# which often behaves like triple-negative disease.
 #
 # The code below lists, for each biomarker column, the rules that ask for it:
 
@@ -158,19 +167,49 @@ pd.DataFrame(
     columns=["biomarker", "rule", "agents"],
 )
 
+# %%
+testing_prompts(Patient("HR-/HER2-", "metastatic", line=1))
+
 # %% [markdown]
 # ## 5. Early disease
 #
-# **HR+/HER2-, stage IIB, after menopause, at high risk of return.** Surgery and radiation,
-# five to ten years of an aromatase inhibitor (or tamoxifen), chemotherapy when the risk,
-# including a genomic score such as the 21-gene recurrence score, says it adds enough
-# (TAILORx, N Engl J Med 2018; RxPONDER, N Engl J Med 2021), and, because the risk is high, a
-# CDK4/6 inhibitor for two (abemaciclib, monarchE) or three (ribociclib, NATALEE) years.
+# **HR+/HER2-, stage IIB (a 30 mm tumour, grade 3, two positive nodes), after menopause.**
+# Surgery and radiation; five to ten years of an aromatase inhibitor (or tamoxifen);
+# chemotherapy when the risk says it adds enough; and, because the disease is node-positive and
+# high-risk, a CDK4/6 inhibitor for two years (abemaciclib) or three (ribociclib).
+#
+# Chemotherapy for HR+ disease is often guided by the 21-gene recurrence score, with caveats
+# the score alone does not show. In TAILORx (node-negative; Sparano et al., N Engl J Med 2018),
+# women aged 50 or younger with a score of 16-25 gained some benefit from chemotherapy. In
+# RxPONDER (1-3 positive nodes; Kalinsky et al., N Engl J Med 2021), premenopausal women
+# benefited whatever their score up to 25, postmenopausal women did not. The score was not
+# tested for four or more nodes.
 
 # %%
 hr_pos = Patient("HR+/HER2-", "early", stage="IIB", menopausal_status="postmenopausal",
-                 high_risk=True)
+                 positive_nodes=2, grade=3, tumour_size_mm=30)
 pd.DataFrame(treatment_options(hr_pos))[["rule_id", "drug_class", "agents"]]
+
+# %% [markdown]
+# The two adjuvant CDK4/6 inhibitors were tested in different groups, and the rules follow the
+# trials, not a general sense of "high risk":
+#
+# - **Abemaciclib** (monarchE; FDA 2021, label widened in March 2023 when the Ki-67 requirement
+#   was dropped) needs **node-positive** disease: 4 or more positive axillary nodes, or 1-3 with
+#   grade 3 or a tumour of 50 mm or more. A node-negative tumour never qualifies, however
+#   large or high-grade.
+# - **Ribociclib** (NATALEE; FDA September 2024) covers anatomic stage II-III: any
+#   node-positive disease, node-negative stage IIB or III (such as a T3 tumour), and node-negative
+#   T2 tumours (stage IIA) that are grade 3, or grade 2 with Ki-67 of 20 % or more or a high
+#   genomic score (`high_risk=True` in the model).
+#
+# Make the same person node-negative with a 55 mm tumour (T3 N0, still stage IIB). `explain`
+# says which condition failed for each CDK4/6 rule: abemaciclib closes, ribociclib stays.
+
+# %%
+node_negative = Patient("HR+/HER2-", "early", stage="IIB", menopausal_status="postmenopausal",
+                        positive_nodes=0, grade=3, tumour_size_mm=55, high_risk=True)
+[(c.rule_id, c.reason) for c in explain(node_negative) if c.drug_class == "CDK4/6 inhibitor"]
 
 # %% [markdown]
 # Before menopause the ovaries are still the main source of estrogen, and an
@@ -180,20 +219,37 @@ pd.DataFrame(treatment_options(hr_pos))[["rule_id", "drug_class", "agents"]]
 # in the SOFT and TEXT trials this combination lowered the chance of the cancer returning
 # (Francis et al., N Engl J Med 2018). The rules table's premenopausal row lists these options.
 #
-# The adjuvant CDK4/6 rules are tied to higher-risk stage II–III disease. Make the same
-# person stage IA, or not high-risk, and they no longer fire. `explain` says which condition
-# failed:
+# **Men.** About 1 in 100 breast cancers occurs in a man, and almost all are HR+. The ASCO
+# guideline (Hassett et al., J Clin Oncol 2020) recommends tamoxifen. An aromatase inhibitor
+# alone is not enough for a man, because the testes keep making the hormones it lets through;
+# it is used only together with a GnRH agonist such as goserelin or leuprolide, chiefly when
+# tamoxifen cannot be taken.
 
 # %%
-low_risk = Patient("HR+/HER2-", "early", stage="IIB", menopausal_status="postmenopausal")
-[(c.rule_id, c.reason) for c in explain(low_risk) if c.drug_class == "CDK4/6 inhibitor"]
+man = Patient("HR+/HER2-", "early", stage="IIA", sex="male")
+[(o.rule_id, ", ".join(o.agents)) for o in treatment_options(man)
+ if o.drug_class == "endocrine therapy"]
+
+# %% [markdown]
+# **ER-low.** ER in 1-10 % of nuclei is a positive result ([ER-low](glossary.md#er-low)), but
+# such tumours often behave like triple-negative ones, and the benefit of endocrine therapy is
+# uncertain (ASCO/CAP 2020). For stage II-III ER-low disease the model therefore lists the
+# triple-negative plan (chemotherapy with pembrolizumab before surgery) beside endocrine
+# therapy, with a caveat in its rationale: KEYNOTE-522 enrolled only triple-negative cancers, so
+# this is borrowed evidence and a decision for the team.
+
+# %%
+er_low = Patient("HR+/HER2-", "early", stage="IIB", er_low=True)
+[(o.rule_id, o.drug_class) for o in treatment_options(er_low)
+ if "ERLOW" in o.rule_id or o.drug_class == "endocrine therapy"]
 
 # %% [markdown]
 # **Triple-negative, stage IIB.** No endocrine therapy. Chemotherapy with the immunotherapy
 # pembrolizumab before surgery, continued after it, raised the share of people with no cancer
 # left at surgery from 51.2 % to 64.8 % (KEYNOTE-522; Schmid et al., N Engl J Med 2020). What
-# comes after surgery depends on that response: with cancer left behind, capecitabine
-# (CREATE-X), or olaparib for carriers of an inherited BRCA variant (OlympiA).
+# comes after surgery depends on that response. With cancer left behind, capecitabine
+# (CREATE-X); for carriers of an inherited BRCA1/2 variant, a year of olaparib (OlympiA) is
+# preferred instead, and the two are not given together.
 
 # %%
 tnbc = Patient("HR-/HER2-", "early", stage="IIB", residual_disease=True, germline_brca=True)
@@ -220,23 +276,59 @@ exercises.treatment.exercise_1(answer)
 # that row's conditions in words, and the box on the right is the option it opens. If a rule
 # changes, the picture changes with it.
 #
-# **HR+/HER2-.** First line: endocrine therapy with a CDK4/6 inhibitor (PALOMA-2, MONALEESA-2,
-# MONARCH-3). Later lines are chosen by biomarker: PIK3CA/AKT1/PTEN (alpelisib, SOLAR-1 2019;
-# capivasertib, CAPItello-291 2023; inavolisib first line for cancer that came back on adjuvant
-# endocrine therapy, INAVO120 2024), ESR1 (elacestrant, EMERALD 2023; imlunestrant 2025;
-# vepdegestrant 2026), germline BRCA (olaparib, talazoparib), HER2-low or -ultralow
-# (trastuzumab deruxtecan), [TROP2](glossary.md#trop2) antibody-drug conjugates and chemotherapy.
+# **HR+/HER2-, first line.** Endocrine therapy with a CDK4/6 inhibitor (PALOMA-2,
+# MONALEESA-2/3/7, MONARCH-3). The CDK4/6 inhibitors lengthened median progression-free survival
+# by about 10-13 months; overall survival was longer with ribociclib (MONALEESA-2, -3, -7) and
+# with abemaciclib plus fulvestrant (MONARCH-2), but not significantly in MONARCH-3's final
+# analysis (66.8 vs 53.7 months, p=0.066). Before menopause the ovaries are suppressed as well
+# (goserelin is among the listed agents). When the cancer came back during or within 12 months
+# of adjuvant endocrine therapy (*endocrine-resistant*), the partner is fulvestrant, not an
+# aromatase inhibitor again, and for a PIK3CA-mutated cancer inavolisib can be added (INAVO120,
+# 2024); capivasertib's label covers this setting too. Men have tamoxifen or fulvestrant, or an
+# aromatase inhibitor only with a GnRH agonist (ASCO 2020).
+#
+# **Later lines** are chosen by biomarker. Fulvestrant is an endocrine option without any ESR1
+# result. PIK3CA/AKT1/PTEN: alpelisib (SOLAR-1, 2019) and capivasertib (CAPItello-291, 2023;
+# 7.3 vs 3.1 months in the altered population, 7.2 vs 3.6 in everyone enrolled). Everolimus,
+# with exemestane, is an mTOR inhibitor (BOLERO-2), which is why the class is called
+# PI3K/AKT/mTOR pathway inhibitors. ESR1 mutation: elacestrant (EMERALD; FDA January 2023),
+# imlunestrant (EMBER-3; FDA September 2025) and vepdegestrant (VERITAC-2; FDA 1 May 2026, with
+# benefit in ESR1-mutated disease only). Two more drugs are not in the model, because no
+# approval could be confirmed: camizestrant (SERENA-6, a switch on an ESR1 mutation found in
+# blood during first-line therapy): under regulatory review (checked 2026-11-25); gedatolisib
+# (VIKTORIA-1, PIK3CA wild-type; the FDA's decision date was set for July 2026): under
+# regulatory review (checked 2026-11-25). Germline BRCA: olaparib, talazoparib.
+#
+# **Antibody-drug conjugates.** Trastuzumab deruxtecan for HER2-low or -ultralow disease. Read
+# its trials for who was enrolled: DESTINY-Breast04 (HER2-low) took people after 1-2
+# chemotherapy lines for metastatic disease; its primary cohort was HR+ (median progression-free
+# survival 10.1 vs 5.4 months), and in the whole population, triple-negative included, 9.9 vs
+# 5.1 months. DESTINY-Breast06 took HR+ disease after endocrine therapy and no chemotherapy for
+# metastatic disease; its primary population was HER2-low, and the HER2-ultralow group (153
+# people) was exploratory. Its lung inflammation (interstitial lung disease) is not rare: about
+# 1 in 8 in DESTINY-Breast04 (12 %, 45 of 371), occasionally fatal (about 1 %), so breathing
+# symptoms are checked at every visit. The [TROP2](glossary.md#trop2) conjugates come only after
+# chemotherapy for metastatic disease, as their labels require: sacituzumab govitecan
+# (TROPiCS-02) and datopotamab deruxtecan (TROPION-Breast01, which lengthened progression-free
+# survival but not overall survival: 18.6 vs 18.3 months). Chemotherapy remains at every later
+# line.
 
 # %%
 rules_flowchart("HR+/HER2-", "metastatic")
 
 # %% [markdown]
 # **Triple-negative.** First line: chemotherapy, with pembrolizumab when PD-L1 CPS is 10 or more
-# (KEYNOTE-355). Since June 2026 sacituzumab govitecan is also a first-line option: with
-# pembrolizumab when CPS is 10 or more (ASCENT-04/KEYNOTE-D19), alone when immunotherapy is not
-# an option (ASCENT-03). This changed the first line: before 2026 sacituzumab govitecan came
-# only after two earlier treatments (ASCENT, 2020/2021). PARP inhibitors for germline BRCA
-# carriers; trastuzumab deruxtecan for HER2-low disease.
+# (KEYNOTE-355). In 2026 two antibody-drug conjugates joined the first line. Sacituzumab
+# govitecan: with pembrolizumab when CPS is 10 or more (ASCENT-04/KEYNOTE-D19), alone when
+# PD-(L)1 therapy is not an option (ASCENT-03; both FDA June 2026). Datopotamab deruxtecan, when
+# PD-(L)1 therapy is not an option (TROPION-Breast02; progression-free survival 10.8 vs 5.6
+# months, overall survival 23.7 vs 18.7 months; FDA 22 May 2026). "Not an option" means a CPS
+# below 10, or a CPS of 10 or more with a contraindication to immunotherapy or immunotherapy
+# given recently. Before 2026 sacituzumab govitecan came only after two earlier treatments
+# (ASCENT, 2020/2021); after first-line sacituzumab the model does not offer it again. Without
+# a PD-L1 result the model asks for the test. PARP inhibitors for germline BRCA carriers;
+# trastuzumab deruxtecan for HER2-low disease (DESTINY-Breast04 included a small HR-negative
+# cohort).
 
 # %%
 rules_flowchart("HR-/HER2-", "metastatic")
@@ -278,7 +370,9 @@ exercises.treatment.exercise_3(answer)
 # half of the people in an arm had seen their cancer grow (or had died). KEYNOTE-522 reports the
 # share with a **pathological complete response**, no invasive cancer left at surgery. These
 # are group figures from the trial populations, not predictions for anyone. Sources are in
-# `data/trial_results.csv` and listed at the end.
+# `data/trial_results.csv` and listed at the end. Each label names the cohort its figures
+# describe: CAPItello-291's are from the PIK3CA/AKT1/PTEN-altered population, DESTINY-Breast04's
+# from its primary HR+ cohort.
 
 # %%
 results = treatment.trial_results()
@@ -308,10 +402,12 @@ exercises.treatment.exercise_4(answer)
 # options with why, the evidence and the rule that fired, and (folded away) every rule that did
 # not fire with the condition that failed. Impossible combinations show the model's message.
 #
-# **Try this:** metastatic triple-negative disease, line 1. Type a PD-L1 CPS of 9, then 10.
-# Which options appear and disappear at the cut-off? Then choose "HER2-low" and move to line
-# 2: what is added? Finally, set the setting to early and the stage to IV: what does the model
-# say, and why is that the right answer?
+# **Try this:** metastatic triple-negative disease, line 1, with the CPS box empty: what does
+# the explorer ask for? Type a PD-L1 CPS of 9, then 10. Which options appear and disappear at
+# the cut-off? Then tick "PD-(L)1 therapy not an option". Next, early HR+ disease, stage IIB:
+# type 0 positive nodes and a size of 55 mm, then 2 nodes with grade 3. Which CDK4/6 inhibitor
+# rules fire, and why? Finally, set the setting to early and the stage to IV: what does the
+# model say, and why is that the right answer?
 
 # %%
 treatment_explorer()
@@ -361,7 +457,11 @@ print(treatment.SUPPORTIVE_CARE)
 # - The setting sets the goal: cure for early disease (surgery, radiation, drugs before or
 #   after surgery), long control with a good life for metastatic disease (lines of therapy).
 # - Biomarkers open doors: PIK3CA/AKT1/PTEN, ESR1, germline BRCA and PD-L1 CPS ≥10 each admit
-#   specific drugs, because a trial showed a benefit in exactly that group.
+#   specific drugs, because a trial showed a benefit in exactly that group; an untested result
+#   is a reason to test, not a negative.
+# - Rules follow each trial's population: adjuvant abemaciclib only for node-positive high-risk
+#   disease, ribociclib for NATALEE's stage II-III; men have tamoxifen, or an aromatase
+#   inhibitor only with a GnRH agonist.
 # - Each rule names its evidence and review date; the field changes every year. This is a
 #   teaching model, not a recommendation for any person.
 #
@@ -394,8 +494,24 @@ print(treatment.SUPPORTIVE_CARE)
 #   N Engl J Med 2021;384:1529–1541. Cortes J et al. (ASCENT-03) N Engl J Med 2025;
 #   ASCENT-04/KEYNOTE-D19; FDA approvals of both first-line uses, June 2026.
 # - Sparano JA et al. (TAILORx) N Engl J Med 2018; Kalinsky K et al. (RxPONDER) N Engl J Med
-#   2021; Johnston SRD et al. (monarchE) J Clin Oncol 2020; Slamon D et al. (NATALEE) N Engl J
-#   Med 2024; Tutt ANJ et al. (OlympiA) N Engl J Med 2021; Masuda N et al. (CREATE-X) N Engl J
-#   Med 2017; Bidard FC et al. (EMERALD) J Clin Oncol 2022.
+#   2021; Johnston SRD et al. (monarchE) J Clin Oncol 2020, with the FDA label of March 2023;
+#   Slamon D et al. (NATALEE) N Engl J Med 2024; Tutt ANJ et al. (OlympiA) N Engl J Med 2021;
+#   Masuda N et al. (CREATE-X) N Engl J Med 2017; Bidard FC et al. (EMERALD) J Clin Oncol 2022.
+# - Hassett MJ et al. Management of male breast cancer: ASCO guideline. J Clin Oncol
+#   2020;38:1849–1863. Allison KH et al. ER/PR testing, ASCO/CAP guideline update (ER-low).
+#   J Clin Oncol 2020;38:1346–1366.
+# - Goetz MP et al. (MONARCH-3) J Clin Oncol 2017, and its final overall-survival analysis
+#   (2024); Hortobagyi GN et al. (MONALEESA-2) N Engl J Med 2016 and 2022; Baselga J et al.
+#   (BOLERO-2) N Engl J Med 2012.
+# - Rugo HS et al. (TROPiCS-02) J Clin Oncol 2022 and Lancet 2023; Bardia A et al.
+#   (TROPION-Breast01) J Clin Oncol 2025; TROPION-Breast02 (FDA approval 22 May 2026);
+#   VERITAC-2 (N Engl J Med 2025; FDA approval 1 May 2026). Camizestrant (SERENA-6) and
+#   gedatolisib (VIKTORIA-1): under regulatory review, checked 2026-11-25.
 # - National Cancer Institute, *Breast Cancer Treatment (PDQ®)*,
 #   https://www.cancer.gov/types/breast/treatment — side effects and supportive care.
+#
+# Reviewed 2026-11-25 against: the FDA labels and primary trial reports named above (monarchE,
+# NATALEE, OlympiA, KEYNOTE-522, CREATE-X, TAILORx, RxPONDER, PALOMA-2, MONALEESA-2/3/7,
+# MONARCH-2/3, SOLAR-1, CAPItello-291, INAVO120, EMERALD, EMBER-3, VERITAC-2, BOLERO-2,
+# DESTINY-Breast04/-06, TROPiCS-02, TROPION-Breast01/-02, KEYNOTE-355, ASCENT, ASCENT-03/-04),
+# the ASCO guideline on male breast cancer (2020) and the ASCO/CAP ER/PR guideline (2020).

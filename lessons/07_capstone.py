@@ -94,7 +94,9 @@ survival_pct("HR+/HER2-", "localized")
 # %%
 for option in treatment_options(Patient(subtype="HR+/HER2-", setting="early", stage="IA",
                                         her2_expression=her2.expression,
-                                        menopausal_status=ana.menopausal_status)):
+                                        menopausal_status=ana.menopausal_status,
+                                        positive_nodes=ana.positive_nodes, grade=ana.grade,
+                                        tumour_size_mm=ana.tumour_size_mm)):
     print(f"{option.drug_class}: {option.rationale} [{option.evidence}]")
 
 # %% [markdown]
@@ -154,9 +156,15 @@ answers = dict(her2_status="negative", her2_expression="low", subtype="HR+/HER2-
 ### END SOLUTION
 exercises.capstone.check_pipeline("Chen", answers)
 
+# %%
+[(o.rule_id, o.drug_class) for o in capstone.run_pipeline(capstone.patient("Chen")).options
+ if o.drug_class == "CDK4/6 inhibitor"]
+
 # %% [markdown]
 # Chen's tumour is larger than 50 mm (T3) with no nodes: stage IIB, yet "localized" in SEER's
-# terms. The stage group and the survival-table row answer different questions.
+# terms. The stage group and the survival-table row answer different questions. The treatment
+# rules read the same findings: as node-negative stage IIB disease, Chen fits NATALEE
+# (ribociclib) but not monarchE, which enrolled only node-positive disease (abemaciclib):
 #
 # ### Dana
 
@@ -174,7 +182,13 @@ exercises.capstone.check_pipeline("Dana", answers)
 # %% [markdown]
 # Dana's ER is 5 %: positive, but "low positive" (ASCO/CAP 2020). Such tumours often behave more
 # like triple-negative ones, so the benefit of hormone therapy is uncertain; the label HR+ does
-# not settle it.
+# not settle it. For metastatic ER-low disease the pipeline asks for a PD-L1 test, as it would
+# for triple-negative disease:
+
+# %%
+capstone.run_pipeline(capstone.patient("Dana")).prompts
+
+# %% [markdown]
 #
 # ### Eli
 
@@ -192,7 +206,9 @@ exercises.capstone.check_pipeline("Eli", answers)
 # %% [markdown]
 # Eli's ISH ratio is above 2.0 but the copy number is below 4.0: ISH group 2. With IHC 2+ and a
 # recount that confirms the group, ASCO/CAP calls it negative. Eli also carries a BRCA1 variant,
-# which opens a door after surgery; see the pipeline report:
+# and the imaging summary says that surgery after neoadjuvant therapy still found invasive
+# cancer (residual disease). Those two findings together open a door after surgery: a year of
+# olaparib (OlympiA), preferred over capecitabine and not given with it. See the pipeline report:
 
 # %%
 print(capstone.pipeline_report(capstone.patient("Eli")))
@@ -269,6 +285,9 @@ pd.DataFrame(rows).set_index("patient")
 # - Stage groups (AJCC) and summary stages (SEER) answer different questions.
 # - HER2-positive results, even from an IHC 2+ case, leave the HER2-negative toolbox behind.
 # - ER-low tumours are HR+ by label but often behave like triple-negative ones.
+# - A treatment option opens only when its trial's condition is shown: Eli's olaparib needs
+#   both the BRCA1 variant and residual disease; Chen's ribociclib needs stage II-III, and
+#   abemaciclib would need positive nodes.
 #
 # ## What's next?
 # - Back: [Lesson 6, the patient's path](06_patient_path.ipynb) ·
@@ -285,3 +304,8 @@ pd.DataFrame(rows).set_index("patient")
 #   Female Breast Cancer Subtypes.
 # - The trials behind each treatment option are named with each option (lesson 5).
 # - Patients: `data/capstone_patients.csv` (invented for teaching).
+#
+# Reviewed 2026-11-25 against: ASCO/CAP HER2 2018 (affirmed 2023) and ER/PR 2020 guidelines,
+# AJCC 8th edition, SEER Summary Stage 2018 and Cancer Stat Facts, and the trials and FDA labels
+# behind each option (monarchE, NATALEE, KEYNOTE-522, OlympiA, CREATE-X, PALOMA-2,
+# MONALEESA-2, MONARCH-3).

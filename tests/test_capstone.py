@@ -82,3 +82,59 @@ def test_check_options_feedback() -> None:
     assert ex.check_options("Grace", []).correct
     assert ex.check_options("Grace", ["endocrine therapy"]).status == "incorrect"
     assert ex.check_options("Grace", ...).status == "not answered"
+
+
+# --- issue 14 / 17: the findings the treatment rules read, and wrong argument types ----------
+
+def test_brca_patient_shows_the_residual_disease_that_opens_olaparib() -> None:
+    eli = capstone.patient("Eli")
+    assert eli.germline_brca and eli.residual_disease is True
+    assert "residual invasive carcinoma" in eli.imaging_summary
+    agents = {a for o in capstone.run_pipeline(eli).options for a in o.agents}
+    assert "olaparib" in agents and "capecitabine" not in agents
+
+
+def test_pipeline_passes_nodes_grade_size_and_er_low_to_the_rules() -> None:
+    chen = capstone.run_pipeline(capstone.patient("Chen"))  # T3 N0: NATALEE yes, monarchE no
+    agents = {a for o in chen.options for a in o.agents}
+    assert "ribociclib" in agents and "abemaciclib" not in agents
+    dana = capstone.run_pipeline(capstone.patient("Dana"))  # metastatic, ER 5 %, PD-L1 untested
+    assert any("PD-L1" in text and "ER-low" in text for text in dana.prompts)
+    assert "Tests to ask for first" in capstone.pipeline_report(capstone.patient("Dana"))
+
+
+@pytest.mark.parametrize("bad", ["Bea", 3, None, {"name": "Bea"}, ["Bea"]])
+def test_run_pipeline_wrong_argument_type_names_the_field(bad) -> None:
+    with pytest.raises(ValueError, match="^patient must be a VirtualPatient"):
+        capstone.run_pipeline(bad)
+    with pytest.raises(ValueError, match="^patient must be a VirtualPatient"):
+        capstone.pipeline_report(bad)
+
+
+@pytest.mark.parametrize("bad", [3, None, ["Bea"], float("nan")])
+def test_patient_wrong_type_names_the_field(bad) -> None:
+    with pytest.raises(ValueError, match="^patient must be one of"):
+        capstone.patient(bad)
+
+
+def test_patient_name_as_people_type_it() -> None:
+    assert capstone.patient(" bea ").name == "Bea"
+
+
+def test_unsubclassified_ihc_0_asks_for_null_or_ultralow(monkeypatch) -> None:
+    """If classify_her2 reports an IHC 0 without null/ultralow, the pipeline does not guess."""
+    from dataclasses import replace
+
+    from helpers import her2
+
+    real = her2.classify_her2
+
+    def unsubclassified(ihc, *args, **kwargs):
+        result = real(ihc, *args, **kwargs)
+        if ihc.startswith("0"):
+            return replace(result, expression="0 (not subclassified)")
+        return result
+
+    monkeypatch.setattr(her2, "classify_her2", unsubclassified)
+    fatima = capstone.run_pipeline(capstone.patient("Fatima"))
+    assert fatima.options and any("null" in t and "ultralow" in t for t in fatima.prompts)

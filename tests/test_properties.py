@@ -404,15 +404,22 @@ def test_treatment_options_are_options_with_reasons(patient):
 
 
 @given(st.sampled_from(["subtype", "setting", "stage", "line", "her2_expression",
-                        "menopausal_status", "pd_l1_cps", "germline_brca"]),
+                        "menopausal_status", "pd_l1_cps", "germline_brca", "sex", "er_low",
+                        "immunotherapy_unsuitable"]),
        st.one_of(st.text(max_size=6), st.floats(), st.integers(-5, 0), st.just(math.nan)))
 def test_patient_bad_field_is_named(field, value):
     base = {"subtype": "HR+/HER2-", "setting": "metastatic", "line": 1}
     good = {"subtype": ("HR+/HER2-", "HR-/HER2-"), "setting": ("early", "metastatic"),
             "stage": (None, "IV"), "her2_expression": ("null", "ultralow", "low"),
-            "menopausal_status": ("premenopausal", "postmenopausal")}
+            "menopausal_status": ("premenopausal", "postmenopausal"),
+            "sex": ("female", "male")}
     if field in good:
         assume(value not in good[field])
+        if isinstance(value, str):  # text is read as people type it: spaces, case, prefixes
+            typed = value.strip().casefold()
+            for prefix in ("her2-", "her2 ", "stage"):
+                typed = typed.removeprefix(prefix).strip() if typed != prefix else typed
+            assume(typed not in {g.casefold() for g in good[field] if g})
     if field == "pd_l1_cps":
         assume(not (isinstance(value, (int, float)) and 0 <= value <= 100))
     if field == "line":
@@ -420,3 +427,51 @@ def test_patient_bad_field_is_named(field, value):
                     and float(value).is_integer() and value >= 1))
     base[field] = value
     raises_naming(field, treatment.Patient, **base)
+
+
+@given(st.sampled_from(["positive_nodes", "grade", "tumour_size_mm"]),
+       st.one_of(not_a_number, st.integers(max_value=-1), st.integers(min_value=301),
+                 st.floats(-1e6, -0.01)))
+def test_patient_bad_early_finding_is_named(field, value):
+    assume(value is not None)  # None means "not known", which is allowed
+    if field == "grade":
+        assume(not (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3))
+    raises_naming(field, treatment.Patient, "HR+/HER2-", "early", stage="IIIC",
+                  **{field: value})
+
+
+def _typed(text: str, pad: tuple[str, str], upper: bool) -> str:
+    return pad[0] + (text.upper() if upper else text.lower()) + pad[1]
+
+
+pads = st.tuples(st.sampled_from(["", " ", "  ", "\t"]), st.sampled_from(["", " ", "\n"]))
+
+
+@given(st.one_of(early, metastatic), pads, pads, pads, st.booleans())
+def test_padded_or_recased_text_gives_the_same_patient(patient, p1, p2, p3, upper):
+    """Issue 17: padded text was validated stripped but stored padded, changing the answer."""
+    typed = treatment.Patient(
+        **{**patient.__dict__,
+           "subtype": _typed(patient.subtype, p1, True),
+           "setting": _typed(patient.setting, p2, upper),
+           "her2_expression": None if patient.her2_expression is None
+           else _typed(patient.her2_expression, p3, upper),
+           "stage": None if patient.stage is None else _typed(patient.stage, p1, True)})
+    assert typed == patient
+    assert treatment.treatment_options(typed) == treatment.treatment_options(patient)
+
+
+@given(st.sampled_from(["HR+/HER2-", "HR-/HER2-"]), st.sampled_from(["early", "metastatic"]),
+       pads, pads)
+def test_padded_flowchart_has_the_same_branches(subtype, setting, p1, p2):
+    assert treatment.flowchart(p1[0] + subtype + p1[1], p2[0] + setting.upper() + p2[1]) == \
+        treatment.flowchart(subtype, setting)
+
+
+@given(st.one_of(st.text(max_size=8), st.integers(), st.none(), st.floats(),
+                 st.lists(st.text(max_size=3), max_size=2), st.dictionaries(st.text(max_size=2),
+                                                                          st.integers())))
+def test_run_pipeline_wrong_type_is_a_value_error_naming_patient(value):
+    from helpers import capstone
+    with pytest.raises(ValueError, match="^patient must be a VirtualPatient"):
+        capstone.run_pipeline(value)

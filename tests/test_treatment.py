@@ -44,7 +44,36 @@ def all_patients():
                               pd_l1_cps=cps, prior_chemo=prior, endocrine_resistant=prior)
 
 
-PATIENTS = list(all_patients())
+# The findings added for the adjuvant CDK4/6, male, ER-low and later-line rules, on a grid of
+# their own (crossing them with the grid above would multiply it many times over).
+def more_patients():
+    for sex, status in (("female", None), ("female", "premenopausal"),
+                        ("female", "postmenopausal"), ("male", None)):
+        for stage, nodes in (("IIA", 0), ("IIA", 2), ("IIB", 0), ("IIB", 3), ("IIIA", 5),
+                             ("IIIC", 12), ("IA", None)):
+            for grade, size, risk in ((2, 30.0, False), (3, 25.0, False), (2, 50.0, False),
+                                      (2, 25.0, True), (None, None, True)):
+                for er_low in (False, True):
+                    yield Patient("HR+/HER2-", "early", stage=stage, positive_nodes=nodes,
+                                  grade=grade, tumour_size_mm=size, high_risk=risk,
+                                  er_low=er_low, sex=sex, menopausal_status=status)
+        for line in (1, 2, 3):
+            for resistant, unsuitable, chemo, sg in itertools.product(
+                    (False, True), (False, True), (False, True), (False, True)):
+                if line == 1 and (chemo or sg):
+                    continue
+                for subtype in ("HR+/HER2-", "HR-/HER2-"):
+                    if subtype == "HR-/HER2-" and sex == "male":
+                        continue
+                    yield Patient(subtype, "metastatic", line=line, sex=sex,
+                                  menopausal_status=status, endocrine_resistant=resistant,
+                                  pik3ca_akt1_pten=resistant,
+                                  immunotherapy_unsuitable=unsuitable,
+                                  prior_metastatic_chemo=chemo, prior_sacituzumab=sg,
+                                  pd_l1_cps=None if unsuitable else 12)
+
+
+PATIENTS = list(all_patients()) + list(more_patients())
 
 
 def test_rules_table_is_well_formed() -> None:
@@ -89,10 +118,50 @@ def test_first_line_sacituzumab_alone_needs_a_known_low_cps() -> None:
     assert "TN-MET-L1-SG" not in fired(Patient(**base))
 
 
-def test_adjuvant_cdk46_only_for_high_risk_stage_ii_iii() -> None:
+def test_adjuvant_cdk46_only_for_stage_ii_iii_with_known_nodes() -> None:
     for p in PATIENTS:
         if p.setting == "early" and "CDK4/6 inhibitor" in classes(p):
-            assert p.subtype == "HR+/HER2-" and p.high_risk and p.stage.startswith("II")
+            assert p.subtype == "HR+/HER2-" and p.stage.startswith(("II", "III"))
+            assert p.positive_nodes is not None
+
+
+def test_adjuvant_abemaciclib_needs_node_positive_high_risk_disease() -> None:
+    """monarchE / FDA label (March 2023): 4 or more nodes, or 1-3 with grade 3 or a tumour of
+    50 mm or more; node-negative disease never, whatever ``high_risk`` says."""
+    for p in PATIENTS:
+        if "abemaciclib" in agents(p) and p.setting == "early":
+            assert p.positive_nodes >= 4 or (
+                1 <= p.positive_nodes <= 3
+                and (p.grade == 3 or (p.tumour_size_mm or 0) >= 50))
+    base = dict(subtype="HR+/HER2-", setting="early")
+    # Before: any stage II-III with high_risk=True got abemaciclib, node-negative or not.
+    assert "abemaciclib" not in agents(Patient(**base, stage="IIB", positive_nodes=0, grade=3,
+                                               tumour_size_mm=60, high_risk=True))
+    assert "abemaciclib" not in agents(Patient(**base, stage="IIB", high_risk=True))
+    assert "abemaciclib" in agents(Patient(**base, stage="IIIA", positive_nodes=4, grade=1,
+                                           tumour_size_mm=10))
+    assert "abemaciclib" not in agents(Patient(**base, stage="IIA", positive_nodes=3, grade=2,
+                                               tumour_size_mm=49.9))
+    assert "abemaciclib" in agents(Patient(**base, stage="IIB", positive_nodes=3, grade=2,
+                                           tumour_size_mm=50.0))
+    assert "abemaciclib" in agents(Patient(**base, stage="IIA", positive_nodes=1, grade=3))
+    assert "abemaciclib" not in agents(Patient(**base, stage="IIA", positive_nodes=1, grade=2))
+
+
+def test_adjuvant_ribociclib_follows_natalee() -> None:
+    base = dict(subtype="HR+/HER2-", setting="early")
+    # any node-positive stage II-III
+    assert "ribociclib" in agents(Patient(**base, stage="IIA", positive_nodes=1, grade=1))
+    # node-negative T3 (stage IIB), no risk flag needed
+    assert "ribociclib" in agents(Patient(**base, stage="IIB", positive_nodes=0))
+    # node-negative T2 (IIA): grade 3, or grade 2 with high Ki-67/genomic risk; not grade 1
+    assert "ribociclib" in agents(Patient(**base, stage="IIA", positive_nodes=0, grade=3))
+    assert "ribociclib" in agents(Patient(**base, stage="IIA", positive_nodes=0, grade=2,
+                                          high_risk=True))
+    assert "ribociclib" not in agents(Patient(**base, stage="IIA", positive_nodes=0, grade=2))
+    assert "ribociclib" not in agents(Patient(**base, stage="IIA", positive_nodes=0, grade=1,
+                                              high_risk=True))
+    assert "ribociclib" not in agents(Patient(**base, stage="IB", positive_nodes=1, grade=3))
 
 
 def test_olaparib_only_with_germline_brca() -> None:
@@ -148,7 +217,7 @@ def test_no_duplicate_options_and_explanations() -> None:
     options = treatment_options(p)
     assert len({(o.drug_class, o.agents) for o in options}) == len(options)
     reasons = {c.rule_id: c.reason for c in explain(p)}
-    assert reasons["HRP-EARLY-ABEMACICLIB"] == "needs subtype HR+/HER2-"
+    assert reasons["HRP-EARLY-ABEMACICLIB-N4"] == "needs subtype HR+/HER2-"
 
 
 @pytest.mark.parametrize(
@@ -241,8 +310,11 @@ def test_flowchart_is_drawn_from_the_rules_table(subtype: str, setting: str) -> 
 
 def test_flowchart_gates_read_the_conditions() -> None:
     gates = {b.rule_id: b.gate for b in flowchart("HR-/HER2-", "metastatic")}
-    assert gates["TN-MET-L1-PEMBRO"] == "line 1; PD-L1 CPS 10 or more"
-    assert gates["TN-MET-SG-LATER"] == "line 3 or later"
+    assert gates["TN-MET-L1-PEMBRO"] == "line 1; immunotherapy possible; PD-L1 CPS 10 or more"
+    assert gates["TN-MET-SG-LATER"] == "line 3 or later; no sacituzumab govitecan yet"
+    abema = {b.rule_id: b.gate for b in flowchart("HR+/HER2-", "early")}
+    assert abema["HRP-EARLY-ABEMACICLIB-N1-3-50MM"] == (
+        "stage IIA, IIB, IIIA, IIIB, IIIC; 1-3 positive nodes; tumour 50 mm or more")
     assert "inherited (germline) BRCA1/2 variant" in gates["TN-MET-PARP"]
     with pytest.raises(ValueError, match="HER2-targeted"):
         flowchart("HR+/HER2+", "early")
@@ -334,7 +406,7 @@ def test_explorer_lists_options_with_rule_and_evidence() -> None:
     [({"stage": "IV"}, "stage IV is metastatic"),
      ({"subtype": "HR+/HER2+"}, "HER2-targeted therapy"),
      ({"her2": "positive"}, "HER2-targeted therapy"),
-     ({"setting": "metastatic", "line": 0}, "line must be a whole number of at least 1"),
+     ({"setting": "metastatic", "line": 0}, "line must be a whole number from 1 to 20"),
      ({"cps": "high"}, "pd_l1_cps must be a number"),
      ({"cps": "120"}, "pd_l1_cps")],
 )
@@ -401,3 +473,289 @@ def test_explorer_pathway_choice_separates_pik3ca_from_akt1_pten() -> None:
     assert "capivasertib" in e.result.value and "alpelisib" not in e.result.value
     e.pathway.value = (True, True)
     assert "capivasertib" in e.result.value and "alpelisib" in e.result.value
+
+
+# --- issue 14 / 17: rules checked against the primary sources, and padded input ---------------
+
+def test_men_have_tamoxifen_and_an_aromatase_inhibitor_only_with_a_gnrh_agonist() -> None:
+    """ASCO 2020 (Hassett): men have tamoxifen; an aromatase inhibitor only with a GnRH agonist."""
+    ais = {"anastrozole", "letrozole", "exemestane"}
+    for p in PATIENTS:
+        if p.sex == "male":
+            for option in treatment_options(p):
+                if ais & set(option.agents):
+                    assert {"goserelin", "leuprolide"} & set(option.agents), option.rule_id
+    man = Patient("HR+/HER2-", "early", stage="IIA", sex="male")
+    assert "tamoxifen" in agents(man)
+    assert not fired(man) & {"HRP-EARLY-ENDOCRINE-POST", "HRP-EARLY-ENDOCRINE-UNKNOWN"}
+    metastatic_man = Patient("HR+/HER2-", "metastatic", line=1, sex=" Male ")
+    assert metastatic_man.sex == "male"
+    assert "HRP-MET-L1-ENDOCRINE" not in fired(metastatic_man)
+    assert {"tamoxifen", "fulvestrant"} <= agents(metastatic_man)
+    with pytest.raises(ValueError, match="^menopausal_status applies to women only"):
+        Patient("HR+/HER2-", "early", stage="IA", sex="male", menopausal_status="postmenopausal")
+    with pytest.raises(ValueError, match="^sex must be one of 'female', 'male'"):
+        Patient("HR+/HER2-", "early", stage="IA", sex="m")
+
+
+def test_endocrine_resistant_first_line_partner_is_fulvestrant() -> None:
+    for status in (None, "premenopausal", "postmenopausal"):
+        p = Patient("HR+/HER2-", "metastatic", line=1, endocrine_resistant=True,
+                    menopausal_status=status)
+        endocrine = {a for o in treatment_options(p) if o.drug_class == "endocrine therapy"
+                     for a in o.agents}
+        assert "fulvestrant" in endocrine
+        assert not endocrine & {"letrozole", "anastrozole", "exemestane"}
+    sensitive = Patient("HR+/HER2-", "metastatic", line=1, menopausal_status="postmenopausal")
+    assert "letrozole" in agents(sensitive)
+
+
+def test_capivasertib_label_includes_endocrine_resistant_first_line() -> None:
+    base = dict(subtype="HR+/HER2-", setting="metastatic", line=1, pik3ca_akt1_pten=True)
+    assert "capivasertib" in agents(Patient(**base, endocrine_resistant=True))
+    assert "capivasertib" not in agents(Patient(**base))
+
+
+def test_fulvestrant_after_first_line_without_esr1() -> None:
+    p = Patient("HR+/HER2-", "metastatic", line=2)
+    assert "HRP-MET-FULVESTRANT" in fired(p)
+    assert any(o.agents == ("fulvestrant",) for o in treatment_options(p))
+
+
+def test_premenopausal_metastatic_first_line_lists_ovarian_suppression() -> None:
+    p = Patient("HR+/HER2-", "metastatic", line=1, menopausal_status="premenopausal")
+    assert "goserelin" in agents(p)
+    assert "goserelin" not in agents(Patient("HR+/HER2-", "metastatic", line=1,
+                                             menopausal_status="postmenopausal"))
+
+
+def test_er_low_stage_ii_iii_gets_the_triple_negative_option_beside_endocrine() -> None:
+    p = Patient("HR+/HER2-", "early", stage="IIB", er_low=True)
+    assert "pembrolizumab" in agents(p) and "endocrine therapy" in classes(p)
+    rationale = {o.rule_id: o.rationale for o in treatment_options(p)}
+    assert "Caveat" in rationale["HRP-EARLY-ERLOW-KEYNOTE522-PEMBRO"]
+    assert "pembrolizumab" not in agents(Patient("HR+/HER2-", "early", stage="IIB"))
+    assert "pembrolizumab" not in agents(Patient("HR+/HER2-", "early", stage="IA", er_low=True))
+    with pytest.raises(ValueError, match="^er_low=True needs subtype 'HR\\+/HER2-'"):
+        Patient("HR-/HER2-", "early", stage="IIB", er_low=True)
+
+
+def test_untested_pd_l1_asks_for_the_test() -> None:
+    from helpers.treatment import testing_prompts
+    tn = Patient("HR-/HER2-", "metastatic", line=1)
+    assert any("Test PD-L1" in t for t in testing_prompts(tn))
+    assert not testing_prompts(Patient("HR-/HER2-", "metastatic", line=1, pd_l1_cps=3))
+    er_low = Patient("HR+/HER2-", "metastatic", line=1, er_low=True, her2_expression="null")
+    assert any("ER-low" in t for t in testing_prompts(er_low))
+    assert not testing_prompts(Patient("HR+/HER2-", "metastatic", line=1,
+                                       her2_expression="null"))
+    with pytest.raises(ValueError, match="^patient must be"):
+        testing_prompts("HR-/HER2-")
+
+
+def test_tnbc_first_line_when_pd1_therapy_is_not_an_option() -> None:
+    """TROPION-Breast02 / ASCENT-03: CPS below 10, or CPS 10+ with a contraindication."""
+    base = dict(subtype="HR-/HER2-", setting="metastatic", line=1)
+    low = Patient(**base, pd_l1_cps=5)
+    assert {"datopotamab deruxtecan", "sacituzumab govitecan"} <= agents(low)
+    contraindicated = Patient(**base, pd_l1_cps=40, immunotherapy_unsuitable=True)
+    assert {"datopotamab deruxtecan", "sacituzumab govitecan"} <= agents(contraindicated)
+    assert "pembrolizumab" not in agents(contraindicated)
+    candidate = Patient(**base, pd_l1_cps=40)
+    assert "datopotamab deruxtecan" not in agents(candidate)
+    assert "pembrolizumab" in agents(candidate)
+    assert "datopotamab deruxtecan" not in agents(Patient(**base))  # untested: test first
+
+
+def test_no_sacituzumab_again_after_first_line_sacituzumab() -> None:
+    for line in (2, 3, 4):
+        again = Patient("HR-/HER2-", "metastatic", line=line, prior_chemo=True,
+                        prior_sacituzumab=True)
+        assert "sacituzumab govitecan" not in agents(again)
+    assert "sacituzumab govitecan" in agents(Patient("HR-/HER2-", "metastatic", line=3))
+    with pytest.raises(ValueError, match="^prior_sacituzumab=True needs line 2"):
+        Patient("HR-/HER2-", "metastatic", line=1, prior_sacituzumab=True)
+
+
+def test_trop2_conjugates_in_hr_positive_only_after_metastatic_chemotherapy() -> None:
+    trop2 = {"sacituzumab govitecan", "datopotamab deruxtecan"}
+    for p in PATIENTS:
+        if p.subtype == "HR+/HER2-" and trop2 & agents(p):
+            assert p.prior_metastatic_chemo
+    assert not trop2 & agents(Patient("HR+/HER2-", "metastatic", line=4))
+    after = Patient("HR+/HER2-", "metastatic", line=3, prior_metastatic_chemo=True)
+    assert trop2 <= agents(after)
+    rationale = {o.rule_id: o.rationale for o in treatment_options(after)}
+    assert "18.6 vs 18.3" in rationale["HRP-MET-DATOPOTAMAB"]
+
+
+def test_gbrca_residual_disease_olaparib_not_with_capecitabine() -> None:
+    carrier = Patient("HR-/HER2-", "early", stage="IIB", residual_disease=True,
+                      germline_brca=True)
+    assert "olaparib" in agents(carrier) and "capecitabine" not in agents(carrier)
+    assert "capecitabine" in agents(Patient("HR-/HER2-", "early", stage="IIB",
+                                            residual_disease=True))
+
+
+def test_cdk46_and_everolimus_wording() -> None:
+    rules = {r.rule_id: r for r in load_rules()}
+    cdk = rules["HRP-MET-L1-CDK46"].rationale
+    assert "doubled" not in cdk and "10-13 months" in cdk and "MONARCH-3" in cdk
+    assert rules["HRP-MET-EVEROLIMUS"].drug_class == "PI3K/AKT/mTOR pathway inhibitor"
+    assert "PI3K/AKT pathway inhibitor" not in DRUG_CLASSES
+    assert side_effects("PI3K/AKT/mTOR pathway inhibitor")["common"]
+    capi = rules["HRP-MET-CAPIVASERTIB"].rationale
+    assert "7.3 vs 3.1 months in the altered population" in capi and "7.2 vs 3.6" in capi
+    chemo = rules["HRP-EARLY-CHEMO-BY-RISK"].rationale
+    assert "50 or younger" in chemo and "premenopausal" in chemo and "4 or more" in chemo
+    assert "1 in 8" in rules["HRP-MET-TDXD"].rationale
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [(dict(positive_nodes=-1), "positive_nodes"), (dict(positive_nodes=61), "positive_nodes"),
+     (dict(positive_nodes=2.5), "positive_nodes"), (dict(positive_nodes="3"), "positive_nodes"),
+     (dict(grade=4), "grade"), (dict(grade=0), "grade"), (dict(grade="III"), "grade"),
+     (dict(tumour_size_mm=-0.1), "tumour_size_mm"), (dict(tumour_size_mm=301),
+                                                     "tumour_size_mm"),
+     (dict(tumour_size_mm=float("nan")), "tumour_size_mm"), (dict(er_low="yes"), "er_low"),
+     (dict(sex="female-ish"), "sex"), (dict(sex=None), "sex"),
+     (dict(immunotherapy_unsuitable=1), "immunotherapy_unsuitable")],
+)
+def test_new_fields_are_validated(kwargs: dict, field: str) -> None:
+    with pytest.raises(ValueError, match=f"^{field}"):
+        Patient("HR+/HER2-", "early", stage="IIIA", **kwargs)
+
+
+def test_nodes_must_fit_the_stage_and_apply_to_early_disease() -> None:
+    with pytest.raises(ValueError, match="^positive_nodes=5 does not fit stage 'IIA'"):
+        Patient("HR+/HER2-", "early", stage="IIA", positive_nodes=5)
+    with pytest.raises(ValueError, match="^positive_nodes=1 does not fit stage 'IA'"):
+        Patient("HR+/HER2-", "early", stage="IA", positive_nodes=1)
+    with pytest.raises(ValueError, match="^grade applies to early disease only"):
+        Patient("HR+/HER2-", "metastatic", line=1, grade=3)
+    assert Patient("HR+/HER2-", "early", stage="IIIC", positive_nodes=10).positive_nodes == 10
+
+
+def test_padded_text_is_stored_normalised() -> None:
+    """Issue 17: the stripped value was validated but the padded one stored."""
+    p = Patient("HR+/HER2- ", "metastatic ", line=1)
+    assert (p.subtype, p.setting) == ("HR+/HER2-", "metastatic")
+    assert treatment_options(p)
+    low = Patient("HR+/HER2-", "metastatic", line=2, her2_expression="low ")
+    assert low.her2_expression == "low"
+    assert "trastuzumab deruxtecan" in agents(low)
+    assert Patient(" hr-/her2- ", "Early", stage=" iib ").stage == "IIB"
+    assert Patient("HR+/HER2-", "metastatic", line=2,
+                   her2_expression="HER2-ultralow").her2_expression == "ultralow"
+    assert Patient("HR+/HER2-", "early", stage="IA",
+                   menopausal_status=" Postmenopausal").menopausal_status == "postmenopausal"
+    assert len(flowchart(" HR+/HER2-", "metastatic")) == len(flowchart("HR+/HER2-", "metastatic"))
+    assert len(flowchart(" HR+/HER2-", " Metastatic ")) > 0
+
+
+def test_explorer_uses_nodes_grade_size_sex_and_er_low() -> None:
+    e = treatment_explorer()
+    e.subtype.value = "HR+/HER2-"
+    e.stage.value = "IIB"
+    e.flags["high_risk"].value = True
+    assert "HRP-EARLY-ABEMACICLIB" not in e.result.value  # node count not given
+    e.nodes.value = "2"
+    e.grade.value = 3
+    assert "abemaciclib" in e.result.value and "HRP-EARLY-ABEMACICLIB-N1-3-GRADE3" in e.result.value
+    e.nodes.value = "0"
+    assert "HRP-EARLY-ABEMACICLIB" not in e.result.value
+    assert "HRP-EARLY-RIBOCICLIB-N0-IIB-III" in e.result.value
+    e.flags["er_low"].value = True
+    assert "pembrolizumab" in e.result.value and "Caveat" in e.result.value
+    e.sex.value = "male"
+    assert e.menopause.disabled and "HRP-EARLY-ENDOCRINE-MALE" in e.result.value
+    e.nodes.value = "lots"
+    assert "positive_nodes must be a whole number from 0 to 60" in e.result.value
+    e.nodes.value = "7"
+    assert "does not fit stage" in e.result.value
+    e.nodes.value = ""
+    e.size.value = "x" * 5000
+    assert "tumour_size_mm must be a number" in e.result.value and len(e.result.value) < 1000
+
+
+def test_explorer_asks_for_pd_l1_test() -> None:
+    e = treatment_explorer()
+    e.subtype.value = "HR-/HER2-"
+    e.setting.value = "metastatic"
+    e.line.value = 1
+    assert "Tests to ask for first" in e.result.value and "Test PD-L1" in e.result.value
+    e.cps.value = "5"
+    assert "Tests to ask for first" not in e.result.value
+    assert "datopotamab deruxtecan" in e.result.value
+
+
+def test_trial_figures_name_their_cohort() -> None:
+    table = trial_results()
+    capi = table[table["trial"].str.startswith("CAPItello-291")]
+    assert set(capi["trial"]) == {"CAPItello-291 (PIK3CA/AKT1/PTEN-altered)"}
+    assert list(capi["value"]) == [7.3, 3.1]
+
+
+# --- lesson 5 and the capstone lesson: text checked against the sources -----------------------
+
+from pathlib import Path  # noqa: E402
+
+LESSONS = Path(__file__).resolve().parents[1] / "lessons"
+
+
+def _lesson(name: str) -> str:
+    return (LESSONS / f"{name}.py").read_text(encoding="utf-8")
+
+
+def _disclaimer(text: str) -> str:
+    start = text.index("# > **For education only.**")
+    lines = []
+    for line in text[start:].splitlines():
+        if not line.startswith("# >"):
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def test_lesson_5_has_lesson_4_disclaimer() -> None:
+    assert _disclaimer(_lesson("05_treatment")) == _disclaimer(_lesson("04_survival"))
+
+
+@pytest.mark.parametrize("name", ["05_treatment", "07_capstone"])
+def test_lessons_end_with_the_review_line(name: str) -> None:
+    markdown = _lesson(name).rstrip().split("# %%")[-1]
+    assert "# Reviewed 2026-11-25 against:" in markdown
+    assert markdown.index("# Reviewed 2026-11-25 against:") > markdown.index("## Sources")
+
+
+def test_lesson_5_treatment_facts() -> None:
+    text = " ".join(line.lstrip("# ").strip() for line in _lesson("05_treatment").splitlines())
+    assert "doubled" not in text
+    assert "about 10-13 months" in text and "66.8 vs 53.7 months" in text
+    assert "vepdegestrant (VERITAC-2; FDA 1 May 2026" in text
+    assert text.count("under regulatory review (checked 2026-11-25)") >= 2
+    assert "1 in 8" in text and "9.9 vs 5.1" in text and "exploratory" in text
+    assert "18.6 vs 18.3" in text and "TROPION-Breast02" in text
+    assert "50 or younger" in text and "four or more nodes" in text
+
+
+@pytest.mark.parametrize("bad", [None, 3, "HR+/HER2-", ["HR+/HER2-"], {"subtype": "HR+/HER2-"}])
+def test_wrong_argument_types_are_value_errors_naming_the_field(bad) -> None:
+    from helpers.treatment import rule_conditions, testing_prompts
+    for call in (explain, treatment_options, testing_prompts):
+        with pytest.raises(ValueError, match="^patient must be"):
+            call(bad)
+    with pytest.raises(ValueError, match="^rule must be"):
+        rule_conditions(bad)
+    if not isinstance(bad, str):
+        with pytest.raises(ValueError, match="^subtype must be one of"):
+            flowchart(bad, "early")
+        with pytest.raises(ValueError, match="^drug_class must be one of"):
+            side_effects(bad)
+
+
+@pytest.mark.parametrize("field", ["pd_l1_cps", "tumour_size_mm", "positive_nodes", "grade"])
+def test_huge_integers_are_refused_with_the_field_named(field: str) -> None:
+    with pytest.raises(ValueError, match=f"^{field}"):
+        Patient("HR+/HER2-", "early", stage="IIIC", **{field: 10 ** 400})

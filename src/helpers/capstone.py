@@ -25,6 +25,18 @@ def _blank(value: Any) -> Any:
     return None if isinstance(value, float) and math.isnan(value) else value
 
 
+def _flag(value: Any) -> bool | None:
+    value = _blank(value)
+    if value is None:
+        return None
+    return value if isinstance(value, bool) else str(value).strip().lower() == "true"
+
+
+def _whole(value: Any) -> int | None:
+    value = _blank(value)
+    return None if value is None else int(value)
+
+
 @dataclass(frozen=True)
 class VirtualPatient:
     """One invented patient: the report in words and the findings coded for the helpers."""
@@ -46,6 +58,11 @@ class VirtualPatient:
     pd_l1_cps: float | None
     setting: str
     line: int | None
+    sex: str = "female"
+    grade: int | None = None
+    tumour_size_mm: float | None = None
+    positive_nodes: int | None = None
+    residual_disease: bool | None = None
 
     def _repr_html_(self) -> str:
         return (
@@ -72,8 +89,12 @@ def load_patients() -> dict[str, VirtualPatient]:
             ihc=str(row["ihc"]), ish_ratio=_blank(row["ish_ratio"]),
             her2_copies=_blank(row["her2_copies"]), er_percent=float(row["er_percent"]),
             pr_percent=float(row["pr_percent"]), t=row["t"], n=row["n"], m=row["m"],
-            germline_brca=bool(row["germline_brca"]), pd_l1_cps=_blank(row["pd_l1_cps"]),
+            germline_brca=bool(_flag(row["germline_brca"])), pd_l1_cps=_blank(row["pd_l1_cps"]),
             setting=row["setting"], line=None if line is None else int(line),
+            sex=row["sex"], grade=_whole(row["grade"]),
+            tumour_size_mm=_blank(row["tumour_size_mm"]),
+            positive_nodes=_whole(row["positive_nodes"]),
+            residual_disease=_flag(row["residual_disease"]),
         )
     return patients
 
@@ -84,9 +105,22 @@ def patient_names() -> tuple[str, ...]:
 
 
 def patient(name: str) -> VirtualPatient:
-    """Return one virtual patient by name; ``ValueError`` names the patients there are."""
+    """Return one virtual patient by name (spaces and case forgiven); ``ValueError`` names the
+    patients there are."""
     patients = load_patients()
+    if isinstance(name, str):
+        by_lower = {key.lower(): key for key in patients}
+        name = by_lower.get(name.strip().lower(), name)
     return patients[check_choice("patient", name, patients)]
+
+
+def _check_patient(p: Any) -> VirtualPatient:
+    if not isinstance(p, VirtualPatient):
+        hint = (f" (for a name, use capstone.patient({p.strip()[:20]!r}))"
+                if isinstance(p, str) else "")
+        raise ValueError(f"patient must be a VirtualPatient from capstone.patient(name); got "
+                         f"{type(p).__name__}{hint}")
+    return p
 
 
 @dataclass(frozen=True)
@@ -105,6 +139,7 @@ class PipelineResult:
     survival_release: str | None
     options: tuple[Any, ...]
     out_of_scope: str | None
+    prompts: tuple[str, ...] = ()
 
 
 def run_pipeline(p: VirtualPatient) -> PipelineResult:
@@ -113,14 +148,17 @@ def run_pipeline(p: VirtualPatient) -> PipelineResult:
     A HER2-positive patient gets a result at every step but treatment: the treatment model
     refuses HER2-positive disease (outside this collection), and ``out_of_scope`` holds its
     message. The survival figure comes from the seed table when it has the subtype and stage,
-    else from SEER's 2013-2019 release.
+    else from SEER's 2013-2019 release. ``prompts`` lists tests the findings still call for
+    (an untested PD-L1, an IHC 0 not yet called null or ultralow). Raises ``ValueError`` when
+    ``p`` is not a :class:`VirtualPatient` (a name is not enough: use :func:`patient`).
     """
+    p = _check_patient(p)
     from .her2 import classify_her2
     from .receptors import classify_receptor
     from .staging import anatomic_stage, summary_stage
     from .subtype import molecular_subtype
     from .survival import survival_pct
-    from .treatment import Patient, treatment_options
+    from .treatment import HER2_EXPRESSIONS, Patient, testing_prompts, treatment_options
 
     her2 = classify_her2(p.ihc, p.ish_ratio, p.her2_copies)
     subtype = molecular_subtype(p.er_percent, p.pr_percent, her2.status)
@@ -134,31 +172,52 @@ def run_pipeline(p: VirtualPatient) -> PipelineResult:
         except ValueError:
             continue
     options: tuple[Any, ...] = ()
+    prompts: list[str] = []
     out_of_scope = None
+    er_class = classify_receptor(p.er_percent, "ER")
+    # The treatment model takes null, ultralow or low. Any other negative expression (an IHC 0
+    # not yet called null or ultralow) goes in as unknown, with a prompt to state which it is.
+    expression = her2.expression if her2.expression in HER2_EXPRESSIONS else None
+    if her2.status == "negative" and expression is None:
+        prompts.append("State whether the IHC 0 is HER2-null (no staining) or HER2-ultralow "
+                       "(faint staining in up to 10 % of cells): it decides whether "
+                       "trastuzumab deruxtecan can be an option later.")
+    early = p.setting == "early"
     try:
         patient_model = Patient(
             subtype=subtype, setting=p.setting,
-            stage=stage if p.setting == "early" else None,
-            line=p.line if p.setting == "metastatic" else None,
-            her2_expression=her2.expression, menopausal_status=p.menopausal_status,
-            germline_brca=p.germline_brca, pd_l1_cps=p.pd_l1_cps,
+            stage=stage if early else None,
+            line=p.line if not early else None,
+            her2_expression=expression,
+            menopausal_status=p.menopausal_status if p.sex == "female" else None,
+            germline_brca=p.germline_brca, pd_l1_cps=p.pd_l1_cps, sex=p.sex,
+            er_low=subtype == "HR+/HER2-" and er_class == "low positive",
+            positive_nodes=p.positive_nodes if early else None,
+            grade=p.grade if early else None,
+            tumour_size_mm=p.tumour_size_mm if early else None,
+            residual_disease=p.residual_disease if early else None,
         )
         options = tuple(treatment_options(patient_model))
+        prompts += [t for t in testing_prompts(patient_model) if t not in prompts
+                    and not (prompts and t.startswith("State the HER2 expression"))]
     except ValueError as error:
         if her2.status != "positive":
             raise
         out_of_scope = str(error)
     return PipelineResult(
         her2_status=her2.status, her2_expression=her2.expression, ish_group=her2.ish_group,
-        er_class=classify_receptor(p.er_percent, "ER"),
+        er_class=er_class,
         pr_class=classify_receptor(p.pr_percent, "PR"),
         subtype=subtype, stage=stage, summary_stage=summary, survival_pct=figure,
         survival_release=release, options=options, out_of_scope=out_of_scope,
+        prompts=tuple(prompts),
     )
 
 
 def pipeline_report(p: VirtualPatient) -> str:
-    """The pipeline's result for ``p`` as plain text, one step per line, with the reasons."""
+    """The pipeline's result for ``p`` as plain text, one step per line, with the reasons.
+
+    Raises ``ValueError`` when ``p`` is not a :class:`VirtualPatient`."""
     r = run_pipeline(p)
     group = f", ISH group {r.ish_group}" if r.ish_group is not None else ""
     lines = [
@@ -178,4 +237,7 @@ def pipeline_report(p: VirtualPatient) -> str:
         for option in r.options:
             agents = ", ".join(option.agents) if option.agents else "-"
             lines.append(f"   - {option.drug_class}: {agents} [{option.evidence}]")
+    if r.prompts:
+        lines.append("   Tests to ask for first:")
+        lines.extend(f"   - {text}" for text in r.prompts)
     return "\n".join(lines)

@@ -19,14 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ._validate import check_choice, check_int, check_number
+from ._validate import check_int, check_number
 from .datafiles import read_table
 
 __all__ = [
     "SUBTYPES_IN_SCOPE", "SETTINGS", "EARLY_STAGES", "HER2_EXPRESSIONS", "MENOPAUSAL_STATUSES",
     "DRUG_CLASSES", "REVIEWED", "Patient", "Rule", "Option", "RuleCheck", "load_rules",
     "treatment_options", "explain", "SUPPORTIVE_CARE", "side_effects", "rule_conditions",
-    "FlowBranch", "flowchart", "trial_results",
+    "FlowBranch", "flowchart", "trial_results", "SEXES", "GRADES", "testing_prompts",
+    "MAX_POSITIVE_NODES", "MAX_TUMOUR_SIZE_MM",
 ]
 
 SUBTYPES_IN_SCOPE = ("HR+/HER2-", "HR-/HER2-")
@@ -35,10 +36,17 @@ SETTINGS = ("early", "metastatic")
 EARLY_STAGES = ("0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC")
 HER2_EXPRESSIONS = ("null", "ultralow", "low")
 MENOPAUSAL_STATUSES = ("premenopausal", "postmenopausal")
+SEXES = ("female", "male")
+GRADES = (1, 2, 3)
+#: Bounds of the numeric findings (what is meaningful, not what is likely).
+MAX_POSITIVE_NODES = 60
+MAX_TUMOUR_SIZE_MM = 300.0
 DRUG_CLASSES = ("surgery", "radiation", "endocrine therapy", "CDK4/6 inhibitor",
-                "PI3K/AKT pathway inhibitor", "PARP inhibitor", "antibody-drug conjugate",
+                "PI3K/AKT/mTOR pathway inhibitor", "PARP inhibitor", "antibody-drug conjugate",
                 "chemotherapy", "immunotherapy")
 REVIEWED = "2026-11-25"
+_PAM_CLASS = "PI3K/AKT/mTOR pathway inhibitor"
+_PAM_CLASS_OLD = "PI3K/AKT pathway inhibitor"
 
 #: Said with every set of options: supportive care belongs at every stage.
 SUPPORTIVE_CARE = (
@@ -56,13 +64,61 @@ _OUT_OF_SCOPE = (
 
 def _flag(name: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"{name} must be True or False; got {value!r}")
+        raise ValueError(f"{name} must be True or False; got {_short(value)}")
     return value
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _choice(field: str, value: Any, allowed: tuple[str, ...], *,
+            prefixes: tuple[str, ...] = ()) -> str:
+    """Read a choice as people type it: spaces around it, any case, a usual prefix and the
+    typographic minus are forgiven. Returns the canonical spelling from ``allowed``."""
+    listed = ", ".join(repr(a) for a in allowed)
+    if isinstance(value, str):
+        text = value.strip().replace("\u2212", "-").replace("\u2013", "-")
+        for prefix in prefixes:
+            if text.lower().startswith(prefix) and len(text) > len(prefix):
+                text = text[len(prefix):].strip()
+        for option in allowed:
+            if text.casefold() == option.casefold():
+                return option
+    raise ValueError(f"{field} must be one of {listed}; got {_short(value)}")
+
+
+def _number(field: str, value: Any, *, low: float, high: float, unit: str = "") -> float:
+    """``check_number``, with integers too large for a float refused as out of range."""
+    try:
+        return check_number(field, value, low=low, high=high, unit=unit)
+    except OverflowError:
+        raise ValueError(f"{field} must be a number between {low:g} and {high:g}{unit}; got "
+                         f"{_short(value)}") from None
+
+
+def _normal_subtype(value: Any) -> str:
+    if isinstance(value, str):
+        text = value.strip().replace("\u2212", "-").replace("\u2013", "-").upper()
+        if text in HER2_POSITIVE_SUBTYPES:
+            raise ValueError(f"subtype: {_OUT_OF_SCOPE}")
+    return _choice("subtype", value, SUBTYPES_IN_SCOPE)
+
+
+_STAGE_ORDER = {stage: i for i, stage in enumerate(EARLY_STAGES)}
+#: The lowest stage group that a count of positive axillary nodes allows (AJCC 8: 1-3 nodes
+#: are at least N1mi, stage IB; 4-9 are N2, at least IIIA; 10 or more are N3, IIIC).
+_NODES_MIN_STAGE = ((10, "IIIC"), (4, "IIIA"), (1, "IB"))
 
 
 @dataclass(frozen=True)
 class Patient:
     """The findings the rules look at. Validated on construction (``ValueError`` names the field).
+
+    Text fields are read as people type them (spaces, case, a "HER2-" prefix) and stored in
+    their canonical spelling, so ``Patient("hr+/her2- ", " Metastatic", line=1).subtype`` is
+    ``"HR+/HER2-"``.
 
     - ``subtype``: "HR+/HER2-" or "HR-/HER2-" (as from ``molecular_subtype``); HER2-positive
       subtypes are refused as outside this collection.
@@ -70,20 +126,36 @@ class Patient:
     - ``stage``: for early disease, an AJCC group "0" ... "IIIC" (required); for metastatic
       disease leave it None (or "IV").
     - ``line``: for metastatic disease, the line of therapy about to start (1, 2, 3, ...).
-    - ``her2_expression``: "null", "ultralow" or "low" (as from ``classify_her2``), or None.
-    - ``menopausal_status``: "premenopausal", "postmenopausal" or None (unknown).
+    - ``her2_expression``: "null", "ultralow" or "low" (as from ``classify_her2``), or None
+      (not tested, or an IHC 0 not yet called null or ultralow).
+    - ``menopausal_status``: "premenopausal", "postmenopausal" or None (unknown); women only.
+    - ``sex``: "female" (default) or "male". Men have tamoxifen, or an aromatase inhibitor only
+      together with a GnRH agonist (ASCO 2020).
+    - ``er_low``: ER in 1-10 % of nuclei ("ER low positive", ASCO/CAP 2020); HR+ only.
+    - ``positive_nodes``: early disease: positive axillary lymph nodes (0-60), or None when not
+      known. Adjuvant abemaciclib and ribociclib read it.
+    - ``grade``: early disease: histological grade 1, 2 or 3, or None when not known.
+    - ``tumour_size_mm``: early disease: invasive tumour size in mm (0-300), or None.
     - ``germline_brca``, ``pik3ca_akt1_pten``, ``esr1_mutation``: biomarker results.
     - ``pik3ca_mutation``: the PIK3CA/AKT1/PTEN alteration is a PIK3CA mutation (alpelisib and
       inavolisib were tested only in PIK3CA-mutated cancer; capivasertib also covers AKT1 and
       PTEN). True requires ``pik3ca_akt1_pten=True``.
     - ``pd_l1_cps``: PD-L1 combined positive score (0-100), or None when not tested.
-    - ``prior_chemo``: chemotherapy already given (for example for early disease).
+    - ``immunotherapy_unsuitable``: PD-(L)1 immunotherapy is not an option whatever the score
+      (a contraindication, or immunotherapy given recently).
+    - ``prior_chemo``: chemotherapy already given for early disease.
+    - ``prior_metastatic_chemo``: metastatic disease, line 2 or later: chemotherapy already
+      given for metastatic disease.
+    - ``prior_sacituzumab``: metastatic disease, line 2 or later: sacituzumab govitecan already
+      given for metastatic disease.
     - ``residual_disease``: early disease only: cancer still found at surgery after
-      chemotherapy given before it (True/False), or None when not applicable.
-    - ``high_risk``: early disease judged at high risk of return by a trial's criteria (e.g.
-      several involved nodes; monarchE, NATALEE, OlympiA).
-    - ``endocrine_resistant``: metastatic HR+ disease that came back during or within a year of
-      adjuvant endocrine therapy (INAVO120).
+      treatment given before it (True/False), or None when not applicable.
+    - ``high_risk``: early disease at high risk of return by a trial's own criteria beyond
+      nodes, grade and size (for NATALEE's grade 2 tumours: Ki-67 20 % or more or a high
+      genomic score; OlympiA's criteria). It never makes node-negative disease eligible for
+      abemaciclib.
+    - ``endocrine_resistant``: metastatic HR+ disease that came back during or within 12
+      months of adjuvant endocrine therapy.
     """
 
     subtype: str
@@ -101,46 +173,104 @@ class Patient:
     high_risk: bool = False
     endocrine_resistant: bool = False
     pik3ca_mutation: bool = False
+    positive_nodes: int | None = None
+    grade: int | None = None
+    tumour_size_mm: float | None = None
+    sex: str = "female"
+    er_low: bool = False
+    immunotherapy_unsuitable: bool = False
+    prior_metastatic_chemo: bool = False
+    prior_sacituzumab: bool = False
+
+    def _set(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
 
     def __post_init__(self) -> None:
-        if self.subtype in HER2_POSITIVE_SUBTYPES or self.her2_expression == "positive":
-            raise ValueError(f"subtype: {_OUT_OF_SCOPE}")
-        check_choice("subtype", self.subtype, SUBTYPES_IN_SCOPE)
-        check_choice("setting", self.setting, SETTINGS)
-        if self.setting == "early":
-            if self.stage == "IV":
-                raise ValueError("stage must be one of the early stages '0' ... 'IIIC' for "
-                                 "setting 'early'; got 'IV' (stage IV is metastatic: use "
-                                 "setting='metastatic')")
-            check_choice("stage", self.stage, EARLY_STAGES)
-            if self.line is not None:
-                raise ValueError(f"line applies to metastatic disease only; got line="
-                                 f"{self.line!r} with setting 'early'")
-        else:
-            if self.stage not in (None, "IV"):
-                raise ValueError(f"stage must be None or 'IV' for setting 'metastatic'; got "
-                                 f"{self.stage!r}")
-            check_int("line", self.line, low=1)
-            if self.residual_disease is not None:
-                raise ValueError("residual_disease applies to early disease only; got "
-                                 f"{self.residual_disease!r} with setting 'metastatic'")
-        if self.her2_expression == "pending":
-            raise ValueError("her2_expression must be one of 'null', 'ultralow', 'low' or None; "
-                             "got 'pending': an IHC 2+ result needs ISH first")
+        self._set("subtype", _normal_subtype(self.subtype))
+        self._set("setting", _choice("setting", self.setting, SETTINGS))
         if self.her2_expression is not None:
-            check_choice("her2_expression", self.her2_expression, HER2_EXPRESSIONS)
+            if isinstance(self.her2_expression, str) and \
+                    self.her2_expression.strip().lower() in ("positive", "her2-positive"):
+                raise ValueError(f"her2_expression: {_OUT_OF_SCOPE}")
+            if isinstance(self.her2_expression, str) and \
+                    self.her2_expression.strip().lower() == "pending":
+                raise ValueError("her2_expression must be one of 'null', 'ultralow', 'low' or "
+                                 "None; got 'pending': an IHC 2+ result needs ISH first")
+            self._set("her2_expression", _choice("her2_expression", self.her2_expression,
+                                                 HER2_EXPRESSIONS, prefixes=("her2-", "her2 ")))
+        self._set("sex", _choice("sex", self.sex, SEXES))
         if self.menopausal_status is not None:
-            check_choice("menopausal_status", self.menopausal_status, MENOPAUSAL_STATUSES)
+            self._set("menopausal_status", _choice("menopausal_status", self.menopausal_status,
+                                                   MENOPAUSAL_STATUSES))
+            if self.sex == "male":
+                raise ValueError("menopausal_status applies to women only; leave it None for "
+                                 f"sex 'male' (got {self.menopausal_status!r})")
         for name in ("germline_brca", "pik3ca_akt1_pten", "esr1_mutation", "prior_chemo",
-                     "high_risk", "endocrine_resistant", "pik3ca_mutation"):
+                     "high_risk", "endocrine_resistant", "pik3ca_mutation", "er_low",
+                     "immunotherapy_unsuitable", "prior_metastatic_chemo", "prior_sacituzumab"):
             _flag(name, getattr(self, name))
+        if self.setting == "early":
+            self._check_early()
+        else:
+            self._check_metastatic()
         if self.pik3ca_mutation and not self.pik3ca_akt1_pten:
             raise ValueError("pik3ca_mutation=True needs pik3ca_akt1_pten=True: a PIK3CA "
                              "mutation is one of the PIK3CA/AKT1/PTEN alterations")
+        if self.er_low and self.subtype != "HR+/HER2-":
+            raise ValueError("er_low=True needs subtype 'HR+/HER2-': ER in 1-10 % of nuclei is "
+                             "a positive result (ER low positive), so the tumour is HR+")
+        if self.pd_l1_cps is not None:
+            self._set("pd_l1_cps", _number("pd_l1_cps", self.pd_l1_cps, low=0.0, high=100.0))
+
+    def _check_early(self) -> None:
+        if isinstance(self.stage, str) and self.stage.strip().upper() == "IV":
+            raise ValueError("stage must be one of the early stages '0' ... 'IIIC' for "
+                             "setting 'early'; got 'IV' (stage IV is metastatic: use "
+                             "setting='metastatic')")
+        self._set("stage", _choice("stage", self.stage, EARLY_STAGES, prefixes=("stage",)))
+        if self.line is not None:
+            raise ValueError(f"line applies to metastatic disease only; got line="
+                             f"{_short(self.line)} with setting 'early'")
+        for name in ("prior_metastatic_chemo", "prior_sacituzumab"):
+            if getattr(self, name):
+                raise ValueError(f"{name} applies to metastatic disease (line 2 or later) "
+                                 "only; got True with setting 'early'")
         if self.residual_disease is not None:
             _flag("residual_disease", self.residual_disease)
-        if self.pd_l1_cps is not None:
-            check_number("pd_l1_cps", self.pd_l1_cps, low=0.0, high=100.0)
+        if self.positive_nodes is not None:
+            nodes = check_int("positive_nodes", self.positive_nodes, low=0,
+                              high=MAX_POSITIVE_NODES)
+            self._set("positive_nodes", nodes)
+            for least, lowest in _NODES_MIN_STAGE:
+                if nodes >= least and _STAGE_ORDER[self.stage] < _STAGE_ORDER[lowest]:
+                    raise ValueError(f"positive_nodes={nodes} does not fit stage "
+                                     f"{self.stage!r}: {least} or more positive axillary nodes "
+                                     f"mean stage {lowest} or later (AJCC 8)")
+        if self.grade is not None:
+            self._set("grade", check_int("grade", self.grade, low=1, high=3))
+        if self.tumour_size_mm is not None:
+            self._set("tumour_size_mm", _number("tumour_size_mm", self.tumour_size_mm,
+                                                low=0.0, high=MAX_TUMOUR_SIZE_MM, unit=" mm"))
+
+    def _check_metastatic(self) -> None:
+        if self.stage is not None:
+            if not (isinstance(self.stage, str) and self.stage.strip().upper() in ("IV",
+                                                                                   "STAGE IV")):
+                raise ValueError(f"stage must be None or 'IV' for setting 'metastatic'; got "
+                                 f"{_short(self.stage)}")
+            self._set("stage", "IV")
+        self._set("line", check_int("line", self.line, low=1, high=20))
+        if self.residual_disease is not None:
+            raise ValueError("residual_disease applies to early disease only; got "
+                             f"{_short(self.residual_disease)} with setting 'metastatic'")
+        for name in ("positive_nodes", "grade", "tumour_size_mm"):
+            if getattr(self, name) is not None:
+                raise ValueError(f"{name} applies to early disease only; got "
+                                 f"{_short(getattr(self, name))} with setting 'metastatic'")
+        for name in ("prior_metastatic_chemo", "prior_sacituzumab"):
+            if getattr(self, name) and self.line < 2:
+                raise ValueError(f"{name}=True needs line 2 or later: before the first line "
+                                 "nothing has been given for metastatic disease")
 
 
 @dataclass(frozen=True)
@@ -154,14 +284,23 @@ class Rule:
     min_line: int | None
     max_line: int | None
     her2_expression: tuple[str, ...] | None
-    menopausal_status: str | None
+    menopausal_status: tuple[str, ...] | None
+    sex: str | None
+    er_low: bool | None
+    min_positive_nodes: int | None
+    max_positive_nodes: int | None
+    grades: tuple[int, ...] | None
+    min_tumour_size_mm: float | None
     germline_brca: bool | None
     pik3ca_akt1_pten: bool | None
     pik3ca_mutation: bool | None
     esr1_mutation: bool | None
     min_pd_l1_cps: float | None
     max_pd_l1_cps: float | None
+    immunotherapy_unsuitable: bool | None
     prior_chemo: bool | None
+    prior_metastatic_chemo: bool | None
+    prior_sacituzumab: bool | None
     residual_disease: bool | None
     high_risk: bool | None
     endocrine_resistant: bool | None
@@ -223,29 +362,33 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+#: The yes/no conditions of a rule, in the order the engine checks them.
+_FLAGS = ("er_low", "germline_brca", "pik3ca_akt1_pten", "pik3ca_mutation", "esr1_mutation",
+          "immunotherapy_unsuitable", "prior_chemo", "prior_metastatic_chemo",
+          "prior_sacituzumab", "high_risk", "endocrine_resistant", "residual_disease")
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Read the rules table (``data/treatment_rules.csv``) into :class:`Rule` rows, in order."""
     table = read_table("treatment_rules")
     rules = []
     for row in table.to_dict("records"):
+        grades = _tuple(row["grades"])
         rules.append(Rule(
             rule_id=row["rule_id"], subtype=row["subtype"], setting=row["setting"],
             stages=_tuple(row["stages"]), min_line=_int(row["min_line"]),
             max_line=_int(row["max_line"]), her2_expression=_tuple(row["her2_expression"]),
-            menopausal_status=_none(row["menopausal_status"]),
-            germline_brca=_bool(row["germline_brca"]),
-            pik3ca_akt1_pten=_bool(row["pik3ca_akt1_pten"]),
-            pik3ca_mutation=_bool(row["pik3ca_mutation"]),
-            esr1_mutation=_bool(row["esr1_mutation"]),
+            menopausal_status=_tuple(row["menopausal_status"]), sex=_none(row["sex"]),
+            min_positive_nodes=_int(row["min_positive_nodes"]),
+            max_positive_nodes=_int(row["max_positive_nodes"]),
+            grades=None if grades is None else tuple(int(float(g)) for g in grades),
+            min_tumour_size_mm=_float(row["min_tumour_size_mm"]),
             min_pd_l1_cps=_float(row["min_pd_l1_cps"]),
             max_pd_l1_cps=_float(row["max_pd_l1_cps"]),
-            prior_chemo=_bool(row["prior_chemo"]),
-            residual_disease=_bool(row["residual_disease"]),
-            high_risk=_bool(row["high_risk"]),
-            endocrine_resistant=_bool(row["endocrine_resistant"]),
             drug_class=row["drug_class"], agents=_tuple(row["agents"]) or (),
             rationale=row["rationale"], evidence=row["evidence"], reviewed=row["reviewed"],
+            **{name: _bool(row[name]) for name in _FLAGS},
         ))
     return tuple(rules)
 
@@ -264,12 +407,29 @@ def _failed_condition(rule: Rule, p: Patient) -> str | None:
         return f"needs line {rule.max_line} or earlier"
     if rule.her2_expression is not None and p.her2_expression not in rule.her2_expression:
         return f"needs HER2 expression {' or '.join(rule.her2_expression)}"
+    if rule.sex is not None and p.sex != rule.sex:
+        return "for men only" if rule.sex == "male" else "for women only"
     if rule.menopausal_status is not None:
         status = p.menopausal_status or "unknown"
-        if status != rule.menopausal_status:
-            return f"needs menopausal status {rule.menopausal_status}"
-    for name in ("germline_brca", "pik3ca_akt1_pten", "pik3ca_mutation", "esr1_mutation",
-                 "prior_chemo", "high_risk", "endocrine_resistant", "residual_disease"):
+        if status not in rule.menopausal_status:
+            return f"needs menopausal status {' or '.join(rule.menopausal_status)}"
+    if rule.min_positive_nodes is not None or rule.max_positive_nodes is not None:
+        if p.positive_nodes is None:
+            return "needs the number of positive axillary nodes (not given)"
+        if rule.min_positive_nodes is not None and p.positive_nodes < rule.min_positive_nodes:
+            return (f"needs at least {rule.min_positive_nodes} positive node"
+                    f"{'s' if rule.min_positive_nodes > 1 else ''} (node-positive disease)")
+        if rule.max_positive_nodes is not None and p.positive_nodes > rule.max_positive_nodes:
+            return ("needs node-negative disease" if rule.max_positive_nodes == 0
+                    else f"needs at most {rule.max_positive_nodes} positive nodes")
+    if rule.grades is not None and p.grade not in rule.grades:
+        known = "" if p.grade is not None else " (grade not given)"
+        return f"needs grade {' or '.join(str(g) for g in rule.grades)}{known}"
+    if rule.min_tumour_size_mm is not None and (
+            p.tumour_size_mm is None or p.tumour_size_mm < rule.min_tumour_size_mm):
+        known = "" if p.tumour_size_mm is not None else " (size not given)"
+        return f"needs a tumour of {rule.min_tumour_size_mm:g} mm or more{known}"
+    for name in _FLAGS:
         wanted = getattr(rule, name)
         if wanted is not None and getattr(p, name) is not wanted:
             return f"needs {name.replace('_', ' ')} = {wanted}"
@@ -317,7 +477,15 @@ def side_effects(drug_class: str) -> dict[str, str]:
     class.
     """
     table = read_table("side_effects")
-    drug_class = check_choice("drug_class", drug_class, tuple(table["drug_class"]))
+    known = tuple(table["drug_class"])
+    # The class of everolimus, alpelisib, capivasertib and inavolisib is named
+    # "PI3K/AKT/mTOR pathway inhibitor"; an older side-effects table calls it
+    # "PI3K/AKT pathway inhibitor".
+    aliases = {_PAM_CLASS: _PAM_CLASS_OLD} if _PAM_CLASS not in known else {}
+    drug_class = _choice("drug_class", drug_class, tuple(dict.fromkeys(known + DRUG_CLASSES)))
+    drug_class = aliases.get(drug_class, drug_class)
+    if drug_class not in known:
+        raise ValueError(f"drug_class {drug_class!r} has no row in data/side_effects.csv")
     row = table[table["drug_class"] == drug_class].iloc[0]
     return {"common": row["common_side_effects"], "management": row["management"]}
 
@@ -325,11 +493,17 @@ def side_effects(drug_class: str) -> dict[str, str]:
 
 
 _FLAG_WORDS = {
+    "er_low": ("ER low positive (1-10 %)", "ER above 10 %"),
     "germline_brca": ("inherited (germline) BRCA1/2 variant", "no germline BRCA variant"),
     "pik3ca_akt1_pten": ("PIK3CA, AKT1 or PTEN alteration", "no PIK3CA/AKT1/PTEN alteration"),
     "pik3ca_mutation": ("PIK3CA mutation specifically", "not a PIK3CA mutation"),
     "esr1_mutation": ("ESR1 mutation", "no ESR1 mutation"),
+    "immunotherapy_unsuitable": ("PD-(L)1 immunotherapy not an option",
+                                 "immunotherapy possible"),
     "prior_chemo": ("chemotherapy given for early disease", "no earlier chemotherapy"),
+    "prior_metastatic_chemo": ("after chemotherapy for metastatic disease",
+                               "no chemotherapy yet for metastatic disease"),
+    "prior_sacituzumab": ("sacituzumab govitecan already given", "no sacituzumab govitecan yet"),
     "residual_disease": ("cancer left at surgery after chemotherapy", "no cancer left at surgery"),
     "high_risk": ("high risk of return (trial criteria)", "not high risk"),
     "endocrine_resistant": ("came back on or within a year of adjuvant endocrine therapy",
@@ -342,6 +516,9 @@ def rule_conditions(rule: Rule) -> list[str]:
 
     Used by the flowchart and the lesson so that the words come from the table itself.
     """
+    if not isinstance(rule, Rule):
+        raise ValueError(f"rule must be a helpers.treatment.Rule (from load_rules()); got "
+                         f"{type(rule).__name__}")
     words: list[str] = []
     if rule.stages is not None:
         words.append("stage " + ", ".join(rule.stages))
@@ -353,8 +530,22 @@ def rule_conditions(rule: Rule) -> list[str]:
         words.append(f"line {rule.min_line} or later")
     if rule.her2_expression is not None:
         words.append("HER2-" + " or ".join(rule.her2_expression))
+    if rule.sex is not None:
+        words.append("men" if rule.sex == "male" else "women")
     if rule.menopausal_status is not None:
-        words.append(f"menopausal status {rule.menopausal_status}")
+        words.append(" or ".join(rule.menopausal_status))
+    if rule.min_positive_nodes is not None and rule.max_positive_nodes is not None:
+        words.append(f"{rule.min_positive_nodes}-{rule.max_positive_nodes} positive nodes")
+    elif rule.min_positive_nodes is not None:
+        words.append(f"{rule.min_positive_nodes} or more positive nodes")
+    elif rule.max_positive_nodes == 0:
+        words.append("node-negative")
+    elif rule.max_positive_nodes is not None:
+        words.append(f"at most {rule.max_positive_nodes} positive nodes")
+    if rule.grades is not None:
+        words.append("grade " + " or ".join(str(g) for g in rule.grades))
+    if rule.min_tumour_size_mm is not None:
+        words.append(f"tumour {rule.min_tumour_size_mm:g} mm or more")
     for name, (yes, no) in _FLAG_WORDS.items():
         wanted = getattr(rule, name)
         if wanted is not None:
@@ -384,10 +575,8 @@ def flowchart(subtype: str, setting: str) -> list[FlowBranch]:
     one branch, so the picture is drawn from the same table the engine reads. Raises
     ``ValueError`` for a subtype outside the collection or an unknown setting.
     """
-    if subtype in HER2_POSITIVE_SUBTYPES:
-        raise ValueError(f"subtype: {_OUT_OF_SCOPE}")
-    check_choice("subtype", subtype, SUBTYPES_IN_SCOPE)
-    check_choice("setting", setting, SETTINGS)
+    subtype = _normal_subtype(subtype)
+    setting = _choice("setting", setting, SETTINGS)
     branches = []
     for rule in load_rules():
         if rule.subtype in (subtype, "any") and rule.setting == setting:
@@ -401,3 +590,35 @@ def trial_results() -> Any:
     """The headline trial results behind several rules (``data/trial_results.csv``) as a
     DataFrame: trial, subtype, setting, endpoint, unit, arm, value, source (one row per arm)."""
     return read_table("trial_results")
+
+
+def testing_prompts(patient: Patient) -> list[str]:
+    """Tests the findings still call for before the options are complete, in words.
+
+    An untested PD-L1 status in first-line metastatic triple-negative disease decides between
+    chemotherapy with pembrolizumab (CPS 10 or more) and the options for people who cannot
+    have PD-(L)1 therapy; metastatic ER-low disease often behaves like triple-negative disease,
+    so PD-L1 is tested too; an HR+ metastatic cancer without a HER2 expression category cannot
+    be matched to trastuzumab deruxtecan.
+    """
+    if not isinstance(patient, Patient):
+        raise ValueError(f"patient must be a helpers.treatment.Patient; got "
+                         f"{type(patient).__name__}")
+    prompts = []
+    if patient.setting == "metastatic" and patient.pd_l1_cps is None \
+            and not patient.immunotherapy_unsuitable:
+        if patient.subtype == "HR-/HER2-" and patient.line == 1:
+            prompts.append("Test PD-L1 (combined positive score): it is not known, and it "
+                           "decides between chemotherapy with pembrolizumab (CPS 10 or more) "
+                           "and the first-line options for people who cannot have PD-(L)1 "
+                           "therapy (sacituzumab govitecan or datopotamab deruxtecan).")
+        if patient.er_low:
+            prompts.append("Test PD-L1 (combined positive score): ER-low metastatic cancer "
+                           "often behaves like triple-negative cancer, so the team checks "
+                           "whether the triple-negative options could apply.")
+    if patient.setting == "metastatic" and patient.subtype == "HR+/HER2-" \
+            and patient.her2_expression is None:
+        prompts.append("State the HER2 expression (null, ultralow or low): an IHC 0 must be "
+                       "called null or ultralow, because low and ultralow open trastuzumab "
+                       "deruxtecan after endocrine therapy.")
+    return prompts

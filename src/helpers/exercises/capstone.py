@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..capstone import patient, run_pipeline
+from ..treatment import DRUG_CLASSES as TREATMENT_DRUG_CLASSES
 from . import Feedback, check_set, is_unanswered, not_answered
 
 __all__ = ["FIELDS", "check_pipeline", "check_options", "DRUG_CLASSES"]
@@ -22,9 +23,7 @@ FIELDS: Mapping[str, str] = {
                      "M1 makes it distant.",
 }
 
-DRUG_CLASSES = ("surgery", "radiation", "endocrine therapy", "CDK4/6 inhibitor",
-                "PI3K/AKT pathway inhibitor", "PARP inhibitor", "antibody-drug conjugate",
-                "chemotherapy", "immunotherapy")
+DRUG_CLASSES = TREATMENT_DRUG_CLASSES
 
 
 def check_pipeline(name: str, answers: Any) -> Feedback:

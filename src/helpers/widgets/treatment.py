@@ -15,11 +15,12 @@ from typing import Any
 import ipywidgets as w
 
 from ..treatment import (
-    EARLY_STAGES, REVIEWED, SUPPORTIVE_CARE, Patient, explain, side_effects, treatment_options,
+    EARLY_STAGES, MAX_POSITIVE_NODES, MAX_TUMOUR_SIZE_MM, REVIEWED, SUPPORTIVE_CARE, Patient,
+    explain, side_effects, testing_prompts, treatment_options,
 )
 from . import error_html, message_html
 
-__all__ = ["TreatmentExplorer", "treatment_explorer", "parse_cps"]
+__all__ = ["TreatmentExplorer", "treatment_explorer", "parse_cps", "parse_optional_number"]
 
 _SUBTYPES = (
     ("HR+/HER2- (hormone-receptor positive)", "HR+/HER2-"),
@@ -35,6 +36,8 @@ _MENOPAUSE = (("unknown", None), ("premenopausal", "premenopausal"),
 _PATHWAY = (("no alteration found / not tested", (False, False)),
             ("PIK3CA mutation", (True, True)),
             ("AKT1 or PTEN alteration (no PIK3CA)", (True, False)))
+_SEX = (("female", "female"), ("male", "male"))
+_GRADE = (("not known", None), ("1", 1), ("2", 2), ("3", 3))
 _RESIDUAL = (("not applicable", None), ("yes: cancer left at surgery", True),
              ("no: none left at surgery", False))
 
@@ -51,7 +54,26 @@ def parse_cps(text: str) -> float | None:
         return float(text)
     except ValueError:
         raise ValueError(f"pd_l1_cps must be a number from 0 to 100, or empty when not "
-                         f"tested; got {text!r}") from None
+                         f"tested; got {text[:40]!r}") from None
+
+
+def parse_optional_number(field: str, text: str, *, high: float, whole: bool = False,
+                          unit: str = "") -> float | int | None:
+    """Read an optional number box: empty means not known (None); otherwise a number from 0 to
+    ``high`` (a whole number when ``whole``). Raises ``ValueError`` naming ``field``."""
+    text = text.strip()
+    if not text:
+        return None
+    kind = "a whole number" if whole else "a number"
+    message = (f"{field} must be {kind} from 0 to {high:g}{unit}, or empty when not known; "
+               f"got {text[:40]!r}")
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise ValueError(message) from None
+    if not 0 <= value <= high or (whole and not value.is_integer()):
+        raise ValueError(message)
+    return int(value) if whole else value
 
 
 class TreatmentExplorer:
@@ -67,7 +89,15 @@ class TreatmentExplorer:
                                   value="early", description="Setting", style=style, layout=wide)
         self.stage = w.Dropdown(options=list(EARLY_STAGES) + ["IV"], value="IIA",
                                 description="Stage (early disease)", style=style)
-        self.line = w.IntText(value=1, description="Line (metastatic)", style=style)
+        self.line = w.BoundedIntText(value=1, min=0, max=20, description="Line (metastatic, 1-20)",
+                                     style=style)
+        self.sex = w.Dropdown(options=_SEX, value="female", description="Sex", style=style)
+        self.nodes = w.Text(value="", placeholder=f"0-{MAX_POSITIVE_NODES}; empty = not known",
+                            description="Positive nodes (early)", style=style)
+        self.grade = w.Dropdown(options=_GRADE, value=None, description="Grade (early)",
+                                style=style)
+        self.size = w.Text(value="", placeholder=f"0-{MAX_TUMOUR_SIZE_MM:g} mm; empty = not known",
+                           description="Tumour size, mm (early)", style=style)
         self.her2 = w.Dropdown(options=_HER2, value=None, description="HER2 expression",
                                style=style, layout=wide)
         self.menopause = w.Dropdown(options=_MENOPAUSE, value=None,
@@ -77,18 +107,23 @@ class TreatmentExplorer:
         self.residual = w.Dropdown(options=_RESIDUAL, value=None,
                                    description="Residual disease", style=style, layout=wide)
         self.flags = {
+            "er_low": w.Checkbox(description="ER low positive (1-10 %)"),
             "germline_brca": w.Checkbox(description="germline BRCA1/2 variant"),
             "esr1_mutation": w.Checkbox(description="ESR1 mutation"),
-            "high_risk": w.Checkbox(description="high risk (trial criteria)"),
+            "high_risk": w.Checkbox(description="high risk: Ki-67 20 %+ or genomic"),
             "prior_chemo": w.Checkbox(description="chemotherapy for early disease"),
             "endocrine_resistant": w.Checkbox(description="relapse on adjuvant endocrine"),
+            "immunotherapy_unsuitable": w.Checkbox(description="PD-(L)1 therapy not an option"),
+            "prior_metastatic_chemo": w.Checkbox(description="chemotherapy for metastatic disease"),
+            "prior_sacituzumab": w.Checkbox(description="sacituzumab govitecan already given"),
         }
         self.pathway = w.Dropdown(options=_PATHWAY, value=(False, False),
                                   description="PI3K/AKT pathway", style=style, layout=wide)
         self.result = w.HTML()
         self.not_fired = w.HTML()
-        controls = [self.subtype, self.setting, self.stage, self.line, self.her2, self.menopause,
-                    self.cps, self.pathway, self.residual, *self.flags.values()]
+        controls = [self.subtype, self.setting, self.stage, self.line, self.sex, self.nodes,
+                    self.grade, self.size, self.her2, self.menopause, self.cps, self.pathway,
+                    self.residual, *self.flags.values()]
         for control in controls:
             control.observe(lambda _change: self.update(), names="value")
         self.widget = w.VBox([
@@ -104,11 +139,23 @@ class TreatmentExplorer:
         self.stage.disabled = not early
         self.line.disabled = early
         self.residual.disabled = not early
+        for box in (self.nodes, self.grade, self.size):
+            box.disabled = not early
+        self.menopause.disabled = self.sex.value == "male"
         return Patient(
             subtype=self.subtype.value, setting=self.setting.value,
             stage=self.stage.value if early else None,
             line=None if early else self.line.value,
-            her2_expression=self.her2.value, menopausal_status=self.menopause.value,
+            sex=self.sex.value,
+            positive_nodes=parse_optional_number("positive_nodes", self.nodes.value,
+                                                 high=MAX_POSITIVE_NODES, whole=True)
+            if early else None,
+            grade=self.grade.value if early else None,
+            tumour_size_mm=parse_optional_number("tumour_size_mm", self.size.value,
+                                                 high=MAX_TUMOUR_SIZE_MM, unit=" mm")
+            if early else None,
+            her2_expression=self.her2.value,
+            menopausal_status=None if self.sex.value == "male" else self.menopause.value,
             pd_l1_cps=parse_cps(self.cps.value),
             residual_disease=self.residual.value if early else None,
             pik3ca_akt1_pten=self.pathway.value[0], pik3ca_mutation=self.pathway.value[1],
@@ -131,6 +178,9 @@ class TreatmentExplorer:
             f"<td><code>{html.escape(o.rule_id)}</code></td></tr>"
             for o in options)
         classes = list(dict.fromkeys(o.drug_class for o in options))
+        prompts = "".join(f"<li>{html.escape(t)}</li>" for t in testing_prompts(patient))
+        prompts = f"<p><strong>Tests to ask for first:</strong></p><ul>{prompts}</ul>" \
+            if prompts else ""
         effects = "".join(
             f"<li><em>{html.escape(c)}</em>: {html.escape(side_effects(c)['common'])}</li>"
             for c in classes)
@@ -141,7 +191,7 @@ class TreatmentExplorer:
             "<caption>Options the teaching model lists</caption><thead><tr>"
             '<th scope="col">Class</th><th scope="col">Agents</th><th scope="col">Why</th>'
             '<th scope="col">Evidence</th><th scope="col">Rule</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>"
+            f"<tbody>{rows}</tbody></table>{prompts}"
             f"<p><strong>Common side effects:</strong></p><ul>{effects}</ul>"
             f"<p><strong>At every stage:</strong> {html.escape(SUPPORTIVE_CARE)}</p>"
         )
