@@ -143,7 +143,7 @@ print(f"{len(rules)} rules, all reviewed on {rules['reviewed'].unique()[0]}")
 #
 # | Test | Where it is measured | What it can open |
 # |---|---|---|
-# | HER2 IHC 0 / 1+ / 2+ (HER2-null, -ultralow, -low) | tumour | trastuzumab deruxtecan |
+# | HER2 IHC score, with a 0 split into null and ultralow | tumour | trastuzumab deruxtecan for HER2-low (1+, or 2+ with negative ISH) and, in HR+ disease, HER2-ultralow; not for HER2-null |
 # | PIK3CA, AKT1, PTEN alterations | tumour or blood (ctDNA) | capivasertib (any of the three); alpelisib and inavolisib (PIK3CA mutation only) |
 # | ESR1 mutation | blood (ctDNA), after endocrine therapy | elacestrant and newer oral ER degraders |
 # | Germline BRCA1/2 | blood or saliva (inherited) | olaparib, talazoparib |

@@ -295,7 +295,8 @@ pd.DataFrame(rows).set_index("patient")
 #
 # ## Sources
 # - Wolff AC et al. HER2 testing in breast cancer: ASCO/CAP guideline focused update. J Clin
-#   Oncol 2018;36:2105–2122; affirmed without change, J Clin Oncol 2023;41:3867–3872.
+#   Oncol 2018;36:2105–2122; affirmed in 2023 with the rules unchanged and a new reporting
+#   comment and practice points on IHC 0 versus 1+, J Clin Oncol 2023;41:3867–3872.
 # - Allison KH et al. Estrogen and progesterone receptor testing in breast cancer: ASCO/CAP
 #   guideline update. J Clin Oncol 2020;38:1346–1366.
 # - Amin MB et al., eds. AJCC Cancer Staging Manual, 8th edition. Springer, 2017 (breast chapter

@@ -45,8 +45,6 @@ DRUG_CLASSES = ("surgery", "radiation", "endocrine therapy", "CDK4/6 inhibitor",
                 "PI3K/AKT/mTOR pathway inhibitor", "PARP inhibitor", "antibody-drug conjugate",
                 "chemotherapy", "immunotherapy")
 REVIEWED = "2026-11-25"
-_PAM_CLASS = "PI3K/AKT/mTOR pathway inhibitor"
-_PAM_CLASS_OLD = "PI3K/AKT pathway inhibitor"
 
 #: Said with every set of options: supportive care belongs at every stage.
 SUPPORTIVE_CARE = (
@@ -478,12 +476,7 @@ def side_effects(drug_class: str) -> dict[str, str]:
     """
     table = read_table("side_effects")
     known = tuple(table["drug_class"])
-    # The class of everolimus, alpelisib, capivasertib and inavolisib is named
-    # "PI3K/AKT/mTOR pathway inhibitor"; an older side-effects table calls it
-    # "PI3K/AKT pathway inhibitor".
-    aliases = {_PAM_CLASS: _PAM_CLASS_OLD} if _PAM_CLASS not in known else {}
     drug_class = _choice("drug_class", drug_class, tuple(dict.fromkeys(known + DRUG_CLASSES)))
-    drug_class = aliases.get(drug_class, drug_class)
     if drug_class not in known:
         raise ValueError(f"drug_class {drug_class!r} has no row in data/side_effects.csv")
     row = table[table["drug_class"] == drug_class].iloc[0]
