@@ -125,8 +125,8 @@ CLINICAL_BY_HAND = [
     ("T3", "N2", 3, "positive", "positive", "positive", "IIB"),
 ]
 
-# Pathological rows: from the secondary transcription named in the data file's sidecar (no
-# legible copy of the PDQ pathological table was available); they still guard against typos.
+# Pathological rows: from NCI SEER's encoding of the AJCC table (EOD 1.7), named in the data
+# file's sidecar (no legible copy of the PDQ pathological table was available).
 PATHOLOGICAL_BY_HAND = [
     ("T1", "N0", 1, "negative", "negative", "negative", "IA"),
     ("T1", "N0", 2, "negative", "negative", "negative", "IB"),
@@ -168,8 +168,8 @@ def test_clinical_rows_read_in_pdq_are_marked() -> None:
     """The file says which rows were read in the PDQ reprint: 1 (Tis) + 92 graded cells."""
     marks = [r["read_from"] for r in _read("clinical")]
     assert marks.count("PDQ NBK65744.43 Table 9") == 93
-    assert {r["read_from"] for r in _read("pathological")} == {"secondary transcription",
-                                                               "AJCC anatomic table"}
+    assert set(marks) == {"PDQ NBK65744.43 Table 9", "NCI SEER EOD 1.7 table"}
+    assert {r["read_from"] for r in _read("pathological")} == {"NCI SEER EOD 1.7 table"}
 
 
 # ------------------------------------------------------------------ the issue's two examples

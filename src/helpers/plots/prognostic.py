@@ -33,8 +33,8 @@ COMPARISON_STYLE = {
 }
 
 _SOURCE = ("Source: AJCC 8th ed. breast prognostic stage tables (2018 update), as reprinted in "
-           "NCI PDQ. For education only.\nPathological table: not yet checked row by row "
-           "against the PDQ reprint (see the data file's sidecar).")
+           "NCI PDQ and encoded by NCI SEER. For education only.\nPathological table: from NCI "
+           "SEER's encoding, not yet checked row by row against the PDQ reprint.")
 _SIGN = {"positive": "+", "negative": "−"}
 
 
