@@ -271,18 +271,31 @@ rows = []
 for name in capstone.patient_names():
     r = capstone.run_pipeline(capstone.patient(name))
     rows.append({"patient": name, "HER2": r.her2_status, "expression": r.her2_expression,
-                 "subtype": r.subtype, "stage": r.stage, "summary stage": r.summary_stage,
+                 "subtype": r.subtype, "anatomic stage": r.stage,
+                 "clinical prognostic": r.clinical_prognostic_stage or "-",
+                 "pathological prognostic": r.pathological_prognostic_stage or "-",
+                 "summary stage": r.summary_stage,
                  "5-yr relative survival %": r.survival_pct, "release": r.survival_release})
 pd.DataFrame(rows).set_index("patient")
 
 # %% [markdown]
-# **Think:** Chen (IIB) and Bea (IIB) share a stage group but sit in different rows of the
-# survival table. Which facts put them there, and which would you explain first to each?
+# The two prognostic columns come from the AJCC 8 tables of
+# [lesson 3](03_staging.ipynb), which add grade, HER2, ER and PR to T, N and M. Bea and Eli,
+# both triple-negative and grade 3, move up from their anatomic stage (Eli from IIA to IIB, Bea
+# from IIB to IIIB); Fatima's
+# low-grade HR+/HER2- cancer moves down from IB to IA. The pathological stage is filled in only
+# for Ana and Fatima, whose first treatment was surgery; Grace's report gives no grade, so her
+# prognostic stages cannot be assigned ("-").
+#
+# **Think:** Chen (IIB) and Bea (IIB) share an anatomic stage group but sit in different rows of
+# the survival table, and their clinical prognostic stages differ. Which facts put them there,
+# and which would you explain first to each?
 #
 # ## Key points
 # - The pipeline runs in a fixed order: HER2, then ER/PR and subtype, then stage, then the
 #   survival row, then the options; each step has its own guideline.
-# - Stage groups (AJCC) and summary stages (SEER) answer different questions.
+# - Stage groups (AJCC) and summary stages (SEER) answer different questions; the AJCC
+#   prognostic stage adds the tumour's biology (grade, HER2, ER, PR) to its anatomic extent.
 # - HER2-positive results, even from an IHC 2+ case, leave the HER2-negative toolbox behind.
 # - ER-low tumours are HR+ by label but often behave like triple-negative ones.
 # - A treatment option opens only when its trial's condition is shown: Eli's olaparib needs

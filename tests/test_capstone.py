@@ -138,3 +138,44 @@ def test_unsubclassified_ihc_0_asks_for_null_or_ultralow(monkeypatch) -> None:
     monkeypatch.setattr(her2, "classify_her2", unsubclassified)
     fatima = capstone.run_pipeline(capstone.patient("Fatima"))
     assert fatima.options and any("null" in t and "ultralow" in t for t in fatima.prompts)
+
+
+def _blank_to_none(value: object) -> object:
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+@pytest.mark.parametrize("row", EXPECTED, ids=lambda r: r["patient"])
+def test_prognostic_stages_match_hand_worked_results(row: dict) -> None:
+    """Each patient's AJCC 8 prognostic stages, worked out by hand from the tables."""
+    result = capstone.run_pipeline(capstone.patient(row["patient"]))
+    assert result.clinical_prognostic_stage == _blank_to_none(
+        row["expected_clinical_prognostic_stage"])
+    assert result.pathological_prognostic_stage == _blank_to_none(
+        row["expected_pathological_prognostic_stage"])
+
+
+def test_biology_moves_the_stage_both_ways() -> None:
+    """Triple-negative grade 3 moves up, low-grade HR+/HER2- moves down (AJCC 8 tables)."""
+    eli = capstone.run_pipeline(capstone.patient("Eli"))
+    assert (eli.stage, eli.clinical_prognostic_stage) == ("IIA", "IIB")
+    fatima = capstone.run_pipeline(capstone.patient("Fatima"))
+    assert (fatima.stage, fatima.clinical_prognostic_stage) == ("IB", "IA")
+
+
+def test_pathological_stage_only_when_surgery_came_first() -> None:
+    eli = capstone.run_pipeline(capstone.patient("Eli"))  # neoadjuvant therapy, then surgery
+    assert eli.pathological_prognostic_stage is None
+    assert "treatment before surgery" in eli.prognostic_note
+    ana = capstone.run_pipeline(capstone.patient("Ana"))
+    assert ana.pathological_prognostic_stage == "IA" and ana.prognostic_note == ""
+
+
+def test_prognostic_stage_needs_a_grade() -> None:
+    grace = capstone.run_pipeline(capstone.patient("Grace"))
+    assert grace.clinical_prognostic_stage is None and "grade" in grace.prognostic_note
+
+
+def test_report_shows_prognostic_beside_anatomic_stage() -> None:
+    text = capstone.pipeline_report(capstone.patient("Eli"))
+    assert "AJCC anatomic stage IIA" in text
+    assert "clinical IIB; pathological not assigned" in text

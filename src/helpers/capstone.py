@@ -2,8 +2,8 @@
 
 The patients live in ``data/capstone_patients.csv`` with the results a student should reach,
 worked out by hand from the guidelines. :func:`run_pipeline` chains the collection's helpers:
-HER2 result (ASCO/CAP 2018/2023) → ER/PR and subtype (ASCO/CAP 2020, SEER) → AJCC 8 stage group
-and SEER summary stage → the survival row that applies (SEER) → the treatment options of the
+HER2 result (ASCO/CAP 2018/2023) → ER/PR and subtype (ASCO/CAP 2020, SEER) → AJCC 8 anatomic
+stage group, clinical and pathological prognostic stage groups, and SEER summary stage → the survival row that applies (SEER) → the treatment options of the
 teaching model. The tests check that the pipeline reaches the hand-worked results.
 """
 
@@ -63,6 +63,7 @@ class VirtualPatient:
     tumour_size_mm: float | None = None
     positive_nodes: int | None = None
     residual_disease: bool | None = None
+    surgery_first: bool | None = None
 
     def _repr_html_(self) -> str:
         return (
@@ -95,6 +96,7 @@ def load_patients() -> dict[str, VirtualPatient]:
             tumour_size_mm=_blank(row["tumour_size_mm"]),
             positive_nodes=_whole(row["positive_nodes"]),
             residual_disease=_flag(row["residual_disease"]),
+            surgery_first=_flag(row["surgery_first"]),
         )
     return patients
 
@@ -140,6 +142,35 @@ class PipelineResult:
     options: tuple[Any, ...]
     out_of_scope: str | None
     prompts: tuple[str, ...] = ()
+    clinical_prognostic_stage: str | None = None
+    pathological_prognostic_stage: str | None = None
+    prognostic_note: str = ""
+
+
+def _prognostic_stages(p: VirtualPatient, her2_status: str, anatomic: str
+                       ) -> tuple[str | None, str | None, str]:
+    """The AJCC 8 clinical and pathological prognostic stages of ``p``, and a note on what is
+    missing. The clinical stage needs the grade (stage IV needs nothing more); the pathological
+    stage applies only when surgery came first. HER2 must be settled (positive or negative)."""
+    from .prognostic import prognostic_stage
+
+    if her2_status not in ("positive", "negative"):
+        return None, None, "The prognostic stages wait for a final HER2 result."
+    if anatomic == "IV":
+        return "IV", None, "Metastatic disease is stage IV in every table."
+    if p.grade is None:
+        return None, None, ("The prognostic stages need the histologic grade, which the report "
+                            "does not give.")
+    markers = dict(grade=p.grade, her2=her2_status,
+                   er="positive" if p.er_percent >= 1 else "negative",
+                   pr="positive" if p.pr_percent >= 1 else "negative")
+    clinical = prognostic_stage(p.t, p.n, p.m, kind="clinical", **markers)
+    if p.surgery_first:
+        return clinical, prognostic_stage(p.t, p.n, p.m, kind="pathological", **markers), ""
+    note = ("No pathological prognostic stage: it applies only when surgery is the first "
+            "treatment" + (", and this patient had treatment before surgery."
+                           if p.surgery_first is False else "; the case does not say."))
+    return clinical, None, note
 
 
 def run_pipeline(p: VirtualPatient) -> PipelineResult:
@@ -204,6 +235,7 @@ def run_pipeline(p: VirtualPatient) -> PipelineResult:
         if her2.status != "positive":
             raise
         out_of_scope = str(error)
+    clinical, pathological, note = _prognostic_stages(p, her2.status, stage)
     return PipelineResult(
         her2_status=her2.status, her2_expression=her2.expression, ish_group=her2.ish_group,
         er_class=er_class,
@@ -211,6 +243,8 @@ def run_pipeline(p: VirtualPatient) -> PipelineResult:
         subtype=subtype, stage=stage, summary_stage=summary, survival_pct=figure,
         survival_release=release, options=options, out_of_scope=out_of_scope,
         prompts=tuple(prompts),
+        clinical_prognostic_stage=clinical, pathological_prognostic_stage=pathological,
+        prognostic_note=note,
     )
 
 
@@ -225,8 +259,14 @@ def pipeline_report(p: VirtualPatient) -> str:
         f"1. HER2: {r.her2_status} (expression: {r.her2_expression}{group})",
         f"2. ER {p.er_percent:g} % → {r.er_class}; PR {p.pr_percent:g} % → {r.pr_class}; "
         f"subtype {r.subtype}",
-        f"3. {p.t} {p.n} {p.m} → AJCC stage {r.stage}; SEER summary stage {r.summary_stage}",
+        f"3. {p.t} {p.n} {p.m} → AJCC anatomic stage {r.stage}; SEER summary stage "
+        f"{r.summary_stage}",
+        "   AJCC prognostic stage (adds grade, HER2, ER, PR): clinical "
+        f"{r.clinical_prognostic_stage or 'not assigned'}; pathological "
+        f"{r.pathological_prognostic_stage or 'not assigned'}",
     ]
+    if r.prognostic_note:
+        lines.append(f"   {r.prognostic_note}")
     if r.survival_pct is not None:
         lines.append(f"4. 5-year relative survival for {r.subtype}, {r.summary_stage}: "
                      f"{r.survival_pct:g} % (SEER, release {r.survival_release})")
