@@ -2,7 +2,8 @@
 # # 3. Staging: from imaging and TNM to a stage group
 #
 # How doctors measure how far a breast cancer has spread, how the findings become T, N and M
-# categories and an AJCC stage group, and how that maps to the row of the survival table.
+# categories and an AJCC stage group, how grade and receptor status turn that into the
+# prognostic stage used in US care, and how it maps to the row of the survival table.
 #
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
@@ -12,7 +13,9 @@
 #
 # After a biopsy (a small tissue sample) shows cancer, doctors find out how big it is and where it has gone. They
 # describe the main lump (T), the nearby lymph nodes (N) and any spread to far-away organs (M).
-# A table turns these three letters into a stage from 0 to IV. A simpler scale says whether the
+# A table turns these three letters into a stage from 0 to IV. Since 2018, US doctors also
+# count how the cancer cells look and which receptors they carry, which can move the stage up
+# or down. A simpler scale says whether the
 # cancer was only in the breast, had reached nearby nodes or skin, or had spread far away. The
 # survival figures in the next lesson are sorted by that simpler scale.
 
@@ -24,9 +27,10 @@
 # 3. N and M: lymph nodes and distant spread
 # 4. The AJCC anatomic stage table
 # 5. Which stage table is used where
-# 6. From stage to the survival table: SEER summary stage
-# 7. The staging explorer
-# 8. Cases to stage
+# 6. Prognostic stage groups
+# 7. From stage to the survival table: SEER summary stage
+# 8. The stage explorer
+# 9. Cases to stage
 #
 # **Learning objectives.** After this lesson you can:
 # - name the tests used to stage breast cancer, and say when scans for distant spread are used;
@@ -34,6 +38,8 @@
 #   included;
 # - look up an AJCC 8th edition anatomic stage group from T, N and M, micrometastases and
 #   isolated tumour cells included, and say which table US registries use;
+# - work out the clinical and pathological prognostic stage from T, N, M, grade, ER, PR and
+#   HER2, say when each applies, and explain why it differs from the anatomic stage;
 # - say which SEER summary stage (localized, regional, distant) a case belongs to.
 #
 # **Prerequisites**
@@ -44,11 +50,11 @@
 # | HR+/HER2- and triple-negative subtypes | Helpful | [Lesson 2](02_classification.ipynb) |
 # | Calling a Python function | Needed | [Start page](00_start_here.ipynb) |
 #
-# **Time:** about 35 minutes.
+# **Time:** about 50 minutes.
 
 # %%
 from helpers import staging, exercises
-from helpers.plots.staging import t_size_ruler
+from helpers.plots.staging import prognostic_heatmap, t_size_ruler
 from helpers.widgets.staging import staging_explorer
 
 # %% [markdown]
@@ -232,19 +238,87 @@ exercises.staging.exercise_2(answer)
 # - The **anatomic** table is meant for places where grade, ER, PR and HER2 cannot be tested
 #   routinely. It is still the skeleton the prognostic tables are built on, which is why this
 #   lesson teaches it first.
-# - **SEER's survival tables** are organised by neither: they use the summary stage of the next
-#   section (localized, regional, distant).
-#
-# The prognostic groups can move a case up or down compared with the anatomic group: when
-# 493,854 US patients with stage I–III cancer (diagnosed 2010–2014) were restaged from the 7th
-# edition to the 8th edition's pathological prognostic stage, 6.8 % moved up and 29.7 % moved
-# down (Plichta JK et al., Ann Surg 2020;271:169–176).
+# - **SEER's survival tables** are organised by neither: they use the summary stage of
+#   section 7 (localized, regional, distant).
 
 # %%
 exercises.staging.concept_check()
 
 # %% [markdown]
-# ## 6. From stage to the survival table: SEER summary stage
+# ## 6. Prognostic stage groups
+#
+# **What they add, and why.** Two cancers of the same size with the same nodes can behave very
+# differently: a slow-growing, low-grade cancer that depends on hormones has a better outlook
+# than a fast-growing, high-grade triple-negative one. The prognostic tables fold that biology
+# into the stage, so that a stage group gathers cancers with a similar outlook rather than a
+# similar size (Giuliano AE et al., CA Cancer J Clin 2017). Each row of a table is one T/N group
+# (the tables' own groups, which follow the anatomic ones), one grade (1 to 3) and one result
+# for HER2, ER and PR. HER2 must be a final positive or negative result: an equivocal test is
+# resolved first (lesson 2).
+#
+# **Clinical or pathological.**
+# - The **clinical** prognostic stage is given to **everyone**, from the examination, imaging and
+#   biopsy before any treatment.
+# - The **pathological** prognostic stage is given **only when surgery is the first treatment**,
+#   from the tumour and nodes removed. After treatment given before surgery (neoadjuvant
+#   therapy) the tissue has been changed by that treatment, so the pathological table is not
+#   used; the clinical prognostic stage stays the reference. Only the pathological table uses the
+#   21-gene recurrence score: a score below 11 makes a T1–T2 N0 M0, ER-positive, HER2-negative
+#   cancer stage IA, whatever its grade or PR status.
+#
+# **Worked examples.** The same tumour, 35 mm with clear nodes (T2 N0 M0, anatomic stage IIA),
+# with two kinds of biology:
+
+# %%
+tumour = ("T2", "N0", "M0")
+biologies = {
+    "HR+/HER2-: grade 1, ER+, PR+, HER2-": dict(grade=1, er="positive", pr="positive",
+                                                her2="negative"),
+    "triple-negative: grade 3, ER-, PR-, HER2-": dict(grade=3, er="negative", pr="negative",
+                                                      her2="negative"),
+}
+print("anatomic stage:", staging.anatomic_stage(*tumour))
+for name, biology in biologies.items():
+    clinical = staging.prognostic_stage(*tumour, kind="clinical", **biology)
+    pathological = staging.prognostic_stage(*tumour, kind="pathological", **biology)
+    print(f"{name:42} clinical {clinical:4} pathological {pathological}")
+
+# %% [markdown]
+# The low-grade HR+/HER2- cancer moves **down**: clinical IB, and pathological **IA** if surgery
+# comes first. The grade 3 triple-negative cancer moves **up** to clinical **IIB**; its
+# pathological stage stays IIA. Same size and nodes, three different stage groups. The
+# recurrence score can move a cancer further down, but only in the pathological table:
+
+# %%
+hr_positive_grade_3 = dict(grade=3, er="positive", pr="negative", her2="negative")
+for score in (None, 8, 25):
+    label = "not done" if score is None else score
+    print(f"T2 N0 M0, grade 3, ER+, PR-, HER2-; recurrence score {label}: pathological",
+          staging.prognostic_stage(*tumour, kind="pathological", recurrence_score=score,
+                                   **hr_positive_grade_3))
+
+# %% [markdown]
+# The figure shows every combination for anatomic stage IIA. Each cell names the prognostic
+# stage, with an arrow for lower (↓), the same (=) or higher (↑) than IIA, so it reads without
+# colour. (Tables: AJCC 8th edition, breast chapter updated 2018, as reprinted in the NCI PDQ
+# *Breast Cancer Treatment (Health Professional Version)*.)
+
+# %%
+prognostic_heatmap("IIA")
+
+# %% [markdown]
+# **How much does it change?** When 493,854 US patients with stage I–III cancer (US National
+# Cancer Database, diagnosed 2010–2014) were restaged from the 7th edition's anatomic stage to
+# the 8th edition's pathological prognostic stage, 6.8 % moved up, 29.7 % moved down, and the
+# rest kept their stage (Plichta JK et al., Ann Surg 2020;271:169–176); how often a cancer
+# moved depended on its receptors, grade and recurrence score. The tables also changed once: the breast chapter's 2018 update revised some cells of the 2017
+# printing; this collection uses the updated tables.
+
+# %%
+exercises.staging.prognostic_concept_check()
+
+# %% [markdown]
+# ## 7. From stage to the survival table: SEER summary stage
 #
 # Registries also use a simpler scale, [SEER summary stage](glossary.md#seer-summary-stage).
 # The rows of SEER's survival table by subtype use **SEER Combined Summary Stage**; its
@@ -290,16 +364,20 @@ answer = "regional"
 exercises.staging.exercise_3(answer)
 
 # %% [markdown]
-# ## 7. The staging explorer
+# ## 8. The stage explorer
 #
 # Choose T directly, or leave T on "from size in mm", type the measured size (above 0 and up to
 # 250 mm: T3 covers everything above 50 mm, so the bound changes no category, and it catches
-# typing slips such as an extra zero) and tick any extension. The explorer rounds the size as AJCC records it and says so. Then choose N, M and a
-# subtype; the last tick box records fixation or skin involvement short of T4, which changes
-# only the SEER summary stage. The explorer shows the AJCC anatomic stage, the SEER summary
-# stage, and the 5-year relative survival for that row of the seed table (SEER, as quoted by
-# the page the collection started from; see [lesson 4](04_survival.ipynb) for what the figure
-# means and for other releases).
+# typing slips such as an extra zero) and tick any extension. The explorer rounds the size as
+# AJCC records it and says so. The tick box for fixation or skin involvement short of T4 changes
+# only the SEER summary stage. Then choose N and M, and the tumour's biology: grade, ER, PR,
+# HER2 and, if the test was done, the 21-gene recurrence score (leave it blank otherwise).
+#
+# The explorer shows the anatomic, clinical prognostic and pathological prognostic stage side
+# by side, with a sentence on why each prognostic stage differs from the anatomic one; then the
+# SEER summary stage and the 5-year relative survival for that row of the seed table, for the
+# subtype the receptors give (SEER, as quoted by the page the collection started from; see
+# [lesson 4](04_survival.ipynb) for what the figure means and for other releases).
 
 # %%
 staging_explorer()
@@ -308,9 +386,11 @@ staging_explorer()
 # **Question:** with the size at 15 mm and N0, change N to N0(i+), then to N1mi and then to N1.
 # Which changes the stage group, and which changes the survival row? Now keep N0 and raise the
 # size to 45 mm: does the survival row change? Type 20.4 and then 20.6: why do they differ?
+# Finally, at 35 mm and N0, switch grade, ER and PR between the HR+/HER2- and the
+# triple-negative case: which of the three stages move, and which stays?
 
 # %% [markdown]
-# ## 8. Cases to stage
+# ## 9. Cases to stage
 #
 # ### Exercise 4: many nodes
 #
@@ -323,6 +403,36 @@ answer = ...
 answer = "IIIC"
 ### END SOLUTION
 exercises.staging.exercise_4(answer)
+
+# %% [markdown]
+# ### Exercise 5: the same size, aggressive biology
+#
+# A 35 mm tumour with clear nodes on ultrasound and no sign of spread (T2 N0 M0, anatomic stage
+# IIA). The biopsy shows a grade 3 cancer that is ER-negative, PR-negative and HER2-negative
+# (triple-negative). What is its **clinical** prognostic stage? Answer in quotes. Before you
+# run the cell, say in one sentence why it is higher than the anatomic stage; the feedback
+# gives the reason to compare with.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = "IIB"
+### END SOLUTION
+exercises.staging.exercise_5(answer)
+
+# %% [markdown]
+# ### Exercise 6: the same size, favourable biology, surgery first
+#
+# A 35 mm tumour (T2), no cancer in the sentinel nodes (N0), M0; surgery was the first
+# treatment. The tumour is grade 1, ER-positive, PR-positive and HER2-negative; no recurrence
+# score was done. What is its **pathological** prognostic stage? Answer in quotes.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = "IA"
+### END SOLUTION
+exercises.staging.exercise_6(answer)
 
 # %% [markdown]
 # **Think:** two people both have "stage II" breast cancer: one T2 N0, the other T1 N1. Are
@@ -341,6 +451,10 @@ exercises.staging.exercise_4(answer)
 #   stage IB, with larger tumours they count as N1; isolated tumour cells are N0.
 # - Since 2018 US registries use the prognostic stage groups, which add grade, ER, PR, HER2 and
 #   the 21-gene score; the anatomic table is for places where those tests are not available.
+# - The clinical prognostic stage applies to everyone before treatment; the pathological one
+#   only when surgery comes first. Favourable biology moves a stage down (T2 N0 grade 1 ER+ PR+
+#   HER2- is pathological IA), aggressive biology up (T2 N0 grade 3 triple-negative is clinical
+#   IIB).
 # - SEER summary stage (localized, regional, distant) is the row of the survival table; any
 #   nodal spread, T4, or fixation or skin involvement short of T4 makes a case regional.
 #
@@ -357,6 +471,9 @@ exercises.staging.exercise_4(answer)
 # - Giuliano AE, Connolly JL, Edge SB, et al. Breast cancer — major changes in the American
 #   Joint Committee on Cancer eighth edition cancer staging manual. CA Cancer J Clin
 #   2017;67:290–303 — what changed in the 8th edition and why anatomic stage was kept.
+# - National Cancer Institute. PDQ *Breast Cancer Treatment (Health Professional Version)*,
+#   NCBI Bookshelf NBK65744 (version read: see the sidecars `data/prognostic_stage_*.meta.json`)
+#   — the AJCC clinical and pathological prognostic stage tables, reprinted with permission.
 # - Plichta JK, Ren Y, Thomas SM, et al. Implications for breast cancer restaging based on the
 #   8th edition AJCC staging manual. Ann Surg 2020;271:169–176 — 493,854 patients restaged:
 #   6.8 % moved up and 29.7 % down (US National Cancer Database, 2010–2014).
@@ -376,5 +493,6 @@ exercises.staging.exercise_4(answer)
 #   figures the explorer shows (seed table; see lesson 4 for releases and data years).
 #
 # Reviewed 2026-11-25 against: AJCC Cancer Staging Manual, 8th edition (breast chapter, 2018
-# update); SEER Summary Stage 2018 manual (breast); NCCN Guidelines for breast cancer (workup);
-# ASCO Choosing Wisely list (Schnipper 2012); Plichta et al. 2020.
+# update), and its prognostic stage tables as reprinted in NCI PDQ Breast Cancer Treatment (HP);
+# SEER Summary Stage 2018 manual (breast); NCCN Guidelines for breast cancer (workup); ASCO
+# Choosing Wisely list (Schnipper 2012); Plichta et al. 2020.

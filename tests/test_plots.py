@@ -101,7 +101,8 @@ def test_staging_explorer_redraws_the_ruler_only_for_a_new_size() -> None:
     image = e.image.value
     assert np.array_equal(pixels(image), pixels(t_size_ruler(23.0).png()))
     e.n.value = "N1"
-    e.subtype.value = "HR-/HER2-"
+    e.er.value = e.pr.value = "negative"
+    e.grade.value = 3
     assert e.image.value is image  # same bytes object: not redrawn
     e.size.value = "8"
     assert "8 mm falls in T1b" in e.caption.value

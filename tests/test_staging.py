@@ -264,8 +264,10 @@ def test_monotone_in_t_and_n(m: str) -> None:
 # Lesson 03 support: exercise checkers, the explorer widget, the size ruler.
 from helpers.exercises import staging as ex  # noqa: E402
 from helpers.plots.staging import t_size_ruler  # noqa: E402
-from helpers.plots.staging import SizeRuler  # noqa: E402
-from helpers.widgets.staging import read_size_mm, staging_explorer, survival_for  # noqa: E402
+from helpers.plots.staging import SizeRuler, prognostic_heatmap  # noqa: E402
+from helpers.widgets.staging import (  # noqa: E402
+    read_recurrence_score, read_size_mm, staging_explorer, subtype_of, survival_for,
+)
 
 
 @pytest.mark.parametrize(("check", "right", "wrong"),
@@ -308,7 +310,7 @@ def test_explorer_from_size_and_direct() -> None:
     e.n.value = "N1a"
     assert "stage IIB" in e.result.value and "regional" in e.result.value
     assert "90 %" in e.result.value  # seed table: HR+/HER2- regional
-    e.subtype.value = "HR-/HER2-"
+    e.er.value = e.pr.value = "negative"  # the receptors set the survival row's subtype
     assert "67 %" in e.result.value  # seed table: triple-negative regional
     e.m.value = "M1"
     assert "stage IV" in e.result.value and "distant" in e.result.value
@@ -418,3 +420,165 @@ def test_ruler_marks_the_recorded_size() -> None:
     assert "20.4 mm, recorded as 20 mm, falls in T1c" in figure.alt
     marker = figure.figure.axes[0].lines[-1]
     assert list(marker.get_xdata()) == [20.0]
+
+
+
+# --- Prognostic stage groups: the re-export, the explorer, the figure, the exercises ----------
+
+import helpers.prognostic as prognostic  # noqa: E402
+from helpers import staging as staging_module  # noqa: E402
+
+
+def test_prognostic_stage_is_reexported_from_staging() -> None:
+    assert "prognostic_stage" in staging_module.__all__
+    for kind in ("clinical", "pathological"):
+        for grade in (1, 2, 3):
+            for her2 in ("positive", "negative"):
+                for er in ("positive", "negative"):
+                    for pr in ("positive", "negative"):
+                        for t, n in (("T1c", "N0"), ("T2", "N0"), ("T2", "N1"), ("T3", "N2"),
+                                     ("T4b", "N1"), ("T1", "N3")):
+                            kwargs = dict(grade=grade, her2=her2, er=er, pr=pr, kind=kind)
+                            assert (staging_module.prognostic_stage(t, n, "M0", **kwargs)
+                                    == prognostic.prognostic_stage(t, n, "M0", **kwargs))
+
+
+def test_issue_examples_through_staging() -> None:
+    hr_pos = dict(grade=1, her2="negative", er="positive", pr="positive")
+    triple = dict(grade=3, her2="negative", er="negative", pr="negative")
+    assert anatomic_stage("T2", "N0", "M0") == "IIA"
+    assert staging_module.prognostic_stage("T2", "N0", "M0", kind="pathological", **hr_pos) == "IA"
+    assert staging_module.prognostic_stage("T2", "N0", "M0", kind="clinical", **triple) == "IIB"
+    assert staging_module.prognostic_stage("T1c", "N0", "M0", kind="pathological",
+                                           recurrence_score=8, grade=3, her2="negative",
+                                           er="positive", pr="negative") == "IA"
+    with pytest.raises(ValueError, match="^kind must be"):
+        staging_module.prognostic_stage("T2", "N0", "M0", kind="anatomic", **hr_pos)
+    with pytest.raises(ValueError, match="^m "):
+        staging_module.prognostic_stage("T2", "N0", "pM0", kind="clinical", **hr_pos)
+
+
+def _explorer(**values):
+    e = staging_explorer()
+    for name, value in values.items():
+        getattr(e, name).value = value
+    return e
+
+
+def test_explorer_shows_three_stages_side_by_side() -> None:
+    e = _explorer(size="30", grade=1, er="positive", pr="positive", her2="negative")
+    cells = e.stages.value
+    assert cells.index("Anatomic") < cells.index("Clinical prognostic") < cells.index(
+        "Pathological prognostic")
+    assert "<strong>IIA</strong>" in cells and "<strong>IB</strong>" in cells
+    assert "<strong>IA</strong>" in cells
+    assert "clinical prognostic stage (IB) is lower than the anatomic stage (IIA)" in e.result.value
+    assert "pathological prognostic stage (IA) is lower" in e.result.value
+    assert "HR+/HER2-, localized: 100 %" in e.result.value
+
+
+def test_explorer_triple_negative_moves_up() -> None:
+    e = _explorer(size="30", grade=3, er="negative", pr="negative", her2="negative")
+    assert "clinical prognostic stage (IIB) is higher than the anatomic stage (IIA)" in e.result.value
+    assert "triple-negative" in e.result.value
+    assert "HR-/HER2-, localized: 92 %" in e.result.value
+
+
+def test_explorer_recurrence_score() -> None:
+    # T2 N0 grade 3, ER+ PR- HER2-: pathological IIA without a score, IA with a score below 11.
+    e = _explorer(size="35", grade=3, er="positive", pr="negative", her2="negative")
+    assert e.stages.value.count("<strong>IIA</strong>") >= 2
+    assert "<strong>IA</strong>" not in e.stages.value
+    e.score.value = "8"
+    assert "A recurrence score of 8 (below 11) makes" in e.result.value
+    assert "<strong>IA</strong>" in e.stages.value  # pathological only
+    assert e.stages.value.count("<strong>IA</strong>") == 1
+    e.n.value = "N1"  # the rule is not for node-positive cancers
+    assert "does not change the stage" in e.result.value
+    e.score.value = "25"
+    assert "11 or more" in e.result.value
+    e.score.value = ""
+    assert "recurrence score" not in e.result.value.lower().replace("recurrence score below", "")
+
+
+@pytest.mark.parametrize("typed", ["101", "-1", "abc", "1e400", "x" * 10_000])
+def test_explorer_refuses_bad_recurrence_scores(typed: str) -> None:
+    e = _explorer(score=typed)
+    assert "Recurrence score must be a number from 0 to 100" in e.result.value
+    assert e.stages.value == "" and len(e.result.value) < 600 and "Traceback" not in e.result.value
+    e.score.value = "12"
+    assert "Pathological prognostic" in e.stages.value
+
+
+def test_explorer_her2_positive_and_in_situ() -> None:
+    e = _explorer(her2="positive")
+    assert "HER2-negative subtypes only" in e.result.value
+    e.t.value = "Tis"
+    assert e.stages.value.count("<strong>0</strong>") == 3
+
+
+def test_explorer_update_keeps_working_after_every_error() -> None:
+    e = _explorer(t="T0")  # T0 N0 M0: nothing to stage
+    assert "nothing to stage" in e.result.value and e.stages.value == ""
+    e.n.value = "N1"
+    assert "Pathological prognostic" in e.stages.value
+    e.update()  # calling update() directly recomputes the same outputs
+    assert "Pathological prognostic" in e.stages.value
+
+
+@pytest.mark.parametrize(("typed", "score"), [("", None), ("  ", None), ("8", 8.0), (" 10.5 ", 10.5),
+                                              ("0", 0.0), ("100", 100.0)])
+def test_read_recurrence_score(typed: str, score) -> None:
+    assert read_recurrence_score(typed) == score
+
+
+def test_subtype_of() -> None:
+    assert subtype_of("positive", "negative", "negative") == "HR+/HER2-"
+    assert subtype_of("negative", "positive", "negative") == "HR+/HER2-"
+    assert subtype_of("negative", "negative", "negative") == "HR-/HER2-"
+    assert subtype_of("negative", "negative", "positive") == "HR-/HER2+"
+
+
+def test_prognostic_heatmap_cells_come_from_the_tables() -> None:
+    figure = prognostic_heatmap("IIA")
+    clinical, pathological = figure.figure.axes
+    labels = [t.get_text() for t in clinical.texts]
+    assert len(labels) == 24
+    # Column 0 is ER+ PR+ HER2-, column 3 triple-negative; rows are grades 1-3.
+    assert labels[0] == "IB ↓" and labels[2 * 8 + 3] == "IIB ↑"
+    assert [t.get_text() for t in pathological.texts][0] == "IA ↓"
+    assert "triple-negative: IIA, IIB, IIB" in figure.alt
+    assert "ER-positive, PR-positive, HER2-negative for grades 1, 2, 3: IA, IA, IB" in figure.alt
+    assert figure.png().startswith(b"\x89PNG")
+    with pytest.raises(ValueError, match="^anatomic must be one of"):
+        prognostic_heatmap("IV")
+
+
+@pytest.mark.parametrize(("check", "right", "wrong"),
+                         [(ex.exercise_5, "IIB", "IIA"), (ex.exercise_6, "IA", "IIA")])
+def test_prognostic_exercises(check, right: str, wrong: str) -> None:
+    assert check(right).status == "correct"
+    assert check(f" {right.lower()} ").status == "correct"
+    assert check(wrong).status == "incorrect" and "anatomic stage" in check(wrong).hint
+    assert check(...).status == "not answered"
+    for malformed in (42, "stage two", None, 3.5):
+        assert check(malformed).status in ("malformed", "not answered")
+    assert ex.exercise_6("IB").status == "incorrect" and "clinical" in ex.exercise_6("IB").hint
+
+
+def test_prognostic_concept_check() -> None:
+    quiz = ex.prognostic_concept_check()
+    right = [o for o in ex.PATHOLOGICAL_OPTIONS if quiz.checker(o).correct]
+    assert len(right) == 1 and "surgery is the first treatment" in right[0]
+    assert "neoadjuvant" in right[0]
+    assert quiz.checker("something else").status == "malformed"
+
+
+@pytest.mark.parametrize("anatomic", ["IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC"])
+def test_prognostic_heatmap_arrows_match_the_stages(anatomic: str) -> None:
+    figure = prognostic_heatmap(anatomic)
+    for ax in figure.figure.axes:
+        for text in ax.texts:
+            stage, arrow = text.get_text().split()
+            diff = stage_rank(stage) - stage_rank(anatomic)
+            assert arrow == ("↓" if diff < 0 else "↑" if diff > 0 else "=")

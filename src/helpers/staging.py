@@ -10,7 +10,9 @@ the AJCC 8 *clinical and pathological prognostic* stage groups, which add grade,
 (and a 21-gene recurrence score for some HR+ tumours) to T, N and M. The *anatomic* table
 encoded here is meant for places where those biomarkers cannot be tested, and it is the
 scaffold the prognostic tables start from. SEER's survival tables are organised by summary
-stage (SEER Combined Summary Stage), not by AJCC stage groups.
+stage (SEER Combined Summary Stage), not by AJCC stage groups. The prognostic tables are data
+files read by :mod:`helpers.prognostic`; :func:`prognostic_stage` is re-exported here so that
+every stage is at hand from one module.
 
 The stage-group table is held as data (:data:`STAGE_TABLE`, rows as the manual prints them) and
 read by :func:`anatomic_stage`; T and N subcategories (T1a, N2b, ...) collapse to their main
@@ -37,7 +39,7 @@ from ._validate import check_choice, check_int, check_number
 __all__ = [
     "T_CATEGORIES", "N_CATEGORIES", "M_CATEGORIES", "STAGE_GROUPS", "SUMMARY_STAGES",
     "StageRow", "STAGE_TABLE", "T_SIZE_CUTOFFS", "MAX_SIZE_MM", "stage_rank", "anatomic_stage",
-    "summary_stage", "recorded_size_mm", "t_category", "n_category",
+    "summary_stage", "recorded_size_mm", "t_category", "n_category", "prognostic_stage",
 ]
 
 T_CATEGORIES = ("Tis", "T0", "T1mi", "T1a", "T1b", "T1c", "T1", "T2", "T3",
@@ -331,3 +333,30 @@ def n_category(positive_axillary_nodes: int, *, micrometastases_only: bool = Fal
         raise ValueError("micrometastases_only applies to 1-3 involved nodes (N1mi); "
                          f"got {nodes} nodes")
     return "N2" if nodes <= 9 else "N3"
+
+
+def prognostic_stage(
+    t: str,
+    n: str,
+    m: str,
+    *,
+    grade: object,
+    her2: str,
+    er: str,
+    pr: str,
+    kind: str,
+    recurrence_score: float | None = None,
+) -> str:
+    """The AJCC 8 clinical or pathological prognostic stage group: see
+    :func:`helpers.prognostic.prognostic_stage`, which this calls (same inputs, result and
+    errors).
+
+    ``grade`` 1-3; ``her2``, ``er``, ``pr`` "positive" or "negative"; ``kind`` "clinical" (every
+    patient, before treatment) or "pathological" (only when surgery is the first treatment);
+    ``recurrence_score`` (0-100, optional) is used only by the pathological table: below 11 it
+    makes a T1-T2 N0 M0, ER-positive, HER2-negative cancer stage IA.
+    """
+    from .prognostic import prognostic_stage as stage  # here: helpers.prognostic imports this module
+
+    return stage(t, n, m, grade=grade, her2=her2, er=er, pr=pr, kind=kind,
+                 recurrence_score=recurrence_score)
