@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import itertools
 import math
+import re
 
 import pytest
 
@@ -124,8 +125,8 @@ CLINICAL_BY_HAND = [
     ("T3", "N2", 3, "positive", "positive", "positive", "IIB"),
 ]
 
-# Pathological rows: from the secondary transcription named in the data file's sidecar (no
-# legible copy of the PDQ pathological table was available); they still guard against typos.
+# Pathological rows: from NCI SEER's encoding of the AJCC table (EOD 1.7), named in the data
+# file's sidecar (no legible copy of the PDQ pathological table was available).
 PATHOLOGICAL_BY_HAND = [
     ("T1", "N0", 1, "negative", "negative", "negative", "IA"),
     ("T1", "N0", 2, "negative", "negative", "negative", "IB"),
@@ -167,8 +168,8 @@ def test_clinical_rows_read_in_pdq_are_marked() -> None:
     """The file says which rows were read in the PDQ reprint: 1 (Tis) + 92 graded cells."""
     marks = [r["read_from"] for r in _read("clinical")]
     assert marks.count("PDQ NBK65744.43 Table 9") == 93
-    assert {r["read_from"] for r in _read("pathological")} == {"secondary transcription",
-                                                               "AJCC anatomic table"}
+    assert set(marks) == {"PDQ NBK65744.43 Table 9", "NCI SEER EOD 1.7 table"}
+    assert {r["read_from"] for r in _read("pathological")} == {"NCI SEER EOD 1.7 table"}
 
 
 # ------------------------------------------------------------------ the issue's two examples
@@ -369,3 +370,126 @@ def test_explanation_refuses_bad_input(change: dict, message: str) -> None:
     anatomic, prognostic = args.pop("anatomic"), args.pop("prognostic")
     with pytest.raises(ValueError, match=message):
         explain_stage_difference(anatomic, prognostic, **args)
+
+
+# ------------------------------------------------------------------ figure
+
+
+def _cells(figure: object) -> dict[str, str]:
+    return {text.get_gid(): text.get_text() for ax in figure.axes  # type: ignore[attr-defined]
+            for text in ax.texts if text.get_gid()}
+
+
+@pytest.mark.parametrize(("t", "n", "anatomic"), [("T2", "N0", "IIA"), ("T3", "N1", "IIIA"),
+                                                  ("T1mi", "N1mi", "IB")])
+def test_grid_cells_match_prognostic_stage(t: str, n: str, anatomic: str) -> None:
+    from helpers.plots import AccessibleFigure
+    from helpers.plots.prognostic import COMPARISON_STYLE, prognostic_grid
+
+    result = prognostic_grid(t, n, "M0")
+    assert isinstance(result, AccessibleFigure)
+    cells = _cells(result.figure)
+    assert len(cells) == 2 * 3 * 8
+    arrows = {style[2] for style in COMPARISON_STYLE.values()}
+    for kind in ("clinical", "pathological"):
+        for grade, (her2, er, pr) in itertools.product((1, 2, 3), COMBOS):
+            label = cells[f"{kind}|G{grade}|{her2}|{er}|{pr}"]
+            stage, arrow = label.split()
+            assert stage == prognostic_stage(t, n, "M0", grade=grade, her2=her2, er=er, pr=pr,
+                                             kind=kind)
+            assert arrow in arrows
+            rank = STAGE_GROUPS.index(stage) - STAGE_GROUPS.index(anatomic)
+            assert arrow == ("↓" if rank < 0 else "↑" if rank > 0 else "=")
+    assert f"anatomic stage {anatomic}" in result.alt
+    assert f"{t} {n[:2] if n != 'N1mi' else n} M0".replace("T1mi", "T1") in result.alt
+    assert "Clinical:" in result.alt and "Pathological:" in result.alt
+    assert result.png()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_grid_summary_counts_add_up() -> None:
+    from helpers.plots.prognostic import prognostic_grid
+
+    alt = prognostic_grid().alt
+    # T2 N0, clinical: triple-negative grade 3 is IIB (higher), HR+ HER2+ is IB (lower).
+    assert "Clinical: from IB to IIB" in alt
+    parts = [part for part in alt.split("; ") if "of 24 cells" in part]
+    assert len(parts) == 2
+    for part in parts:
+        numbers = [int(w) for w in part.replace(",", " ").split() if w.isdigit()]
+        assert sum(numbers) - 24 == 24  # lower + same + higher = 24 cells
+
+
+def test_grid_refuses_what_prognostic_stage_refuses() -> None:
+    from helpers.plots.prognostic import prognostic_grid
+
+    with pytest.raises(ValueError, match="t must be one of"):
+        prognostic_grid("T9", "N0", "M0")
+    with pytest.raises(ValueError, match="nothing to stage"):
+        prognostic_grid("T0", "N0", "M0")
+
+
+# ------------------------------------------------------------------ exercises
+
+
+@pytest.mark.parametrize("answer", ["IIB", "iib", " IIb ", "Stage IIB", "stage iib", "STAGE IIB"])
+def test_exercise_1_accepts_the_right_answer_as_people_type_it(answer: str) -> None:
+    from helpers.exercises.prognostic import exercise_1
+
+    feedback = exercise_1(answer)
+    assert feedback.correct, feedback
+    assert "IIA" in feedback.message  # says why: the anatomic stage it moved from
+
+
+@pytest.mark.parametrize("answer", ["IIA", "IB", "IA", "IIIA", "IIIB", "IIIC", "IV", "0"])
+def test_exercise_1_wrong_answers_get_a_hint_without_the_answer(answer: str) -> None:
+    from helpers.exercises.prognostic import exercise_1
+
+    feedback = exercise_1(answer)
+    assert feedback.status == "incorrect"
+    assert feedback.hint
+    assert not re.search(r"\bIIB\b", feedback.hint + feedback.message)
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_exercises_not_answered(answer: object) -> None:
+    from helpers.exercises.prognostic import exercise_1, exercise_2
+
+    assert exercise_1(answer).status == "not answered"
+    assert exercise_2(answer).status == "not answered"
+
+
+@pytest.mark.parametrize("answer", [2, 2.5, "2B", "stage", "Stage II B", ["IIB"], "IIB!"])
+def test_exercises_malformed(answer: object) -> None:
+    from helpers.exercises.prognostic import exercise_1, exercise_2
+
+    assert exercise_1(answer).status == "malformed"
+    assert exercise_2(answer).status == "malformed"
+
+
+def test_exercise_2_needs_the_recurrence_score_rule() -> None:
+    from helpers.exercises.prognostic import CASE_2, exercise_2
+
+    args = dict(CASE_2)
+    t, n, m = args.pop("t"), args.pop("n"), args.pop("m")
+    with_score = prognostic_stage(t, n, m, **args)
+    without = prognostic_stage(t, n, m, **{**args, "recurrence_score": None})
+    assert with_score == "IA" and without != with_score  # the score changes the answer
+    assert exercise_2("Stage IA").correct and exercise_2(" ia ").correct
+    wrong = exercise_2(without)
+    assert wrong.status == "incorrect" and "recurrence score" in wrong.hint
+    assert not re.search(r"\bIA\b", wrong.hint)
+    for answer in ("IB", "IIB", "IIIA", "IV"):
+        feedback = exercise_2(answer)
+        assert feedback.status == "incorrect" and feedback.hint, answer
+
+
+def test_concept_check() -> None:
+    from helpers.exercises.prognostic import CONCEPT_OPTIONS, concept_check
+
+    widget = concept_check()
+    assert widget.check(CONCEPT_OPTIONS[1]).correct
+    for option in CONCEPT_OPTIONS[:1] + CONCEPT_OPTIONS[2:]:
+        feedback = widget.check(option)
+        assert feedback.status == "incorrect" and feedback.hint
+    assert widget.check(None).status == "not answered"
+    assert widget.check("something else").status == "malformed"

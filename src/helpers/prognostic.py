@@ -42,6 +42,7 @@ __all__ = [
     "KINDS", "GRADES", "STATUSES", "TN_GROUPS", "RECURRENCE_SCORE_CUTOFF", "TableRow",
     "PrognosticResult", "prognostic_table", "tn_group", "prognostic_result", "prognostic_stage",
     "explain_stage_difference", "normalise_grade", "normalise_status", "normalise_kind",
+    "main_categories",
 ]
 
 KINDS = ("clinical", "pathological")
@@ -235,6 +236,13 @@ def tn_group(t: str, n: str, m: str) -> str:
     Tis with nodal spread).
     """
     return _group_and_anatomic(t, n, m)[0]
+
+
+def main_categories(t: str, n: str, m: str) -> tuple[str, str, str]:
+    """The main T, N and M categories the tables use: ("pT1c", "pN0(i+)", "M0(i+)") gives
+    ("T1", "N0", "M0"). N1mi stays N1mi. Same errors as :func:`tn_group`."""
+    group, _anatomic, main_t, main_n = _group_and_anatomic(t, n, m)
+    return main_t, main_n, ("M1" if group == TN_GROUPS[-1] else "M0")
 
 
 def _group_and_anatomic(t: Any, n: Any, m: Any) -> tuple[str, str, str, str]:
