@@ -54,7 +54,8 @@
 
 # %%
 from helpers import staging, exercises
-from helpers.plots.staging import prognostic_heatmap, t_size_ruler
+from helpers.plots.prognostic import prognostic_grid
+from helpers.plots.staging import t_size_ruler
 from helpers.widgets.staging import staging_explorer
 
 # %% [markdown]
@@ -298,13 +299,14 @@ for score in (None, 8, 25):
                                    **hr_positive_grade_3))
 
 # %% [markdown]
-# The figure shows every combination for anatomic stage IIA. Each cell names the prognostic
-# stage, with an arrow for lower (↓), the same (=) or higher (↑) than IIA, so it reads without
-# colour. (Tables: AJCC 8th edition, breast chapter updated 2018, as reprinted in the NCI PDQ
-# *Breast Cancer Treatment (Health Professional Version)*.)
+# The figure shows every combination of grade and receptors for this T2 N0 M0 tumour
+# (anatomic stage IIA). Each cell names the prognostic stage, with an arrow for lower (↓), the
+# same (=) or higher (↑) than IIA, so it reads without colour. (Tables: AJCC 8th edition, breast
+# chapter updated 2018; the clinical table as reprinted in the NCI PDQ *Breast Cancer Treatment
+# (Health Professional Version)*, the pathological one as encoded by NCI SEER: see Sources.)
 
 # %%
-prognostic_heatmap("IIA")
+prognostic_grid("T2", "N0", "M0")
 
 # %% [markdown]
 # **How much does it change?** When 493,854 US patients with stage I–III cancer (US National
@@ -315,7 +317,7 @@ prognostic_heatmap("IIA")
 # printing; this collection uses the updated tables.
 
 # %%
-exercises.staging.prognostic_concept_check()
+exercises.prognostic.concept_check()
 
 # %% [markdown]
 # ## 7. From stage to the survival table: SEER summary stage
@@ -418,21 +420,22 @@ answer = ...
 ### BEGIN SOLUTION
 answer = "IIB"
 ### END SOLUTION
-exercises.staging.exercise_5(answer)
+exercises.prognostic.exercise_1(answer)
 
 # %% [markdown]
-# ### Exercise 6: the same size, favourable biology, surgery first
+# ### Exercise 6: a recurrence score, surgery first
 #
-# A 35 mm tumour (T2), no cancer in the sentinel nodes (N0), M0; surgery was the first
-# treatment. The tumour is grade 1, ER-positive, PR-positive and HER2-negative; no recurrence
-# score was done. What is its **pathological** prognostic stage? Answer in quotes.
+# Surgery was the first treatment. The pathologist measures a 28 mm tumour (T2) and finds no
+# cancer in the sentinel nodes (N0); there is no sign of distant spread (M0). The tumour is
+# grade 2, ER-positive, PR-negative and HER2-negative, and its 21-gene recurrence score is 8.
+# What is its **pathological** prognostic stage? Answer in quotes.
 
 # %%
 answer = ...
 ### BEGIN SOLUTION
 answer = "IA"
 ### END SOLUTION
-exercises.staging.exercise_6(answer)
+exercises.prognostic.exercise_2(answer)
 
 # %% [markdown]
 # **Think:** two people both have "stage II" breast cancer: one T2 N0, the other T1 N1. Are
@@ -472,8 +475,13 @@ exercises.staging.exercise_6(answer)
 #   Joint Committee on Cancer eighth edition cancer staging manual. CA Cancer J Clin
 #   2017;67:290–303 — what changed in the 8th edition and why anatomic stage was kept.
 # - National Cancer Institute. PDQ *Breast Cancer Treatment (Health Professional Version)*,
-#   NCBI Bookshelf NBK65744 (version read: see the sidecars `data/prognostic_stage_*.meta.json`)
-#   — the AJCC clinical and pathological prognostic stage tables, reprinted with permission.
+#   NCBI Bookshelf NBK65744, version 43 — the AJCC clinical prognostic stage table, reprinted
+#   with permission (93 of its rows read there; the rest from SEER's encoding below, which
+#   agrees with every row read).
+# - National Cancer Institute, SEER Program. Staging algorithm for Extent of Disease, version
+#   1.7 (2019) — its encoding of the AJCC 8 clinical and pathological prognostic stage tables;
+#   the pathological table used here comes from it and has not yet been checked row by row
+#   against the PDQ reprint (see `data/prognostic_stage_pathological.meta.json`).
 # - Plichta JK, Ren Y, Thomas SM, et al. Implications for breast cancer restaging based on the
 #   8th edition AJCC staging manual. Ann Surg 2020;271:169–176 — 493,854 patients restaged:
 #   6.8 % moved up and 29.7 % down (US National Cancer Database, 2010–2014).
@@ -493,6 +501,7 @@ exercises.staging.exercise_6(answer)
 #   figures the explorer shows (seed table; see lesson 4 for releases and data years).
 #
 # Reviewed 2026-11-25 against: AJCC Cancer Staging Manual, 8th edition (breast chapter, 2018
-# update), and its prognostic stage tables as reprinted in NCI PDQ Breast Cancer Treatment (HP);
+# update), and its prognostic stage tables as reprinted in NCI PDQ Breast Cancer Treatment (HP)
+# and encoded by NCI SEER (EOD 1.7);
 # SEER Summary Stage 2018 manual (breast); NCCN Guidelines for breast cancer (workup); ASCO
 # Choosing Wisely list (Schnipper 2012); Plichta et al. 2020.

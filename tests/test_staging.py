@@ -264,7 +264,7 @@ def test_monotone_in_t_and_n(m: str) -> None:
 # Lesson 03 support: exercise checkers, the explorer widget, the size ruler.
 from helpers.exercises import staging as ex  # noqa: E402
 from helpers.plots.staging import t_size_ruler  # noqa: E402
-from helpers.plots.staging import SizeRuler, prognostic_heatmap  # noqa: E402
+from helpers.plots.staging import SizeRuler  # noqa: E402
 from helpers.widgets.staging import (  # noqa: E402
     read_recurrence_score, read_size_mm, staging_explorer, subtype_of, survival_for,
 )
@@ -537,48 +537,3 @@ def test_subtype_of() -> None:
     assert subtype_of("negative", "positive", "negative") == "HR+/HER2-"
     assert subtype_of("negative", "negative", "negative") == "HR-/HER2-"
     assert subtype_of("negative", "negative", "positive") == "HR-/HER2+"
-
-
-def test_prognostic_heatmap_cells_come_from_the_tables() -> None:
-    figure = prognostic_heatmap("IIA")
-    clinical, pathological = figure.figure.axes
-    labels = [t.get_text() for t in clinical.texts]
-    assert len(labels) == 24
-    # Column 0 is ER+ PR+ HER2-, column 3 triple-negative; rows are grades 1-3.
-    assert labels[0] == "IB ↓" and labels[2 * 8 + 3] == "IIB ↑"
-    assert [t.get_text() for t in pathological.texts][0] == "IA ↓"
-    assert "triple-negative: IIA, IIB, IIB" in figure.alt
-    assert "ER-positive, PR-positive, HER2-negative for grades 1, 2, 3: IA, IA, IB" in figure.alt
-    assert figure.png().startswith(b"\x89PNG")
-    with pytest.raises(ValueError, match="^anatomic must be one of"):
-        prognostic_heatmap("IV")
-
-
-@pytest.mark.parametrize(("check", "right", "wrong"),
-                         [(ex.exercise_5, "IIB", "IIA"), (ex.exercise_6, "IA", "IIA")])
-def test_prognostic_exercises(check, right: str, wrong: str) -> None:
-    assert check(right).status == "correct"
-    assert check(f" {right.lower()} ").status == "correct"
-    assert check(wrong).status == "incorrect" and "anatomic stage" in check(wrong).hint
-    assert check(...).status == "not answered"
-    for malformed in (42, "stage two", None, 3.5):
-        assert check(malformed).status in ("malformed", "not answered")
-    assert ex.exercise_6("IB").status == "incorrect" and "clinical" in ex.exercise_6("IB").hint
-
-
-def test_prognostic_concept_check() -> None:
-    quiz = ex.prognostic_concept_check()
-    right = [o for o in ex.PATHOLOGICAL_OPTIONS if quiz.checker(o).correct]
-    assert len(right) == 1 and "surgery is the first treatment" in right[0]
-    assert "neoadjuvant" in right[0]
-    assert quiz.checker("something else").status == "malformed"
-
-
-@pytest.mark.parametrize("anatomic", ["IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC"])
-def test_prognostic_heatmap_arrows_match_the_stages(anatomic: str) -> None:
-    figure = prognostic_heatmap(anatomic)
-    for ax in figure.figure.axes:
-        for text in ax.texts:
-            stage, arrow = text.get_text().split()
-            diff = stage_rank(stage) - stage_rank(anatomic)
-            assert arrow == ("↓" if diff < 0 else "↑" if diff > 0 else "=")

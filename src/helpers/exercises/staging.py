@@ -1,19 +1,16 @@
-"""Exercise checkers for lesson 03, staging (AJCC 8 anatomic and prognostic stage groups, SEER
-summary stage)."""
+"""Exercise checkers for lesson 03, staging (AJCC 8 anatomic stage, SEER summary stage, which
+stage table is used where). The prognostic-stage exercises are in
+:mod:`helpers.exercises.prognostic`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..staging import (
-    STAGE_GROUPS, SUMMARY_STAGES, T_CATEGORIES, anatomic_stage, prognostic_stage, summary_stage,
-    t_category,
-)
+from ..staging import STAGE_GROUPS, SUMMARY_STAGES, T_CATEGORIES, anatomic_stage, summary_stage, t_category
 from . import Feedback, MultipleChoice, check_choice
 
-__all__ = ["exercise_1", "exercise_2", "exercise_3", "exercise_4", "exercise_5", "exercise_6",
-           "concept_check", "PROGNOSTIC_OPTIONS", "prognostic_concept_check",
-           "PATHOLOGICAL_OPTIONS"]
+__all__ = ["exercise_1", "exercise_2", "exercise_3", "exercise_4", "concept_check",
+           "PROGNOSTIC_OPTIONS"]
 
 _T_MAIN = tuple(t for t in T_CATEGORIES if t not in ("T1", "T4"))
 
@@ -101,81 +98,3 @@ def concept_check() -> MultipleChoice:
     anatomic table belong?"""
     return MultipleChoice("Which statement about the AJCC 8th edition stage tables is true?",
                           PROGNOSTIC_OPTIONS, _prognostic)
-
-
-def exercise_5(answer: Any) -> Feedback:
-    """Case 5: triple-negative (ER-, PR-, HER2-) T2 N0 M0, grade 3, before any treatment →
-    which clinical prognostic stage? (Anatomic stage IIA.)"""
-    expected = prognostic_stage("T2", "N0", "M0", grade=3, her2="negative", er="negative",
-                                pr="negative", kind="clinical")
-    anatomic = anatomic_stage("T2", "N0", "M0")
-    return check_choice(
-        answer, expected, allowed=STAGE_GROUPS, what='a stage group in quotes, e.g. "IIA"',
-        hints={anatomic: f"{anatomic} is the anatomic stage, from size and nodes alone. Now add "
-                         f"the biology: look up grade 3 and ER-, PR-, HER2- in the clinical "
-                         f"table.",
-               "IB": "That would be a move down: the tables move cancers with favourable "
-                     "biology down. Is grade 3 triple-negative favourable?",
-               "IA": "IA is for small node-negative cancers or favourable biology; this one "
-                     "has neither."},
-        default_hint="Start from the T/N group (T2 N0 is in the IIA group), then find grade 3, "
-                     "HER2-negative, ER-negative, PR-negative in the clinical table.",
-        why=f"the clinical table moves a grade 3 triple-negative T2 N0 cancer up from anatomic "
-            f"{anatomic} to {expected}, because that biology carries a worse outlook than size "
-            f"and nodes alone suggest.",
-    )
-
-
-def exercise_6(answer: Any) -> Feedback:
-    """Case 6: T2 N0 M0, grade 1, ER+, PR+, HER2-, surgery first, no recurrence score →
-    which pathological prognostic stage? (Anatomic stage IIA.)"""
-    expected = prognostic_stage("T2", "N0", "M0", grade=1, her2="negative", er="positive",
-                                pr="positive", kind="pathological")
-    anatomic = anatomic_stage("T2", "N0", "M0")
-    clinical = prognostic_stage("T2", "N0", "M0", grade=1, her2="negative", er="positive",
-                                pr="positive", kind="clinical")
-    return check_choice(
-        answer, expected, allowed=STAGE_GROUPS, what='a stage group in quotes, e.g. "IIA"',
-        hints={anatomic: f"{anatomic} is the anatomic stage. A low-grade, hormone-receptor "
-                         f"positive, HER2-negative cancer has a better outlook: which way does "
-                         f"the pathological table move it?",
-               clinical: f"{clinical} is the clinical prognostic stage; the question asks for "
-                         f"the pathological table, after surgery.",
-               "IIB": "The tables move cancers with unfavourable biology up; grade 1 ER+ PR+ "
-                      "HER2- is favourable."},
-        default_hint="T2 N0 is in the IIA group; find grade 1, HER2-negative, ER-positive, "
-                     "PR-positive in the pathological table.",
-        why=f"in the pathological table a grade 1, ER-positive, PR-positive, HER2-negative "
-            f"T2 N0 cancer is stage {expected}, below its anatomic stage {anatomic} "
-            f"(no recurrence score needed).",
-    )
-
-
-PATHOLOGICAL_OPTIONS = (
-    "For every patient, from examination, imaging and biopsy before treatment.",
-    "Only when surgery is the first treatment, from the tissue removed; not after therapy "
-    "given before surgery (neoadjuvant therapy).",
-    "Only after neoadjuvant therapy, to measure how well it worked.",
-    "Only for HER2-positive cancers.",
-)
-
-
-def _pathological(choice: Any) -> Feedback:
-    return check_choice(
-        choice, PATHOLOGICAL_OPTIONS[1], allowed=PATHOLOGICAL_OPTIONS, what="one of the options",
-        hints={PATHOLOGICAL_OPTIONS[0]: "That describes the clinical prognostic stage.",
-               PATHOLOGICAL_OPTIONS[2]: "After neoadjuvant therapy the tissue has been changed "
-                                        "by treatment, so the prognostic tables do not apply to "
-                                        "it.",
-               PATHOLOGICAL_OPTIONS[3]: "The tables cover every invasive breast cancer, HER2 "
-                                        "status being one of their columns."},
-        why="the pathological prognostic stage needs the tissue as it was before any treatment, "
-            "so it is assigned only when surgery comes first; everyone gets a clinical "
-            "prognostic stage.",
-    )
-
-
-def prognostic_concept_check() -> MultipleChoice:
-    """Multiple choice: when is the pathological prognostic stage assigned?"""
-    return MultipleChoice("When is the AJCC 8 pathological prognostic stage assigned?",
-                          PATHOLOGICAL_OPTIONS, _pathological)

@@ -1,12 +1,11 @@
-"""Figures for the staging lesson: the AJCC 8 T size thresholds drawn on a millimetre ruler, and
-the prognostic stage groups of one anatomic stage across grade and receptor status."""
+"""Figures for the staging lesson: the AJCC 8 T size thresholds drawn on a millimetre ruler.
+(The prognostic stage figure is :func:`helpers.plots.prognostic.prognostic_grid`.)"""
 
 from __future__ import annotations
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from .._validate import check_number
@@ -14,7 +13,7 @@ from ..palette import NEUTRAL, OKABE_ITO
 from ..staging import MAX_SIZE_MM, T_SIZE_CUTOFFS, recorded_size_mm, t_category
 from . import AccessibleFigure, Overlay, RenderedFigure, footnote, new_figure
 
-__all__ = ["t_size_ruler", "SizeRuler", "prognostic_heatmap", "HEATMAP_COLUMNS"]
+__all__ = ["t_size_ruler", "SizeRuler"]
 
 _AJCC = "Source: AJCC Cancer Staging Manual, 8th edition (2017; breast chapter updated 2018)"
 
@@ -166,122 +165,3 @@ class SizeRuler:
             self._upper = upper
         _move_marker(*self._marker, size, marked)
         return RenderedFigure(self._overlay.png(), _ruler_alt(size, marked))
-
-
-# ---------------------------------------------------------------------------------------------
-# Prognostic stage groups of one anatomic stage: a small table of coloured, labelled cells.
-
-_PDQ = ("Source: AJCC Cancer Staging Manual, 8th edition (breast chapter updated 2018), "
-        "prognostic stage tables\nas reprinted in NCI PDQ Breast Cancer Treatment (Health "
-        "Professional Version). Pathological panel without a recurrence score.")
-
-#: One T, N, M for each anatomic stage: the prognostic tables' rows depend only on its T/N group.
-_EXAMPLE_TNM = {
-    "IA": ("T1", "N0", "M0"), "IB": ("T1", "N1mi", "M0"), "IIA": ("T2", "N0", "M0"),
-    "IIB": ("T2", "N1", "M0"), "IIIA": ("T3", "N1", "M0"), "IIIB": ("T4", "N0", "M0"),
-    "IIIC": ("T2", "N3", "M0"),
-}
-_GROUP_WORDS = {
-    "IA": "T1 N0 M0", "IB": "T0-T1 N1mi M0", "IIA": "T0-T1 N1 M0 or T2 N0 M0",
-    "IIB": "T2 N1 M0 or T3 N0 M0", "IIIA": "T0-T2 N2, T3 N1-N2, M0", "IIIB": "T4 N0-N2 M0",
-    "IIIC": "any T N3 M0",
-}
-#: The columns: (her2, er, pr), HER2-negative first.
-HEATMAP_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
-    (her2, er, pr) for her2 in ("negative", "positive")
-    for er, pr in (("positive", "positive"), ("positive", "negative"),
-                   ("negative", "positive"), ("negative", "negative")))
-# Colour per stage group, from the palette; the label in each cell carries the same information.
-# (Stages 0 and IV never appear: biology does not change them, so they have no heat-map.)
-_STAGE_FILL = {
-    "IA": OKABE_ITO["sky blue"], "IB": OKABE_ITO["bluish green"],
-    "IIA": OKABE_ITO["yellow"], "IIB": OKABE_ITO["orange"], "IIIA": OKABE_ITO["vermillion"],
-    "IIIB": OKABE_ITO["reddish purple"], "IIIC": OKABE_ITO["blue"],
-}
-_SIGN = {"positive": "+", "negative": "−"}
-
-
-def _column_label(her2: str, er: str, pr: str) -> str:
-    label = f"ER{_SIGN[er]} PR{_SIGN[pr]}\nHER2{_SIGN[her2]}"
-    return label + ("\n(triple-neg.)" if her2 == er == pr == "negative" else "")
-
-
-def prognostic_grid(anatomic: str, kind: str) -> tuple[tuple[str, ...], ...]:
-    """The prognostic stage for grades 1-3 (rows) × :data:`HEATMAP_COLUMNS` (columns), for
-    tumours of one anatomic stage group, without a recurrence score."""
-    from ..prognostic import prognostic_stage
-
-    t, n, m = _EXAMPLE_TNM[anatomic]
-    return tuple(
-        tuple(prognostic_stage(t, n, m, grade=grade, her2=her2, er=er, pr=pr, kind=kind)
-              for her2, er, pr in HEATMAP_COLUMNS)
-        for grade in (1, 2, 3))
-
-
-def _heatmap_alt(anatomic: str, grids: dict[str, tuple[tuple[str, ...], ...]]) -> str:
-    from ..staging import stage_rank
-
-    parts = [f"Two small tables for cancers of anatomic stage {anatomic} "
-             f"({_GROUP_WORDS[anatomic]}): the clinical and the pathological prognostic stage "
-             f"for grade 1, 2 and 3 (rows) and each combination of ER, PR and HER2 (columns); "
-             f"each cell is labelled with its stage and an arrow saying whether it is lower, "
-             f"the same as or higher than {anatomic}."]
-    hr_pos = HEATMAP_COLUMNS.index(("negative", "positive", "positive"))
-    triple = HEATMAP_COLUMNS.index(("negative", "negative", "negative"))
-    for kind, grid in grids.items():
-        cells = [stage for row in grid for stage in row]
-        lower = sum(stage_rank(c) < stage_rank(anatomic) for c in cells)
-        higher = sum(stage_rank(c) > stage_rank(anatomic) for c in cells)
-        ranked = sorted(set(cells), key=stage_rank)
-        parts.append(
-            f"{kind.capitalize()}: stages from {ranked[0]} to {ranked[-1]}; {lower} of "
-            f"{len(cells)} cells lower than {anatomic} and {higher} higher. ER-positive, "
-            f"PR-positive, HER2-negative for grades 1, 2, 3: "
-            f"{', '.join(row[hr_pos] for row in grid)}; triple-negative: "
-            f"{', '.join(row[triple] for row in grid)}.")
-    return " ".join(parts)
-
-
-def prognostic_heatmap(anatomic: str = "IIA") -> AccessibleFigure:
-    """The clinical and pathological prognostic stage of tumours of one anatomic stage group,
-    across grade (rows) and ER/PR/HER2 (columns), as two small tables of coloured cells.
-
-    Each cell names its stage and carries an arrow (↓ lower than the anatomic stage, = the same,
-    ↑ higher), so the figure reads without colour. The pathological panel is without a
-    recurrence score. ``anatomic``: one of "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC"
-    (stages 0 and IV do not change with biology); raises ``ValueError`` otherwise.
-    """
-    from ..staging import stage_rank
-
-    if not isinstance(anatomic, str) or anatomic.strip().upper() not in _EXAMPLE_TNM:
-        listed = ", ".join(repr(a) for a in _EXAMPLE_TNM)
-        raise ValueError(f"anatomic must be one of {listed}; got {anatomic!r}")
-    anatomic = anatomic.strip().upper()
-    grids = {kind: prognostic_grid(anatomic, kind) for kind in ("clinical", "pathological")}
-    fig = new_figure(8.6, 5.8)
-    axes = fig.subplots(2, 1)
-    for ax, (kind, grid) in zip(axes, grids.items(), strict=True):
-        for row, stages in enumerate(grid):
-            for col, stage in enumerate(stages):
-                diff = stage_rank(stage) - stage_rank(anatomic)
-                arrow = "↓" if diff < 0 else "↑" if diff > 0 else "="
-                dark = stage == "IIIC"
-                ax.add_patch(Rectangle((col, row), 1, 1, facecolor=_STAGE_FILL[stage],
-                                       edgecolor="white", linewidth=2))
-                ax.text(col + 0.5, row + 0.5, f"{stage} {arrow}", ha="center", va="center",
-                        fontsize=10, fontweight="bold" if diff else "normal",
-                        color="white" if dark else OKABE_ITO["black"])
-        ax.set_xlim(0, len(HEATMAP_COLUMNS))
-        ax.set_ylim(len(grid), 0)
-        ax.set_yticks([0.5, 1.5, 2.5], ["Grade 1", "Grade 2", "Grade 3"])
-        ax.set_xticks([i + 0.5 for i in range(len(HEATMAP_COLUMNS))],
-                      [_column_label(*c) for c in HEATMAP_COLUMNS], fontsize=8)
-        ax.tick_params(length=0)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
-        ax.set_title(f"{kind.capitalize()} prognostic stage", fontsize=10, loc="left")
-    fig.suptitle(f"Anatomic stage {anatomic} ({_GROUP_WORDS[anatomic]}): prognostic stage by "
-                 f"grade and receptors\n(arrows: ↓ lower than {anatomic}, = the same, ↑ higher)",
-                 fontsize=10)
-    footnote(fig, _PDQ)
-    return AccessibleFigure(fig, _heatmap_alt(anatomic, grids))
