@@ -76,10 +76,10 @@ from helpers.widgets.staging import staging_explorer
 #   *PET-CT* look for distant spread. They are for people with **clinical stage III** disease,
 #   and for anyone whose symptoms, examination or blood tests (bone pain, abnormal liver tests,
 #   for example) point to spread (NCCN Guidelines for breast cancer, workup). A positive node
-#   alone does not call for them: most node-positive cancers are stage II. For stage 0, I and II
-#   without such signs, ASCO's Choosing Wisely list advises against these scans, because they
-#   often find harmless spots and do not help people live longer (Schnipper LE et al., J Clin
-#   Oncol 2012).
+#   alone does not call for them: a T1 or T2 tumour with 1–3 involved nodes (N1) is stage II
+#   (section 4). For stage 0, I and II without such signs, ASCO's Choosing Wisely list advises
+#   against these scans, because they often find harmless spots and do not help people live
+#   longer (Schnipper LE et al., J Clin Oncol 2012).
 #
 # Findings before surgery give the **clinical** stage (written with a `c`, as in cT2); the
 # pathologist's measurements on the removed tissue give the **pathological** stage (`p`, as in
