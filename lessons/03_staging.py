@@ -229,7 +229,7 @@ exercises.staging.exercise_2(answer)
 #
 # The 8th edition keeps the **anatomic** table above and adds **prognostic stage groups**,
 # clinical and pathological, which combine T, N and M with tumour **grade**, **ER**, **PR** and
-# **HER2** status; for HR+/HER2- tumours that are T1 or T2 and node-negative, a
+# **HER2** status; for ER-positive, HER2-negative tumours that are T1 or T2 and node-negative, a
 # **[21-gene recurrence score](glossary.md#recurrence-score)** below 11 gives pathological
 # prognostic stage IA. Which table is used where:
 #
