@@ -2,7 +2,8 @@
 # # 3. Staging: from imaging and TNM to a stage group
 #
 # How doctors measure how far a breast cancer has spread, how the findings become T, N and M
-# categories and an AJCC stage group, and how that maps to the row of the survival table.
+# categories and an AJCC stage group, how grade and receptor status turn that into the
+# prognostic stage used in US care, and how it maps to the row of the survival table.
 #
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
@@ -12,7 +13,9 @@
 #
 # After a biopsy (a small tissue sample) shows cancer, doctors find out how big it is and where it has gone. They
 # describe the main lump (T), the nearby lymph nodes (N) and any spread to far-away organs (M).
-# A table turns these three letters into a stage from 0 to IV. A simpler scale says whether the
+# A table turns these three letters into a stage from 0 to IV. Since 2018, US doctors also
+# count how the cancer cells look and which receptors they carry, which can move the stage up
+# or down. A simpler scale says whether the
 # cancer was only in the breast, had reached nearby nodes or skin, or had spread far away. The
 # survival figures in the next lesson are sorted by that simpler scale.
 
@@ -23,15 +26,20 @@
 # 2. T: the size and reach of the tumour
 # 3. N and M: lymph nodes and distant spread
 # 4. The AJCC anatomic stage table
-# 5. Prognostic stage groups, and why this lesson uses the anatomic table
-# 6. From stage to the survival table: SEER summary stage
-# 7. The staging explorer
-# 8. Cases to stage
+# 5. Which stage table is used where
+# 6. Prognostic stage groups
+# 7. From stage to the survival table: SEER summary stage
+# 8. The stage explorer
+# 9. Cases to stage
 #
 # **Learning objectives.** After this lesson you can:
 # - name the tests used to stage breast cancer, and say when scans for distant spread are used;
-# - turn a tumour size in millimetres into a T category, boundaries included;
-# - look up an AJCC 8th edition anatomic stage group from T, N and M, micrometastases included;
+# - round a measured tumour size as AJCC records it and turn it into a T category, boundaries
+#   included;
+# - look up an AJCC 8th edition anatomic stage group from T, N and M, micrometastases and
+#   isolated tumour cells included, and say which table US registries use;
+# - work out the clinical and pathological prognostic stage from T, N, M, grade, ER, PR and
+#   HER2, say when each applies, and explain why it differs from the anatomic stage;
 # - say which SEER summary stage (localized, regional, distant) a case belongs to.
 #
 # **Prerequisites**
@@ -42,10 +50,11 @@
 # | HR+/HER2- and triple-negative subtypes | Helpful | [Lesson 2](02_classification.ipynb) |
 # | Calling a Python function | Needed | [Start page](00_start_here.ipynb) |
 #
-# **Time:** about 35 minutes.
+# **Time:** about 50 minutes.
 
 # %%
 from helpers import staging, exercises
+from helpers.plots.prognostic import prognostic_grid
 from helpers.plots.staging import t_size_ruler
 from helpers.widgets.staging import staging_explorer
 
@@ -64,10 +73,13 @@ from helpers.widgets.staging import staging_explorer
 #   [sentinel lymph node biopsy](glossary.md#sentinel-node) removes the first one or few nodes
 #   that drain the tumour: if they are clear, the rest of the axilla usually is too.
 # - **Elsewhere in the body.** *CT* of the chest, abdomen and pelvis, a *bone scan* or a
-#   *PET-CT* look for distant spread. They are used when symptoms, examination or a larger or
-#   node-positive cancer (stage III) make spread likely; for stage 0, I and II without such
-#   signs, ASCO's Choosing Wisely list advises against them, because they often find harmless
-#   spots and do not help people live longer (Schnipper LE et al., J Clin Oncol 2012).
+#   *PET-CT* look for distant spread. They are for people with **clinical stage III** disease,
+#   and for anyone whose symptoms, examination or blood tests (bone pain, abnormal liver tests,
+#   for example) point to spread (NCCN Guidelines for breast cancer, workup). A positive node
+#   alone does not call for them: a T1 or T2 tumour with 1–3 involved nodes (N1) is stage II
+#   (section 4). For stage 0, I and II without such signs, ASCO's Choosing Wisely list advises
+#   against these scans, because they often find harmless spots and do not help people live
+#   longer (Schnipper LE et al., J Clin Oncol 2012).
 #
 # Findings before surgery give the **clinical** stage (written with a `c`, as in cT2); the
 # pathologist's measurements on the removed tissue give the **pathological** stage (`p`, as in
@@ -82,6 +94,13 @@ from helpers.widgets.staging import staging_explorer
 # T1mi up to 1 mm, T1a over 1 up to 5 mm, T1b over 5 up to 10 mm, T1c over 10 up to 20 mm,
 # T2 over 20 up to 50 mm and T3 over 50 mm. Each cut-off belongs to the **smaller** category:
 # a 20 mm tumour is T1c, and T2 starts just above 20 mm.
+#
+# **Round first.** AJCC records the invasive tumour's size to the nearest whole millimetre
+# before it is compared with the cut-offs, with one exception: a size above 1.0 mm and below
+# 2.0 mm is recorded as 2 mm, so that such a tumour counts as T1a and not as microinvasion
+# (AJCC 8th edition, breast chapter; SEER's coding rules for breast tumour size say the same).
+# So a tumour the pathologist measures at 20.4 mm is recorded as 20 mm and is T1c, not T2;
+# 5.1 mm is recorded as 5 mm (T1a); 1.2 mm becomes 2 mm (T1a); 1.0 mm stays T1mi.
 
 # %%
 t_size_ruler(12)
@@ -90,22 +109,27 @@ t_size_ruler(12)
 # Size is not the whole story. Whatever its size, a tumour that grows into the **chest wall**
 # (ribs, the muscles between them and serratus anterior; the pectoral muscle alone does not
 # count) is
-# T4a; one that causes **skin** ulceration, satellite skin nodules or swelling such as peau
-# d'orange is T4b; both is T4c; and **inflammatory carcinoma** is T4d. Invasion of the dermis
-# alone is not T4. Non-invasive cancer (for example ductal carcinoma in situ) is **Tis**, and
-# **T0** means no primary tumour was found in the breast although cancer was found elsewhere.
+# T4a; one that causes **skin** ulceration, satellite skin nodules in the same breast that can
+# be seen or felt (AJCC: "ipsilateral macroscopic"), or swelling such as peau d'orange is T4b;
+# both is T4c; and **inflammatory carcinoma** is T4d. Invasion of the dermis alone is not T4.
+# **Tis** is cancer in situ: ductal carcinoma in situ (DCIS), or Paget disease of the nipple
+# with no cancer underneath. Lobular carcinoma in situ (LCIS) is no longer staged as Tis in the
+# 8th edition: it is treated as a benign finding. **T0** means no primary tumour was found in
+# the breast although cancer was found elsewhere.
 #
-# `staging.t_category` encodes these rules. Try the boundaries:
+# `staging.recorded_size_mm` applies the rounding and `staging.t_category` the whole rule
+# (rounding first). Try the boundaries:
 
 # %%
-for size in (1.0, 5.0, 5.1, 20.0, 20.1, 50.0, 51.0):
-    print(f"{size:>5} mm → {staging.t_category(size)}")
+for size in (1.0, 1.2, 5.0, 5.1, 20.0, 20.04, 20.4, 20.6, 50.4, 51.0):
+    recorded = staging.recorded_size_mm(size)
+    print(f"measured {size:>5} mm → recorded {recorded:g} mm → {staging.t_category(size)}")
 print("18 mm with skin ulceration →", staging.t_category(18, skin=True))
 
 # %% [markdown]
-# ### Exercise 1: a size on the boundary
+# ### Exercise 1: a size near the boundary
 #
-# The pathologist measures an invasive tumour of exactly **20 mm**, with no skin or chest wall
+# The pathologist measures an invasive tumour of **20.4 mm**, with no skin or chest wall
 # involvement. What is its T category? Answer in quotes, e.g. `"T1a"`.
 
 # %%
@@ -123,20 +147,32 @@ exercises.staging.exercise_1(answer)
 #
 # | N | What was found |
 # |---|---|
-# | N0 | no cancer in regional nodes |
-# | N1mi | [micrometastases](glossary.md#micrometastasis) only: deposits over 0.2 mm, none over 2.0 mm |
+# | N0 | no cancer in regional nodes, or only [isolated tumour cells](glossary.md#isolated-tumour-cells) (N0(i+): clusters of 0.2 mm or less, or 200 cells or fewer in one cross-section) or a positive molecular test alone (N0(mol+)) |
+# | N1mi | [micrometastases](glossary.md#micrometastasis) only: deposits over 0.2 mm and/or more than 200 cells, none over 2.0 mm |
 # | N1 (a–c) | 1–3 axillary nodes, and/or internal mammary nodes found by sentinel biopsy |
 # | N2 (a–b) | 4–9 axillary nodes, or clinically detected internal mammary nodes alone |
 # | N3 (a–c) | 10 or more axillary nodes, or infraclavicular or supraclavicular nodes, or internal mammary with axillary nodes |
 #
-# **M** is simply M0 (no distant spread found) or M1 (spread to distant organs or distant
-# lymph nodes). `staging.n_category` gives the simplified N for a count of involved axillary
-# nodes; nodes in other places are chosen directly.
+# N0(i+) and N0(mol+) are node-negative: they are staged as N0.
+#
+# **M** is M0 (no distant spread found) or M1 (spread to distant organs or distant lymph nodes,
+# proven or clinically clear). M0(i+) records tiny clusters of tumour cells (0.2 mm or less)
+# found in blood, bone marrow or other tissue in someone with no symptoms or signs of spread:
+# it is staged as M0. There is no "pM0": M0 is a clinical finding (cM0) unless distant
+# metastasis has been proven under the microscope, which is pM1.
+# `staging.n_category` gives the simplified N for a count of involved axillary nodes; nodes in
+# other places are chosen directly. The helpers read categories as people type them (any case,
+# spaces, a `c` or `p` prefix).
 
 # %%
 for nodes in (0, 2, 4, 9, 10):
     print(nodes, "positive axillary nodes →", staging.n_category(nodes))
 print("2 nodes, micrometastases only →", staging.n_category(2, micrometastases_only=True))
+print("pT1c pN0(i+) cM0(i+) → stage", staging.anatomic_stage("pT1c", "pN0(i+)", "cM0(i+)"))
+try:
+    staging.anatomic_stage("pT1c", "pN0", "pM0")
+except ValueError as error:
+    print("ValueError:", error)
 
 # %% [markdown]
 # ## 4. The AJCC anatomic stage table
@@ -189,46 +225,131 @@ answer = "IIB"
 exercises.staging.exercise_2(answer)
 
 # %% [markdown]
-# ## 5. Prognostic stage groups, and why this lesson uses the anatomic table
+# ## 5. Which stage table is used where
 #
-# The 8th edition added **prognostic stage groups**, clinical and pathological, which combine
-# T, N and M with tumour **grade**, **ER**, **PR** and **HER2** status; for HR+/HER2- tumours
-# that are T1 or T2 and node-negative, a **[21-gene recurrence score](glossary.md#recurrence-score)** below 11 gives
-# pathological prognostic stage IA. They have been the standard for care in the US since 2018,
-# and they can move a case up or down compared with the anatomic group: when almost half a
-# million US patients with stage I–III cancer (diagnosed 2010–2014) were restaged from the 7th
-# edition to the 8th edition's pathological prognostic stage, about 7 % moved up and 30 % down
-# (Plichta JK et al., Ann Surg 2020;271:169–176).
+# The 8th edition keeps the **anatomic** table above and adds **prognostic stage groups**,
+# clinical and pathological, which combine T, N and M with tumour **grade**, **ER**, **PR** and
+# **HER2** status; for ER-positive, HER2-negative tumours that are T1 or T2 and node-negative, a
+# **[21-gene recurrence score](glossary.md#recurrence-score)** below 11 gives pathological
+# prognostic stage IA. Which table is used where:
 #
-# This lesson teaches the anatomic table because it is what cancer registries such as SEER and
-# most teaching use, it works where receptor tests are not available, and the survival table
-# of the next lesson is organised by extent of spread, not by prognostic stage.
+# - **US cancer registries and cancer centres** have recorded the clinical and pathological
+#   **prognostic** stage groups since 1 January 2018 (AJCC 8th edition, breast chapter,
+#   2018 update).
+# - The **anatomic** table is meant for places where grade, ER, PR and HER2 cannot be tested
+#   routinely. It is still the skeleton the prognostic tables are built on, which is why this
+#   lesson teaches it first.
+# - **SEER's survival tables** are organised by neither: they use the summary stage of
+#   section 7 (localized, regional, distant).
 
 # %%
 exercises.staging.concept_check()
 
 # %% [markdown]
-# ## 6. From stage to the survival table: SEER summary stage
+# ## 6. Prognostic stage groups
 #
-# Registries also use a simpler scale, [SEER summary stage](glossary.md#seer-summary-stage)
-# (SEER Summary Stage 2018 manual, NCI):
+# **What they add, and why.** Two cancers of the same size with the same nodes can behave very
+# differently: a slow-growing, low-grade cancer that depends on hormones has a better outlook
+# than a fast-growing, high-grade triple-negative one. The prognostic tables fold that biology
+# into the stage, so that a stage group gathers cancers with a similar outlook rather than a
+# similar size (Giuliano AE et al., CA Cancer J Clin 2017). Each row of a table is one T/N group
+# (the tables' own groups, which follow the anatomic ones), one grade (1 to 3) and one result
+# for HER2, ER and PR. HER2 must be a final positive or negative result: an equivocal test is
+# resolved first (lesson 2).
+#
+# **Clinical or pathological.**
+# - The **clinical** prognostic stage is given to **everyone**, from the examination, imaging and
+#   biopsy before any treatment.
+# - The **pathological** prognostic stage is given **only when surgery is the first treatment**,
+#   from the tumour and nodes removed. After treatment given before surgery (neoadjuvant
+#   therapy) the tissue has been changed by that treatment, so the pathological table is not
+#   used; the clinical prognostic stage stays the reference. Only the pathological table uses the
+#   21-gene recurrence score: a score below 11 makes a T1–T2 N0 M0, ER-positive, HER2-negative
+#   cancer stage IA, whatever its grade or PR status.
+#
+# **Worked examples.** The same tumour, 35 mm with clear nodes (T2 N0 M0, anatomic stage IIA),
+# with two kinds of biology:
+
+# %%
+tumour = ("T2", "N0", "M0")
+biologies = {
+    "HR+/HER2-: grade 1, ER+, PR+, HER2-": dict(grade=1, er="positive", pr="positive",
+                                                her2="negative"),
+    "triple-negative: grade 3, ER-, PR-, HER2-": dict(grade=3, er="negative", pr="negative",
+                                                      her2="negative"),
+}
+print("anatomic stage:", staging.anatomic_stage(*tumour))
+for name, biology in biologies.items():
+    clinical = staging.prognostic_stage(*tumour, kind="clinical", **biology)
+    pathological = staging.prognostic_stage(*tumour, kind="pathological", **biology)
+    print(f"{name:42} clinical {clinical:4} pathological {pathological}")
+
+# %% [markdown]
+# The low-grade HR+/HER2- cancer moves **down**: clinical IB, and pathological **IA** if surgery
+# comes first. The grade 3 triple-negative cancer moves **up** to clinical **IIB**; its
+# pathological stage stays IIA. Same size and nodes, three different stage groups. The
+# recurrence score can move a cancer further down, but only in the pathological table:
+
+# %%
+hr_positive_grade_3 = dict(grade=3, er="positive", pr="negative", her2="negative")
+for score in (None, 8, 25):
+    label = "not done" if score is None else score
+    print(f"T2 N0 M0, grade 3, ER+, PR-, HER2-; recurrence score {label}: pathological",
+          staging.prognostic_stage(*tumour, kind="pathological", recurrence_score=score,
+                                   **hr_positive_grade_3))
+
+# %% [markdown]
+# The figure shows every combination of grade and receptors for this T2 N0 M0 tumour
+# (anatomic stage IIA). Each cell names the prognostic stage, with an arrow for lower (↓), the
+# same (=) or higher (↑) than IIA, so it reads without colour. (Tables: AJCC 8th edition, breast
+# chapter updated 2018; the clinical table as reprinted in the NCI PDQ *Breast Cancer Treatment
+# (Health Professional Version)*, the pathological one as encoded by NCI SEER: see Sources.)
+
+# %%
+prognostic_grid("T2", "N0", "M0")
+
+# %% [markdown]
+# **How much does it change?** When 493,854 US patients with stage I–III cancer (US National
+# Cancer Database, diagnosed 2010–2014) were restaged from the 7th edition's anatomic stage to
+# the 8th edition's pathological prognostic stage, 6.8 % moved up, 29.7 % moved down, and the
+# rest kept their stage (Plichta JK et al., Ann Surg 2020;271:169–176); how often a cancer
+# moved depended on its receptors, grade and recurrence score. The tables also changed once: the breast chapter's 2018 update revised some cells of the 2017
+# printing; this collection uses the updated tables.
+
+# %%
+exercises.prognostic.concept_check()
+
+# %% [markdown]
+# ## 7. From stage to the survival table: SEER summary stage
+#
+# Registries also use a simpler scale, [SEER summary stage](glossary.md#seer-summary-stage).
+# The rows of SEER's survival table by subtype use **SEER Combined Summary Stage**; its
+# categories are those of the SEER Summary Stage 2018 manual (NCI), in plain words:
 #
 # - **in situ**: non-invasive (Tis); not in the survival table;
 # - **localized**: invasive cancer confined to the breast;
-# - **regional**: spread to regional lymph nodes (micrometastases count) or direct extension
-#   to the chest wall or skin (every T4, inflammatory carcinoma included);
+# - **regional**: spread to regional lymph nodes (micrometastases count; isolated tumour cells
+#   alone do not), or direct extension beyond the breast: every T4 (inflammatory carcinoma
+#   included), and also adherence or fixation to the pectoral muscle or the tissue underneath,
+#   or skin involvement short of T4, which AJCC does not call T4;
 # - **distant**: spread to distant organs or distant lymph nodes (M1).
 #
-# So stage IA and a T2 N0 stage IIA are *localized*; T1 N1mi (stage IB) is already
-# *regional*; and a small tumour with skin ulceration is regional with no nodes at all.
-# The summary stage is the row you read in the survival table.
+# So stage IA and a T2 N0 stage IIA are usually *localized*; T1 N1mi (stage IB) is already
+# *regional*; a small tumour with skin ulceration is regional with no nodes at all; and a T2 N0
+# tumour fixed to the pectoral muscle stays stage IIA for AJCC but is *regional* for SEER.
+# Summary stage is therefore not a pure function of T and N: `staging.summary_stage` takes
+# `regional_extension=True` for that extension. The summary stage is the row you read in the
+# survival table.
 
 # %%
-cases = [("T1c", "N0", "M0"), ("T2", "N0", "M0"), ("T1a", "N1mi", "M0"),
-         ("T4b", "N0", "M0"), ("T2", "N1", "M1"), ("Tis", "N0", "M0")]
+cases = [("T1c", "N0", "M0"), ("T2", "N0", "M0"), ("T1c", "N0(i+)", "M0"),
+         ("T1a", "N1mi", "M0"), ("T4b", "N0", "M0"), ("T2", "N1", "M1"), ("Tis", "N0", "M0")]
 for t, n, m in cases:
-    print(f"{t:4} {n:5} {m}: stage {staging.anatomic_stage(t, n, m):4} → "
+    print(f"{t:4} {n:7} {m}: stage {staging.anatomic_stage(t, n, m):4} → "
           f"{staging.summary_stage(t, n, m)}")
+print("T2   N0      M0, fixed to the pectoral muscle: stage",
+      staging.anatomic_stage("T2", "N0", "M0"), "→",
+      staging.summary_stage("T2", "N0", "M0", regional_extension=True))
 
 # %% [markdown]
 # ### Exercise 3: a small tumour that reaches the skin
@@ -245,24 +366,33 @@ answer = "regional"
 exercises.staging.exercise_3(answer)
 
 # %% [markdown]
-# ## 7. The staging explorer
+# ## 8. The stage explorer
 #
-# Choose T directly, or leave T on "from size in mm" and type a size and tick any extension.
-# Then choose N, M and a subtype. The explorer shows the AJCC anatomic stage, the SEER summary
-# stage, and the 5-year relative survival for that row of the seed table (SEER, as quoted by
-# the page the collection started from; see [lesson 4](04_survival.ipynb) for what the figure
-# means and for other releases).
+# Choose T directly, or leave T on "from size in mm", type the measured size (above 0 and up to
+# 250 mm: T3 covers everything above 50 mm, so the bound changes no category, and it catches
+# typing slips such as an extra zero) and tick any extension. The explorer rounds the size as
+# AJCC records it and says so. The tick box for fixation or skin involvement short of T4 changes
+# only the SEER summary stage. Then choose N and M, and the tumour's biology: grade, ER, PR,
+# HER2 and, if the test was done, the 21-gene recurrence score (leave it blank otherwise).
+#
+# The explorer shows the anatomic, clinical prognostic and pathological prognostic stage side
+# by side, with a sentence on why each prognostic stage differs from the anatomic one; then the
+# SEER summary stage and the 5-year relative survival for that row of the seed table, for the
+# subtype the receptors give (SEER, as quoted by the page the collection started from; see
+# [lesson 4](04_survival.ipynb) for what the figure means and for other releases).
 
 # %%
 staging_explorer()
 
 # %% [markdown]
-# **Question:** with the size at 15 mm and N0, change N to N1mi and then to N1. Which changes
-# the stage group, and which changes the survival row? Now keep N0 and raise the size to 45 mm:
-# does the survival row change?
+# **Question:** with the size at 15 mm and N0, change N to N0(i+), then to N1mi and then to N1.
+# Which changes the stage group, and which changes the survival row? Now keep N0 and raise the
+# size to 45 mm: does the survival row change? Type 20.4 and then 20.6: why do they differ?
+# Finally, at 35 mm and N0, switch grade, ER and PR between the HR+/HER2- and the
+# triple-negative case: which of the three stages move, and which stays?
 
 # %% [markdown]
-# ## 8. Cases to stage
+# ## 9. Cases to stage
 #
 # ### Exercise 4: many nodes
 #
@@ -277,6 +407,37 @@ answer = "IIIC"
 exercises.staging.exercise_4(answer)
 
 # %% [markdown]
+# ### Exercise 5: the same size, aggressive biology
+#
+# A 35 mm tumour with clear nodes on ultrasound and no sign of spread (T2 N0 M0, anatomic stage
+# IIA). The biopsy shows a grade 3 cancer that is ER-negative, PR-negative and HER2-negative
+# (triple-negative). What is its **clinical** prognostic stage? Answer in quotes. Before you
+# run the cell, say in one sentence why it is higher than the anatomic stage; the feedback
+# gives the reason to compare with.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = "IIB"
+### END SOLUTION
+exercises.prognostic.exercise_1(answer)
+
+# %% [markdown]
+# ### Exercise 6: a recurrence score, surgery first
+#
+# Surgery was the first treatment. The pathologist measures a 28 mm tumour (T2) and finds no
+# cancer in the sentinel nodes (N0); there is no sign of distant spread (M0). The tumour is
+# grade 2, ER-positive, PR-negative and HER2-negative, and its 21-gene recurrence score is 8.
+# What is its **pathological** prognostic stage? Answer in quotes.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = "IA"
+### END SOLUTION
+exercises.prognostic.exercise_2(answer)
+
+# %% [markdown]
 # **Think:** two people both have "stage II" breast cancer: one T2 N0, the other T1 N1. Are
 # they in the same row of the survival table? What would you want to know before comparing
 # their outlook?
@@ -284,16 +445,21 @@ exercises.staging.exercise_4(answer)
 # ---
 # ## Key points
 # - Staging combines imaging of the breast (mammogram, ultrasound, sometimes MRI), the nodes
-#   (ultrasound, needle biopsy, sentinel node biopsy) and, when spread is likely, the body
-#   (CT, bone scan, PET-CT).
-# - T bands have inclusive upper limits at 1, 5, 10, 20 and 50 mm; chest wall, skin or
+#   (ultrasound, needle biopsy, sentinel node biopsy) and, for clinical stage III or when
+#   symptoms or signs suggest spread, the body (CT, bone scan, PET-CT).
+# - The size is rounded to the nearest whole millimetre first (above 1 and below 2 mm: 2 mm);
+#   T bands then have inclusive upper limits at 1, 5, 10, 20 and 50 mm; chest wall, skin or
 #   inflammatory disease is T4 whatever the size.
 # - The AJCC 8 anatomic table turns T, N and M into stage 0–IV; micrometastases with T0/T1 are
-#   stage IB, with larger tumours they count as N1.
-# - The prognostic stage groups add grade, ER, PR, HER2 and the 21-gene score; registries and
-#   this collection use the anatomic extent.
+#   stage IB, with larger tumours they count as N1; isolated tumour cells are N0.
+# - Since 2018 US registries use the prognostic stage groups, which add grade, ER, PR, HER2 and
+#   the 21-gene score; the anatomic table is for places where those tests are not available.
+# - The clinical prognostic stage applies to everyone before treatment; the pathological one
+#   only when surgery comes first. Favourable biology moves a stage down (T2 N0 grade 1 ER+ PR+
+#   HER2- is pathological IA), aggressive biology up (T2 N0 grade 3 triple-negative is clinical
+#   IIB).
 # - SEER summary stage (localized, regional, distant) is the row of the survival table; any
-#   nodal spread or T4 makes a case regional.
+#   nodal spread, T4, or fixation or skin involvement short of T4 makes a case regional.
 #
 # ## What's next?
 # - Back: [Lesson 2, classification](02_classification.ipynb).
@@ -302,16 +468,30 @@ exercises.staging.exercise_4(answer)
 #
 # ## Sources
 # - Amin MB, Edge SB, Greene FL, et al., eds. *AJCC Cancer Staging Manual*, 8th edition.
-#   Springer, 2017; breast chapter updated 2018 — T, N and M categories, the anatomic stage
-#   table and the prognostic stage groups.
+#   Springer, 2017; breast chapter updated 2018 — size rounding, T, N and M categories
+#   (isolated tumour cells, micrometastases, M0(i+)), the anatomic stage table, the prognostic
+#   stage groups and their use by US registries from 2018.
 # - Giuliano AE, Connolly JL, Edge SB, et al. Breast cancer — major changes in the American
 #   Joint Committee on Cancer eighth edition cancer staging manual. CA Cancer J Clin
 #   2017;67:290–303 — what changed in the 8th edition and why anatomic stage was kept.
+# - National Cancer Institute. PDQ *Breast Cancer Treatment (Health Professional Version)*,
+#   NCBI Bookshelf NBK65744, version 43 — the AJCC clinical prognostic stage table, reprinted
+#   with permission (93 of its rows read there; the rest from SEER's encoding below, which
+#   agrees with every row read).
+# - National Cancer Institute, SEER Program. Staging algorithm for Extent of Disease, version
+#   1.7 (2019) — its encoding of the AJCC 8 clinical and pathological prognostic stage tables;
+#   the pathological table used here comes from it and has not yet been checked row by row
+#   against the PDQ reprint (see `data/prognostic_stage_pathological.meta.json`).
 # - Plichta JK, Ren Y, Thomas SM, et al. Implications for breast cancer restaging based on the
-#   8th edition AJCC staging manual. Ann Surg 2020;271:169–176 — share of cases moved up or
-#   down by the prognostic stage groups (US National Cancer Database, 2010–2014).
-# - National Cancer Institute, SEER Program. *SEER Summary Stage 2018* coding manual —
-#   in situ, localized, regional, distant.
+#   8th edition AJCC staging manual. Ann Surg 2020;271:169–176 — 493,854 patients restaged:
+#   6.8 % moved up and 29.7 % down (US National Cancer Database, 2010–2014).
+# - National Cancer Institute, SEER Program. *SEER Summary Stage 2018* coding manual, breast
+#   notes — in situ, localized, regional, distant; fixation and skin involvement as regional
+#   extension; isolated tumour cells as node-negative. SEER Extent of Disease coding rules for
+#   breast tumour size — the 2 mm rounding exception.
+# - National Comprehensive Cancer Network. NCCN Clinical Practice Guidelines in Oncology:
+#   Breast Cancer, workup pages — imaging for distant spread in clinical stage III, or for
+#   symptoms and signs, not routinely in stage I–II.
 # - Schnipper LE, Smith TJ, Raghavan D, et al. American Society of Clinical Oncology identifies
 #   five key opportunities to improve care and reduce costs: the top five list for oncology.
 #   J Clin Oncol 2012;30:1715–1724 — no PET, CT or bone scan to stage early breast cancer at
@@ -319,3 +499,9 @@ exercises.staging.exercise_4(answer)
 # - National Cancer Institute, SEER Program. *Cancer Stat Facts: Female Breast Cancer
 #   Subtypes*. https://seer.cancer.gov/statfacts/html/breast-subtypes.html — the survival
 #   figures the explorer shows (seed table; see lesson 4 for releases and data years).
+#
+# Reviewed 2026-11-25 against: AJCC Cancer Staging Manual, 8th edition (breast chapter, 2018
+# update), and its prognostic stage tables as reprinted in NCI PDQ Breast Cancer Treatment (HP)
+# and encoded by NCI SEER (EOD 1.7);
+# SEER Summary Stage 2018 manual (breast); NCCN Guidelines for breast cancer (workup); ASCO
+# Choosing Wisely list (Schnipper 2012); Plichta et al. 2020.

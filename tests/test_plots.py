@@ -97,13 +97,14 @@ def test_figure_view_draws_only_when_its_key_changes() -> None:
 
 def test_staging_explorer_redraws_the_ruler_only_for_a_new_size() -> None:
     e = staging_explorer()
-    e.size.value = 23.0
+    e.size.value = "23"
     image = e.image.value
     assert np.array_equal(pixels(image), pixels(t_size_ruler(23.0).png()))
     e.n.value = "N1"
-    e.subtype.value = "HR-/HER2-"
+    e.er.value = e.pr.value = "negative"
+    e.grade.value = 3
     assert e.image.value is image  # same bytes object: not redrawn
-    e.size.value = 8.0
+    e.size.value = "8"
     assert "8 mm falls in T1b" in e.caption.value
     assert np.array_equal(pixels(e.image.value), pixels(t_size_ruler(8.0).png()))
 

@@ -7,8 +7,8 @@ import math
 import pytest
 
 from helpers.staging import (
-    M_CATEGORIES, N_CATEGORIES, STAGE_GROUPS, T_CATEGORIES, anatomic_stage, n_category,
-    stage_rank, summary_stage, t_category,
+    M_CATEGORIES, MAX_SIZE_MM, N_CATEGORIES, STAGE_GROUPS, T_CATEGORIES, anatomic_stage,
+    n_category, recorded_size_mm, stage_rank, summary_stage, t_category,
 )
 
 # The AJCC 8 anatomic table as a grid, written out by hand: rows are main T, columns main N
@@ -21,7 +21,7 @@ GRID = {
     "T3": ("IIB", "IIIA", "IIIA", "IIIA", "IIIC"),
     "T4": ("IIIB", "IIIB", "IIIB", "IIIB", "IIIC"),
 }
-N_COLUMN = {"N0": 0, "N1mi": 1, "N1": 2, "N1a": 2, "N1b": 2, "N1c": 2, "N2": 3, "N2a": 3,
+N_COLUMN = {"N0": 0, "N0(i+)": 0, "N0(mol+)": 0, "N1mi": 1, "N1": 2, "N1a": 2, "N1b": 2, "N1c": 2, "N2": 3, "N2a": 3,
             "N2b": 3, "N3": 4, "N3a": 4, "N3b": 4, "N3c": 4}
 T_ROW = {"Tis": "Tis", "T0": "T0", "T1mi": "T1", "T1a": "T1", "T1b": "T1", "T1c": "T1",
          "T1": "T1", "T2": "T2", "T3": "T3", "T4": "T4", "T4a": "T4", "T4b": "T4", "T4c": "T4",
@@ -40,11 +40,12 @@ def expected_summary(t: str, n: str, m: str) -> str | None:
         return None
     if t == "Tis":
         return "in situ"
-    return "regional" if n != "N0" or t.startswith("T4") else "localized"
+    return "regional" if N_COLUMN[n] != 0 or t.startswith("T4") else "localized"
 
 
 def test_vocabularies_cover_the_issue() -> None:
-    assert len(COMBINATIONS) == 14 * 13 * 2
+    assert len(COMBINATIONS) == 14 * 15 * 3
+    assert {"N0(i+)", "N0(mol+)"} <= set(N_CATEGORIES) and "M0(i+)" in M_CATEGORIES
 
 
 @pytest.mark.parametrize(("t", "n", "m"), COMBINATIONS, ids=lambda x: x)
@@ -67,6 +68,62 @@ def test_prefixes(t: str, n: str, m: str, stage: str) -> None:
     assert anatomic_stage(t, n, m) == stage
 
 
+# Isolated tumour cells and molecular findings are node-negative; M0(i+) is M0 (AJCC 8).
+@pytest.mark.parametrize(("t", "n", "m", "stage", "summary"), [
+    ("T1c", "N0(i+)", "M0", "IA", "localized"),
+    ("pT1c", "pN0(i+)", "cM0", "IA", "localized"),
+    ("T1b", "N0(mol+)", "M0", "IA", "localized"),
+    ("T2", "pN0(mol+)", "M0", "IIA", "localized"),
+    ("T2", "N0", "M0(i+)", "IIA", "localized"),
+    ("T2", "N0", "cM0(i+)", "IIA", "localized"),
+    ("T1c", "N0(i+)", "M0(i+)", "IA", "localized"),
+    ("Tis", "N0(i+)", "M0", "0", "in situ"),
+    ("T3", "N0(i+)", "M0", "IIB", "localized"),
+])
+def test_isolated_tumour_cells_are_node_negative(t, n, m, stage, summary) -> None:
+    assert anatomic_stage(t, n, m) == stage
+    assert summary_stage(t, n, m) == summary
+
+
+def test_isolated_tumour_cells_without_a_tumour_are_not_stageable() -> None:
+    with pytest.raises(ValueError, match="no tumour"):
+        anatomic_stage("T0", "N0(i+)", "M0")
+
+
+# Categories as people type them: case, spaces, c/p prefixes.
+@pytest.mark.parametrize(("t", "n", "m", "stage"), [
+    ("t1c", "n0", "m0", "IA"), ("PT2", "PN1A", "CM0", "IIB"), ("tis", "n0", "m0", "0"),
+    ("T1MI", "n1MI", "M0", "IB"), ("pT1c", "pN0 (i+)", "cM0", "IA"),
+    ("p T 2", " N 0 ( mol + ) ", "m0 (i+)", "IIA"), ("T4 d", "n3c", "m1", "IV"),
+    ("pT4b", "pN2", "pM1", "IV"), ("Tis (DCIS)", "N0", "M0", "0"), ("Tis (Paget)", "N0", "M0", "0"),
+])
+def test_categories_as_people_type_them(t, n, m, stage) -> None:
+    assert anatomic_stage(t, n, m) == stage
+
+
+@pytest.mark.parametrize("m", ["pM0", "pm0", " p M0 ", "pM0(i+)"])
+def test_pm0_is_refused_with_the_reason(m: str) -> None:
+    for call in (anatomic_stage, summary_stage):
+        with pytest.raises(ValueError, match=r"^m cannot be .*M0 is a clinical finding.*pM1"):
+            call("T1", "N0", m)
+
+
+def test_lcis_is_not_staged() -> None:
+    with pytest.raises(ValueError, match=r"^t cannot be .*LCIS.*not staged"):
+        anatomic_stage("Tis (LCIS)", "N0", "M0")
+
+
+def test_prefix_must_match_its_field() -> None:
+    with pytest.raises(ValueError, match="^t must be one of"):
+        anatomic_stage("cN1", "N0", "M0")
+
+
+def test_long_input_is_cut_in_the_message() -> None:
+    with pytest.raises(ValueError) as info:
+        anatomic_stage("T" * 10_000, "N0", "M0")
+    assert len(str(info.value)) < 400
+
+
 def test_micrometastases() -> None:
     assert anatomic_stage("T1mi", "N1mi", "M0") == "IB"
     assert anatomic_stage("T0", "N1mi", "M0") == "IB"
@@ -75,27 +132,72 @@ def test_micrometastases() -> None:
     assert summary_stage("T1b", "N1mi", "M0") == "regional"
 
 
+# SEER summary stage is not a pure function of T and N: fixation to the pectoral muscle or
+# underlying tissue, or skin involvement short of T4, is regional (SEER Summary Stage 2018).
+@pytest.mark.parametrize(("t", "n", "m", "plain", "extended"), [
+    ("T1c", "N0", "M0", "localized", "regional"),
+    ("T2", "N0(i+)", "M0", "localized", "regional"),
+    ("T3", "N0", "M0", "localized", "regional"),
+    ("T2", "N1", "M0", "regional", "regional"),
+    ("T4b", "N0", "M0", "regional", "regional"),
+    ("T2", "N0", "M1", "distant", "distant"),
+])
+def test_regional_extension(t, n, m, plain, extended) -> None:
+    assert summary_stage(t, n, m) == plain
+    assert summary_stage(t, n, m, regional_extension=False) == plain
+    assert summary_stage(t, n, m, regional_extension=True) == extended
+    assert anatomic_stage(t, n, m) == anatomic_stage(t, n, m)  # AJCC stage unchanged
+
+
+def test_regional_extension_is_keyword_only_and_checked() -> None:
+    with pytest.raises(TypeError):
+        summary_stage("T1", "N0", "M0", True)  # type: ignore[misc]
+    with pytest.raises(ValueError, match="^regional_extension must be True or False"):
+        summary_stage("T1", "N0", "M0", regional_extension="yes")
+    with pytest.raises(ValueError, match="^regional_extension is True but t is 'Tis'"):
+        summary_stage("Tis", "N0", "M0", regional_extension=True)
+
+
 def test_impossible_and_unknown() -> None:
     with pytest.raises(ValueError, match="no tumour .T0 N0 M0."):
         anatomic_stage("T0", "N0", "M0")
     with pytest.raises(ValueError, match="^t must be one of 'Tis', 'T0'"):
         anatomic_stage("T5", "N0", "M0")
-    with pytest.raises(ValueError, match="^n must be one of 'N0', 'N1mi'"):
+    with pytest.raises(ValueError, match=r"^n must be one of 'N0', 'N0\(i\+\)'"):
         anatomic_stage("T1", "N4", "M0")
-    with pytest.raises(ValueError, match="^m must be one of 'M0', 'M1'"):
+    with pytest.raises(ValueError, match=r"^m must be one of 'M0', 'M0\(i\+\)', 'M1'"):
         anatomic_stage("T1", "N0", "MX")
     with pytest.raises(ValueError, match="^t must be one of"):
         anatomic_stage(None, "N0", "M0")
 
 
-# Size cut-offs, inclusive upper limits: <=1 T1mi, <=5 T1a, <=10 T1b, <=20 T1c, <=50 T2, >50 T3.
+# Size cut-offs, inclusive upper limits: <=1 T1mi, <=5 T1a, <=10 T1b, <=20 T1c, <=50 T2, >50 T3,
+# applied to the size as AJCC records it: nearest whole mm, and above 1.0 and below 2.0 mm -> 2 mm.
+# (No case sits exactly halfway, such as 20.5 mm: the sources do not settle it.)
 @pytest.mark.parametrize(
     ("size", "t"),
-    [(0.1, "T1mi"), (1.0, "T1mi"), (1.01, "T1a"), (5.0, "T1a"), (5.01, "T1b"), (10.0, "T1b"),
-     (10.01, "T1c"), (20.0, "T1c"), (20.01, "T2"), (50.0, "T2"), (50.01, "T3"), (120, "T3")],
+    [(0.1, "T1mi"), (1.0, "T1mi"), (1.01, "T1a"), (1.2, "T1a"), (1.99, "T1a"), (5.0, "T1a"),
+     (5.1, "T1a"), (5.4, "T1a"), (5.6, "T1b"), (10.0, "T1b"), (10.4, "T1b"), (10.6, "T1c"),
+     (20.0, "T1c"), (20.04, "T1c"), (20.4, "T1c"), (20.6, "T2"), (21, "T2"), (50.0, "T2"),
+     (50.4, "T2"), (50.6, "T3"), (120, "T3"), (MAX_SIZE_MM, "T3")],
 )
 def test_size_cutoffs(size: float, t: str) -> None:
     assert t_category(size) == t
+
+
+@pytest.mark.parametrize(("size", "recorded"), [
+    (0.4, 0.4), (1.0, 1.0), (1.01, 2.0), (1.2, 2.0), (1.99, 2.0), (2.0, 2.0), (2.4, 2.0),
+    (5.1, 5.0), (20.04, 20.0), (20.4, 20.0), (20.6, 21.0), (50.4, 50.0), (7, 7.0),
+])
+def test_recorded_size(size: float, recorded: float) -> None:
+    assert recorded_size_mm(size) == recorded
+
+
+@pytest.mark.parametrize("size", [MAX_SIZE_MM + 0.01, 1000, 100_000, 10**400, math.inf])
+def test_sizes_beyond_the_bound_are_refused(size) -> None:
+    with pytest.raises(ValueError, match=f"^size_mm must be a number above 0 and at most "
+                                         f"{MAX_SIZE_MM:g} mm"):
+        t_category(size)
 
 
 def test_extension_flags() -> None:
@@ -104,6 +206,8 @@ def test_extension_flags() -> None:
     assert t_category(8, chest_wall=True, skin=True) == "T4c"
     assert t_category(30, inflammatory=True) == "T4d"
     assert t_category(4, in_situ=True) == "Tis"
+    assert t_category(0, in_situ=True) == "Tis"
+    assert t_category(1.2, skin=True) == "T4b"
 
 
 @pytest.mark.parametrize(("size", "field"), [(-1, "size_mm"), (0, "size_mm"), (math.nan, "size_mm"),
@@ -160,7 +264,10 @@ def test_monotone_in_t_and_n(m: str) -> None:
 # Lesson 03 support: exercise checkers, the explorer widget, the size ruler.
 from helpers.exercises import staging as ex  # noqa: E402
 from helpers.plots.staging import t_size_ruler  # noqa: E402
-from helpers.widgets.staging import staging_explorer, survival_for  # noqa: E402
+from helpers.plots.staging import SizeRuler  # noqa: E402
+from helpers.widgets.staging import (  # noqa: E402
+    read_recurrence_score, read_size_mm, staging_explorer, subtype_of, survival_for,
+)
 
 
 @pytest.mark.parametrize(("check", "right", "wrong"),
@@ -176,19 +283,34 @@ def test_exercises(check, right: str, wrong: str) -> None:
     assert check("stage five").status == "malformed"
 
 
+def test_exercise_1_teaches_rounding() -> None:
+    feedback = ex.exercise_1("T2")
+    assert "nearest whole millimetre" in feedback.hint
+    assert "20.4 mm is recorded as 20 mm" in ex.exercise_1("T1c").message
+
+
 def test_concept_check() -> None:
     quiz = ex.concept_check()
-    assert quiz.checker(ex.PROGNOSTIC_OPTIONS[1]).correct
-    assert not quiz.checker(ex.PROGNOSTIC_OPTIONS[0]).correct
+    right = [o for o in ex.PROGNOSTIC_OPTIONS if quiz.checker(o).correct]
+    assert len(right) == 1
+    # The right answer: since 2018 US registries use the prognostic stage groups, and the
+    # anatomic table is for settings where the biomarkers cannot be tested.
+    assert "Since 2018" in right[0] and "prognostic stage groups" in right[0]
+    assert "cannot be tested" in right[0]
+    # The old claim (registries such as SEER use the anatomic table) is graded wrong.
+    for option in ex.PROGNOSTIC_OPTIONS:
+        if "stage with the anatomic table" in option or "anatomic stage group" in option:
+            assert not quiz.checker(option).correct
+    assert quiz.check(None).status != "correct"
 
 
 def test_explorer_from_size_and_direct() -> None:
     e = staging_explorer()
-    e.size.value = 30.0
+    e.size.value = "30"
     e.n.value = "N1a"
     assert "stage IIB" in e.result.value and "regional" in e.result.value
     assert "90 %" in e.result.value  # seed table: HR+/HER2- regional
-    e.subtype.value = "HR-/HER2-"
+    e.er.value = e.pr.value = "negative"  # the receptors set the survival row's subtype
     assert "67 %" in e.result.value  # seed table: triple-negative regional
     e.m.value = "M1"
     assert "stage IV" in e.result.value and "distant" in e.result.value
@@ -198,12 +320,59 @@ def test_explorer_from_size_and_direct() -> None:
 
 def test_explorer_shows_errors_and_recovers() -> None:
     e = staging_explorer()
-    e.size.value = -2.0
-    assert "Please check your input" in e.result.value and "size_mm" in e.result.value
-    e.size.value = 8.0
+    e.size.value = "-2"
+    assert "Please check your input" in e.result.value and "Tumour size" in e.result.value
+    e.size.value = "8"
     assert "T1b N0 M0" in e.result.value and "stage IA" in e.result.value
     e.chest_wall.value = True
     assert "T4a" in e.result.value and "IIIB" in e.result.value
+
+
+def test_explorer_size_box_shows_its_bound() -> None:
+    e = staging_explorer()
+    assert f"up to {MAX_SIZE_MM:g}" in e.size.description
+
+
+@pytest.mark.parametrize("typed", ["100000", "251", "", "   ", "abc", "1e9", "-3", "0", "nan",
+                                   "x" * 100_000])
+def test_explorer_refuses_bad_sizes_in_one_sentence(typed: str) -> None:
+    e = staging_explorer()
+    e.size.value = typed
+    text = e.result.value
+    assert "Tumour size" in text and "Traceback" not in text
+    assert text.count("Tumour size") == 1 and len(text) < 600
+    assert e.caption.value == ""  # no ruler drawn
+    e.size.value = "12"
+    assert "T1c N0 M0" in e.result.value
+
+
+@pytest.mark.parametrize(("typed", "size"), [("20.4", 20.4), (" 20,4 mm ", 20.4), ("15mm", 15.0),
+                                             ("7", 7.0), (".5", 0.5)])
+def test_read_size_as_people_type_it(typed: str, size: float) -> None:
+    assert read_size_mm(typed) == size
+
+
+def test_explorer_shows_the_recorded_size() -> None:
+    e = staging_explorer()
+    e.size.value = "20.4"
+    assert "Measured 20.4 mm is recorded as 20 mm" in e.result.value
+    assert "T1c N0 M0" in e.result.value and "stage IA" in e.result.value
+    assert "recorded as 20 mm, falls in T1c" in e.caption.value
+    e.size.value = "1.2"
+    assert "recorded as 2 mm" in e.result.value and "T1a N0 M0" in e.result.value
+    e.size.value = "5.1"
+    assert "T1a N0 M0" in e.result.value
+
+
+def test_explorer_isolated_tumour_cells_and_extension() -> None:
+    e = staging_explorer()
+    e.size.value = "25"
+    e.n.value = "N0(i+)"
+    e.m.value = "M0(i+)"
+    assert "stage IIA" in e.result.value and "summary stage localized" in e.result.value
+    e.extension.value = True
+    assert "stage IIA" in e.result.value and "summary stage regional" in e.result.value
+    assert "SEER counts it as regional" in e.result.value
 
 
 def test_survival_for_reads_the_table() -> None:
@@ -211,7 +380,8 @@ def test_survival_for_reads_the_table() -> None:
     assert survival_for("HR+/HER2-", "in situ") is None
 
 
-@pytest.mark.parametrize(("size", "t"), [(0.5, "T1mi"), (20.0, "T1c"), (20.5, "T2"), (60, "T3"), (140, "T3")])
+@pytest.mark.parametrize(("size", "t"), [(0.5, "T1mi"), (20.0, "T1c"), (20.4, "T1c"), (20.6, "T2"),
+                                       (60, "T3"), (140, "T3"), (MAX_SIZE_MM, "T3")])
 def test_ruler_names_the_category(size: float, t: str) -> None:
     figure = t_size_ruler(size)
     assert f"falls in {t}" in figure.alt
@@ -220,3 +390,150 @@ def test_ruler_names_the_category(size: float, t: str) -> None:
     assert figure.png().startswith(b"\x89PNG")
     with pytest.raises(ValueError, match="^size_mm"):
         t_size_ruler(-1)
+
+
+@pytest.mark.parametrize("size", [100_000, MAX_SIZE_MM + 1, 10**400])
+def test_ruler_refuses_huge_sizes_before_drawing(size, monkeypatch) -> None:
+    import helpers.plots.staging as plots
+
+    def never(*_args, **_kwargs):
+        raise AssertionError("the ruler was drawn for a size it should refuse")
+
+    monkeypatch.setattr(plots, "_draw_ruler", never)
+    with pytest.raises(ValueError, match="^size_mm"):
+        plots.t_size_ruler(size)
+    with pytest.raises(ValueError, match="^size_mm"):
+        SizeRuler().frame(size)
+    with pytest.raises(ValueError, match="^upper_mm"):
+        plots.t_size_ruler(10, upper_mm=100_000)
+
+
+def test_ruler_has_a_bounded_number_of_ticks() -> None:
+    figure = t_size_ruler(MAX_SIZE_MM)
+    ax = figure.figure.axes[0]
+    assert len(ax.get_xticks()) <= 30
+    assert ax.get_xlim()[1] <= MAX_SIZE_MM + 10
+
+
+def test_ruler_marks_the_recorded_size() -> None:
+    figure = t_size_ruler(20.4)
+    assert "20.4 mm, recorded as 20 mm, falls in T1c" in figure.alt
+    marker = figure.figure.axes[0].lines[-1]
+    assert list(marker.get_xdata()) == [20.0]
+
+
+
+# --- Prognostic stage groups: the re-export, the explorer, the figure, the exercises ----------
+
+import helpers.prognostic as prognostic  # noqa: E402
+from helpers import staging as staging_module  # noqa: E402
+
+
+def test_prognostic_stage_is_reexported_from_staging() -> None:
+    assert "prognostic_stage" in staging_module.__all__
+    for kind in ("clinical", "pathological"):
+        for grade in (1, 2, 3):
+            for her2 in ("positive", "negative"):
+                for er in ("positive", "negative"):
+                    for pr in ("positive", "negative"):
+                        for t, n in (("T1c", "N0"), ("T2", "N0"), ("T2", "N1"), ("T3", "N2"),
+                                     ("T4b", "N1"), ("T1", "N3")):
+                            kwargs = dict(grade=grade, her2=her2, er=er, pr=pr, kind=kind)
+                            assert (staging_module.prognostic_stage(t, n, "M0", **kwargs)
+                                    == prognostic.prognostic_stage(t, n, "M0", **kwargs))
+
+
+def test_issue_examples_through_staging() -> None:
+    hr_pos = dict(grade=1, her2="negative", er="positive", pr="positive")
+    triple = dict(grade=3, her2="negative", er="negative", pr="negative")
+    assert anatomic_stage("T2", "N0", "M0") == "IIA"
+    assert staging_module.prognostic_stage("T2", "N0", "M0", kind="pathological", **hr_pos) == "IA"
+    assert staging_module.prognostic_stage("T2", "N0", "M0", kind="clinical", **triple) == "IIB"
+    assert staging_module.prognostic_stage("T1c", "N0", "M0", kind="pathological",
+                                           recurrence_score=8, grade=3, her2="negative",
+                                           er="positive", pr="negative") == "IA"
+    with pytest.raises(ValueError, match="^kind must be"):
+        staging_module.prognostic_stage("T2", "N0", "M0", kind="anatomic", **hr_pos)
+    with pytest.raises(ValueError, match="^m "):
+        staging_module.prognostic_stage("T2", "N0", "pM0", kind="clinical", **hr_pos)
+
+
+def _explorer(**values):
+    e = staging_explorer()
+    for name, value in values.items():
+        getattr(e, name).value = value
+    return e
+
+
+def test_explorer_shows_three_stages_side_by_side() -> None:
+    e = _explorer(size="30", grade=1, er="positive", pr="positive", her2="negative")
+    cells = e.stages.value
+    assert cells.index("Anatomic") < cells.index("Clinical prognostic") < cells.index(
+        "Pathological prognostic")
+    assert "<strong>IIA</strong>" in cells and "<strong>IB</strong>" in cells
+    assert "<strong>IA</strong>" in cells
+    assert "clinical prognostic stage (IB) is lower than the anatomic stage (IIA)" in e.result.value
+    assert "pathological prognostic stage (IA) is lower" in e.result.value
+    assert "HR+/HER2-, localized: 100 %" in e.result.value
+
+
+def test_explorer_triple_negative_moves_up() -> None:
+    e = _explorer(size="30", grade=3, er="negative", pr="negative", her2="negative")
+    assert "clinical prognostic stage (IIB) is higher than the anatomic stage (IIA)" in e.result.value
+    assert "triple-negative" in e.result.value
+    assert "HR-/HER2-, localized: 92 %" in e.result.value
+
+
+def test_explorer_recurrence_score() -> None:
+    # T2 N0 grade 3, ER+ PR- HER2-: pathological IIA without a score, IA with a score below 11.
+    e = _explorer(size="35", grade=3, er="positive", pr="negative", her2="negative")
+    assert e.stages.value.count("<strong>IIA</strong>") >= 2
+    assert "<strong>IA</strong>" not in e.stages.value
+    e.score.value = "8"
+    assert "A recurrence score of 8 (below 11) makes" in e.result.value
+    assert "<strong>IA</strong>" in e.stages.value  # pathological only
+    assert e.stages.value.count("<strong>IA</strong>") == 1
+    e.n.value = "N1"  # the rule is not for node-positive cancers
+    assert "does not change the stage" in e.result.value
+    e.score.value = "25"
+    assert "11 or more" in e.result.value
+    e.score.value = ""
+    assert "recurrence score" not in e.result.value.lower().replace("recurrence score below", "")
+
+
+@pytest.mark.parametrize("typed", ["101", "-1", "abc", "1e400", "x" * 10_000])
+def test_explorer_refuses_bad_recurrence_scores(typed: str) -> None:
+    e = _explorer(score=typed)
+    assert "Recurrence score must be a number from 0 to 100" in e.result.value
+    assert e.stages.value == "" and len(e.result.value) < 600 and "Traceback" not in e.result.value
+    e.score.value = "12"
+    assert "Pathological prognostic" in e.stages.value
+
+
+def test_explorer_her2_positive_and_in_situ() -> None:
+    e = _explorer(her2="positive")
+    assert "HER2-negative subtypes only" in e.result.value
+    e.t.value = "Tis"
+    assert e.stages.value.count("<strong>0</strong>") == 3
+
+
+def test_explorer_update_keeps_working_after_every_error() -> None:
+    e = _explorer(t="T0")  # T0 N0 M0: nothing to stage
+    assert "nothing to stage" in e.result.value and e.stages.value == ""
+    e.n.value = "N1"
+    assert "Pathological prognostic" in e.stages.value
+    e.update()  # calling update() directly recomputes the same outputs
+    assert "Pathological prognostic" in e.stages.value
+
+
+@pytest.mark.parametrize(("typed", "score"), [("", None), ("  ", None), ("8", 8.0), (" 10.5 ", 10.5),
+                                              ("0", 0.0), ("100", 100.0)])
+def test_read_recurrence_score(typed: str, score) -> None:
+    assert read_recurrence_score(typed) == score
+
+
+def test_subtype_of() -> None:
+    assert subtype_of("positive", "negative", "negative") == "HR+/HER2-"
+    assert subtype_of("negative", "positive", "negative") == "HR+/HER2-"
+    assert subtype_of("negative", "negative", "negative") == "HR-/HER2-"
+    assert subtype_of("negative", "negative", "positive") == "HR-/HER2+"

@@ -1,4 +1,6 @@
-"""Exercise checkers for lesson 03, staging (AJCC 8 anatomic stage, SEER summary stage)."""
+"""Exercise checkers for lesson 03, staging (AJCC 8 anatomic stage, SEER summary stage, which
+stage table is used where). The prognostic-stage exercises are in
+:mod:`helpers.exercises.prognostic`."""
 
 from __future__ import annotations
 
@@ -14,14 +16,17 @@ _T_MAIN = tuple(t for t in T_CATEGORIES if t not in ("T1", "T4"))
 
 
 def exercise_1(answer: Any) -> Feedback:
-    """Case 1: an invasive tumour measuring exactly 20 mm, no skin or chest wall → which T?"""
-    expected = t_category(20.0)
+    """Case 1: an invasive tumour measured at 20.4 mm, no skin or chest wall → which T?"""
+    expected = t_category(20.4)
     return check_choice(
         answer, expected, allowed=_T_MAIN, what='a T category in quotes, e.g. "T1a"',
-        hints={"T2": "The cut-off belongs to the smaller category: T2 starts above 20 mm.",
+        hints={"T2": "Round first: AJCC records the size to the nearest whole millimetre, and "
+                     "the 20 mm cut-off belongs to the smaller category.",
                "T1b": "T1b ends at 10 mm; this tumour is larger."},
-        default_hint="Find 20 mm on the ruler; each upper limit is inclusive.",
-        why="T1c runs from over 10 mm up to and including 20 mm.",
+        default_hint="Round the size to the nearest whole millimetre, then find it on the "
+                     "ruler; each upper limit is inclusive.",
+        why="20.4 mm is recorded as 20 mm, and T1c runs from over 10 mm up to and including "
+            "20 mm.",
     )
 
 
@@ -64,27 +69,32 @@ def exercise_4(answer: Any) -> Feedback:
 
 
 PROGNOSTIC_OPTIONS = (
-    "Because ER, PR, HER2 and grade do not matter for outlook.",
-    "Because registries such as SEER and most teaching use the anatomic table, and the "
-    "survival table is organised by SEER summary stage, which follows the extent of spread.",
-    "Because the prognostic stage groups were withdrawn in 2018.",
-    "Because the anatomic table is only for HER2-negative tumours.",
+    "US cancer registries stage with the anatomic table; the prognostic stage groups are "
+    "used only in research.",
+    "Since 2018, US registries record the clinical and pathological prognostic stage groups; "
+    "the anatomic table is meant for places where grade, ER, PR and HER2 cannot be tested.",
+    "SEER's survival tables by subtype are organised by AJCC anatomic stage group.",
+    "The prognostic stage groups were withdrawn in 2018.",
 )
 
 
 def _prognostic(choice: Any) -> Feedback:
     return check_choice(
         choice, PROGNOSTIC_OPTIONS[1], allowed=PROGNOSTIC_OPTIONS, what="one of the options",
-        hints={PROGNOSTIC_OPTIONS[0]: "They matter a great deal: that is why AJCC 8 added them.",
-               PROGNOSTIC_OPTIONS[2]: "They came in with AJCC 8 and are used in the US since "
-                                      "2018.",
-               PROGNOSTIC_OPTIONS[3]: "The anatomic table applies to every breast cancer."},
-        why="the prognostic groups are the clinical standard in the US, but the survival table "
-            "and registries follow anatomic extent.",
+        hints={PROGNOSTIC_OPTIONS[0]: "Since 2018 US registries and cancer centres record the "
+                                      "stage groups that include grade and receptor status.",
+               PROGNOSTIC_OPTIONS[2]: "Look at the rows of the survival table: localized, "
+                                      "regional, distant. Which scale is that?",
+               PROGNOSTIC_OPTIONS[3]: "They came in with AJCC 8 and have been used in the US "
+                                      "since 2018."},
+        why="the prognostic stage groups are what US registries record since 2018; the anatomic "
+            "table is for settings without biomarker tests, and SEER's survival tables are "
+            "organised by summary stage (localized, regional, distant).",
     )
 
 
 def concept_check() -> MultipleChoice:
-    """Multiple choice: why does this lesson teach the anatomic table?"""
-    return MultipleChoice("Why does this lesson teach the AJCC 8 anatomic stage table?",
+    """Multiple choice: which AJCC 8 stage table do US registries use, and where does the
+    anatomic table belong?"""
+    return MultipleChoice("Which statement about the AJCC 8th edition stage tables is true?",
                           PROGNOSTIC_OPTIONS, _prognostic)

@@ -1,4 +1,5 @@
-"""Figures for the staging lesson: the AJCC 8 T size thresholds drawn on a millimetre ruler."""
+"""Figures for the staging lesson: the AJCC 8 T size thresholds drawn on a millimetre ruler.
+(The prognostic stage figure is :func:`helpers.plots.prognostic.prognostic_grid`.)"""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
+from .._validate import check_number
 from ..palette import NEUTRAL, OKABE_ITO
-from ..staging import T_SIZE_CUTOFFS, t_category
+from ..staging import MAX_SIZE_MM, T_SIZE_CUTOFFS, recorded_size_mm, t_category
 from . import AccessibleFigure, Overlay, RenderedFigure, footnote, new_figure
 
 __all__ = ["t_size_ruler", "SizeRuler"]
@@ -31,9 +33,12 @@ _MARKER_Y, _LABEL_Y = -0.45, -0.75
 
 
 def _ruler_upper(size_mm: float | None, upper_mm: float) -> float:
-    """The ruler's right end: ``upper_mm``, or further so that the marker stays on the ruler."""
-    if size_mm is not None and float(size_mm) > upper_mm - 5:
-        return float(size_mm) + 10.0
+    """The ruler's right end: ``upper_mm``, or further so that the marker stays on the ruler.
+
+    Never beyond :data:`~helpers.staging.MAX_SIZE_MM` + 10 mm, so the ruler has at most a few
+    dozen ticks whatever it is asked for (sizes above the bound are refused before drawing)."""
+    if size_mm is not None and recorded_size_mm(size_mm) > upper_mm - 5:
+        return min(recorded_size_mm(size_mm), MAX_SIZE_MM) + 10.0
     return upper_mm
 
 
@@ -82,22 +87,34 @@ def _draw_marker(ax: Axes) -> tuple[Line2D, Text]:
     return marker, label
 
 
+def _size_text(size_mm: float) -> str:
+    """"20.4 mm, recorded as 20 mm" when AJCC's rounding changes the size, else "20 mm"."""
+    recorded = recorded_size_mm(size_mm)
+    if recorded == float(size_mm):
+        return f"{float(size_mm):g} mm"
+    return f"{float(size_mm):g} mm, recorded as {recorded:g} mm,"
+
+
 def _move_marker(marker: Line2D, label: Text, size_mm: float, marked: str) -> None:
-    marker.set_data([size_mm], [_MARKER_Y])
-    label.set_position((size_mm, _LABEL_Y))
-    label.set_text(f"{size_mm:g} mm → {marked}")
+    # The marker stands at the recorded size: the size the T category is read from.
+    at = recorded_size_mm(size_mm)
+    marker.set_data([at], [_MARKER_Y])
+    label.set_position((at, _LABEL_Y))
+    label.set_text(f"{_size_text(size_mm).rstrip(',')} → {marked}")
     # Near either end of the ruler the label runs inwards, so it is never cut off.
     upper = marker.axes.get_xlim()[1]
     label.set_horizontalalignment(
-        "left" if size_mm < 0.1 * upper else "right" if size_mm > 0.9 * upper else "center")
+        "left" if at < 0.1 * upper else "right" if at > 0.9 * upper else "center")
 
 
 def _ruler_alt(size_mm: float | None, marked: str | None) -> str:
     alt = ("A ruler of tumour size in millimetres divided into bands: T1mi up to 1 mm, T1a "
            "over 1 up to 5 mm, T1b over 5 up to 10 mm, T1c over 10 up to 20 mm, T2 over 20 up "
-           "to 50 mm, and T3 over 50 mm. Each upper limit belongs to the smaller category.")
+           "to 50 mm, and T3 over 50 mm. Each upper limit belongs to the smaller category. "
+           "Sizes are first rounded to the nearest whole millimetre (above 1 and below 2 mm: "
+           "up to 2 mm).")
     if marked is not None:
-        alt += f" A marker at {float(size_mm):g} mm falls in {marked}."
+        alt += f" A marker at {_size_text(size_mm)} falls in {marked}."
     return alt
 
 
@@ -105,11 +122,17 @@ def t_size_ruler(size_mm: float | None = None, *, upper_mm: float = _UPPER_MM) -
     """A ruler from 0 to ``upper_mm`` millimetres split into the AJCC 8 T size bands.
 
     Each band is labelled with its T category and its range; cut-offs (1, 5, 10, 20, 50 mm)
-    are inclusive upper limits. With ``size_mm``, a marker shows where that tumour falls and the
-    alt text names its T category (from :func:`helpers.staging.t_category`). Raises
-    ``ValueError`` for a size that :func:`~helpers.staging.t_category` refuses.
+    are inclusive upper limits. With ``size_mm`` (as measured), a marker shows where that
+    tumour falls once its size is rounded as AJCC records it
+    (:func:`helpers.staging.recorded_size_mm`), and the label and alt text name the recorded
+    size and the T category (from :func:`helpers.staging.t_category`). Raises ``ValueError``
+    for a size that :func:`~helpers.staging.t_category` refuses (above 0 and at most
+    :data:`~helpers.staging.MAX_SIZE_MM` mm), before anything is drawn, and for an
+    ``upper_mm`` outside 70 to :data:`~helpers.staging.MAX_SIZE_MM` + 10 mm.
     """
     marked = t_category(size_mm) if size_mm is not None else None
+    upper_mm = check_number("upper_mm", upper_mm, low=_UPPER_MM, high=MAX_SIZE_MM + 10.0,
+                            unit=" mm")
     fig, ax = _draw_ruler(_ruler_upper(size_mm, upper_mm))
     if size_mm is not None:
         _move_marker(*_draw_marker(ax), float(size_mm), marked)
