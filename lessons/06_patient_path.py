@@ -135,8 +135,10 @@ exercises.patient_path.exercise_3(answer)
 # The **pathology report** says whether the tissue is cancer, whether it is invasive or in situ,
 # its type (ductal, lobular and others) and grade, and the results of the ER, PR and HER2 tests:
 # [lesson 2](02_classification.ipynb) teaches how those results are scored. If the cancer is
-# invasive, further **imaging to stage** it may follow (for example CT, bone scan or PET-CT when
-# the cancer is large, has reached the lymph nodes, or causes symptoms elsewhere);
+# invasive, further **imaging to stage** it may follow: scans of the body (CT, bone scan or
+# PET-CT) look for distant spread when the cancer is locally advanced (clinical stage III) or
+# when symptoms or blood tests point elsewhere, not for every cancer that has reached a lymph
+# node (NCCN breast cancer workup; ASCO Choosing Wisely, Schnipper 2012);
 # [lesson 3](03_staging.ipynb) shows how size, nodes and spread become a stage.
 #
 # ### Exercise 3: choose the biopsy
@@ -277,6 +279,10 @@ exercises.patient_path.concept_check()
 #   advanced breast cancer (DESTINY-Breast04). N Engl J Med 2022;387:9–20.
 # - Cleveland Clinic Health Library. *HER2-Negative Breast Cancer* (last reviewed 2025-02-26):
 #   the page this collection started from.
+# - National Comprehensive Cancer Network. NCCN Clinical Practice Guidelines in Oncology:
+#   Breast Cancer, workup pages (body scans for clinical stage III, or for symptoms and signs).
+# - Schnipper LE, et al. American Society of Clinical Oncology identifies five key opportunities
+#   to improve care and reduce costs. J Clin Oncol 2012;30:1715–1724.
 # - Data files: `data/risk_factors.csv`, `data/side_effects.csv` and their sidecars.
 #
 # Reviewed 2026-11-25 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
