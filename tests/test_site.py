@@ -90,7 +90,8 @@ def test_index_lists_every_notebook_and_the_glossary(site: Path) -> None:
 @pytest.mark.parametrize(("markdown", "expected"), [
     ("[the staging lesson](03_staging.ipynb)", "[the staging lesson](03_staging.html)"),
     ("[x](04_survival.ipynb#6.-The-survival-explorer)", "[x](04_survival.html#6.-The-survival-explorer)"),
-    ("[relative survival](glossary.md#relative-survival)", "[relative survival](glossary.html#relative-survival)"),
+    ("[relative survival](glossary.md#relative-survival)",
+     "[relative survival](glossary.html#relative-survival)"),
     ("[Glossary](glossary.md)", "[Glossary](glossary.html)"),
     ("[nbviewer](https://example.org/a.ipynb)", "[nbviewer](https://example.org/a.ipynb)"),
 ])

@@ -101,7 +101,7 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
         lines = [line.strip() for line in cell.source.splitlines()]
         for i, line in enumerate(lines):
             if line.startswith("# "):
-                rest = [l for l in lines[i + 1:] if l and not l.startswith((">", "#"))]
+                rest = [text for text in lines[i + 1:] if text and not text.startswith((">", "#"))]
                 blurb = " ".join(rest[:3]) if rest else ""
                 return line[2:].strip(), blurb
     return fallback, ""
@@ -140,7 +140,8 @@ def build(out: Path = OUT, names: list[str] | None = None) -> list[Path]:
         paths = [p for p in paths if p.stem in names]
         missing = set(names) - {p.stem for p in paths}
         if missing:
-            raise ValueError(f"notebooks must be among {[p.stem for p in sorted(NOTEBOOKS.glob('*.ipynb'))]}; got {sorted(missing)}")
+            known = [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))]
+            raise ValueError(f"notebooks must be among {known}; got {sorted(missing)}")
     pages, entries = [], []
     for path in paths:
         nb = nbformat.read(path, as_version=4)
