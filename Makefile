@@ -13,10 +13,13 @@ NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list cou
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml setup.py
+$(STAMP): requirements.txt requirements-pandas3.txt pyproject.toml setup.py
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON) ..."; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing pinned dependencies and the helpers package (first run takes a minute) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	@# The pandas 3 wheel for tests/test_pandas3.py (downloaded only: the tests run offline).
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps \
+		--only-binary=:all: -d $(VENV)/compat-wheels -r requirements-pandas3.txt
 	@# nbgrader only builds the student notebooks: hide its course-management menus.
 	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
 	@for ext in $(NBGRADER_SERVER_EXTENSIONS); do \

@@ -34,22 +34,16 @@ import os
 import shutil
 import subprocess
 import sys
-import tarfile
 import zipfile
-from email.parser import Parser
-from importlib import metadata
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
 
-ROOT = Path(__file__).resolve().parents[1]
-#: What the sdist is built from (everything else in the checkout is not part of the package).
-SOURCES = ["pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE",
-           "LICENSE-lessons.md", "CITATION.cff", "src", "data"]
+from fresh_env import (ROOT, build_wheel, closure, copy_distribution, new_environment, pip, run,
+                       runtime_requirements)
+
 #: The kernel a hub image provides next to the library.
 KERNEL_PACKAGES = ["ipykernel"]
 KERNEL_NAME = "her2neg-wheel"
@@ -67,97 +61,13 @@ print("tables:", len(list(helpers.DATA_DIR.glob("*.csv"))), "rows of survival:",
       len(read_table("seer_survival")) > 0)"""
 
 
-def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
-    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
-    assert result.returncode == 0, (
-        f"{' '.join(map(str, command))} failed ({result.returncode}):\n"
-        f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
-    return result
-
-
-def build_wheel(dest: Path) -> Path:
-    """Build the sdist from a copy of the sources, then the wheel from the unpacked sdist."""
-    src = dest / "src-copy"
-    for name in SOURCES:
-        path = ROOT / name
-        if path.is_dir():
-            shutil.copytree(path, src / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        elif path.is_file():
-            (src / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, src / name)
-    sdist_dir = dest / "sdist"
-    code = ("import sys, setuptools.build_meta as b; "
-            "print(b.build_sdist(sys.argv[1]))")
-    name = run([sys.executable, "-c", code, str(sdist_dir)], cwd=src).stdout.strip().splitlines()[-1]
-    with tarfile.open(sdist_dir / name) as archive:
-        archive.extractall(dest / "unpacked", filter="data")
-    (unpacked,) = (dest / "unpacked").iterdir()
-    wheels = dest / "wheels"
-    run([sys.executable, "-m", "pip", "--isolated", "wheel", "--no-deps", "--no-index",
-         "--no-build-isolation", "--wheel-dir", str(wheels), str(unpacked)])
-    (wheel,) = wheels.glob("her2neg_teaching-*.whl")
-    return wheel
-
-
-def wheel_requirements(wheel: Path) -> list[str]:
-    """The ``Requires-Dist`` lines of the wheel's metadata (extras' included, with markers)."""
-    with zipfile.ZipFile(wheel) as archive:
-        (meta,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
-        headers = Parser().parsestr(archive.read(meta).decode())
-    return headers.get_all("Requires-Dist") or []
-
-
-def closure(requirements: list[str]) -> dict[str, metadata.Distribution]:
-    """The installed distributions that ``requirements`` need, transitively (markers evaluated
-    for this interpreter; requirements behind an extra only when that extra is asked for)."""
-    found: dict[str, metadata.Distribution] = {}
-    queue = [(Requirement(r), ("",)) for r in requirements]
-    while queue:
-        req, extras = queue.pop()
-        if req.marker and not any(req.marker.evaluate({"extra": e}) for e in extras):
-            continue
-        name = canonicalize_name(req.name)
-        if name in found:
-            continue
-        try:
-            dist = metadata.distribution(req.name)
-        except metadata.PackageNotFoundError:
-            pytest.fail(f"{req.name} is required but not installed in {sys.prefix}")
-        assert req.specifier.contains(dist.version, prereleases=True), (req, dist.version)
-        found[name] = dist
-        queue += [(Requirement(r), ("", *req.extras)) for r in dist.requires or []]
-    return found
-
-
-def copy_distribution(dist: metadata.Distribution, site: Path) -> None:
-    """Copy (hard-link where possible) the files ``dist`` installed into site-packages."""
-    base = Path(dist.locate_file("")).resolve()
-    for record in dist.files or []:
-        source = Path(dist.locate_file(record)).resolve()
-        if not source.is_file() or not source.is_relative_to(base):
-            continue  # console scripts in bin/ and the like: a kernel does not need them
-        target = site / source.relative_to(base)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
-
-
 def fresh_environment(path: Path, wheel: Path) -> Path:
     """A new virtual environment with the wheel, its runtime closure and a kernel; its python."""
-    run([sys.executable, "-m", "venv", "--without-pip", str(path)])
-    python = path / "bin" / "python"
-    site = Path(run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"]
-                    ).stdout.strip())
-    requirements = [r for r in wheel_requirements(wheel)
-                    if not (m := Requirement(r).marker) or m.evaluate({"extra": ""})]
-    for dist in closure(requirements + KERNEL_PACKAGES).values():
+    python, site = new_environment(path)
+    for dist in closure(runtime_requirements(wheel) + KERNEL_PACKAGES).values():
         copy_distribution(dist, site)
-    pip = [sys.executable, "-m", "pip", "--isolated", "--python", str(python)]
-    run(pip + ["install", "--no-index", str(wheel)])
-    run(pip + ["check"])
+    run(pip(python) + ["install", "--no-index", str(wheel)])
+    run(pip(python) + ["check"])
     return python
 
 
