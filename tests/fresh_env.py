@@ -28,6 +28,16 @@ ROOT = Path(__file__).resolve().parents[1]
 #: What the sdist is built from (everything else in the checkout is not part of the package).
 SOURCES = ["pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE",
            "LICENSE-lessons.md", "CITATION.cff", "src", "data"]
+#: The unit tests of the library (each imports only helpers and its dependencies, plus pytest
+#: and hypothesis), which the pandas 3 and Python-version tests run in other environments; the
+#: notebooks are left out there, as another pandas may print some tables differently.
+LIBRARY_TESTS = ["test_biology", "test_capstone", "test_classification_support",
+                 "test_data_files", "test_exercises", "test_her2", "test_ish",
+                 "test_pathology_cases", "test_plots", "test_properties", "test_receptors",
+                 "test_staging", "test_subtype", "test_survival", "test_treatment",
+                 "test_widgets_survival"]
+
+
 def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
     result = subprocess.run(command, capture_output=True, text=True, **kwargs)
     assert result.returncode == 0, (

@@ -22,18 +22,11 @@ from pathlib import Path
 import pytest
 from packaging.utils import canonicalize_name
 
-from fresh_env import (ROOT, build_wheel, closure, copy_distribution, new_environment, pip, run,
-                       runtime_requirements)
+from fresh_env import (LIBRARY_TESTS, ROOT, build_wheel, closure, copy_distribution,
+                       new_environment, pip, run, runtime_requirements)
 
 PINS = ROOT / "requirements-pandas3.txt"
 WHEELS = Path(sys.prefix) / "compat-wheels"
-#: The unit tests of the library (each imports only helpers and its dependencies, plus pytest
-#: and hypothesis); the notebooks are left out, as pandas 3 changes how some tables print.
-LIBRARY_TESTS = ["test_biology", "test_capstone", "test_classification_support",
-                 "test_data_files", "test_exercises", "test_her2", "test_ish",
-                 "test_pathology_cases", "test_plots", "test_properties", "test_receptors",
-                 "test_staging", "test_subtype", "test_survival", "test_treatment",
-                 "test_widgets_survival"]
 TEST_TOOLS = ["pytest", "hypothesis"]
 
 
