@@ -16,8 +16,10 @@ through the Jupyter widget manager ``@jupyter-widgets/html-manager`` at a pinned
 committed in ``tools/vendor/`` and copied into ``_static/``; the pages load no require.js, no
 MathJax (the build refuses a page with maths rather than load MathJax from a CDN) and no
 mermaid. The stylesheet on top of nbconvert's meets WCAG 2.1 AA, which the browser tests check
-with axe-core on every page: prompts and code comments with enough contrast, links underlined,
-and the empty corner cell of a DataFrame table written as a data cell, not an empty header.
+with axe-core on every page: prompts, code comments and numbers with enough contrast, links
+underlined, the empty corner cell of a DataFrame table written as a data cell rather than an
+empty header, heading levels that never skip one (:func:`heading_levels`), and, once the widget
+manager has drawn them, each widget figure named by its caption and each slider by its label.
 
 Usage::
 
