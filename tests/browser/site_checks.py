@@ -101,8 +101,9 @@ class SiteServer:
 
 
 def check_page(browser, server: SiteServer, name: str, widgets_expected: int | None = None,
-               axe: bool = False) -> PageReport:
-    """Open ``name`` (a page of the served site) with every other address blocked."""
+               axe: bool = False, widget_timeout: float = 15.0) -> PageReport:
+    """Open ``name`` (a page of the served site) with every other address blocked; wait up to
+    ``widget_timeout`` seconds for the widget manager to draw the expected widgets."""
     report = PageReport(name=name)
     origin = urlsplit(server.base).netloc
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
@@ -131,7 +132,7 @@ def check_page(browser, server: SiteServer, name: str, widgets_expected: int | N
         try:  # the widget manager renders after the load event
             page.wait_for_function(
                 f"() => ({JS_WIDGETS})().filter(w => w.rendered).length >= {expected}",
-                timeout=15_000)
+                timeout=widget_timeout * 1000)
         except Exception:
             pass  # reported below
         page.wait_for_load_state("networkidle")

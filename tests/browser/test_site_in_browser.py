@@ -66,7 +66,8 @@ def test_check_reports_every_fault(browser, tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<!DOCTYPE html><title>i</title>")
     server = SiteServer(tmp_path)
     try:
-        report = check_page(browser, server, "broken.html", widgets_expected=1, axe=True)
+        report = check_page(browser, server, "broken.html", widgets_expected=1, axe=True,
+                            widget_timeout=2)
     finally:
         server.stop()
     text = "\n".join(report.problems)
