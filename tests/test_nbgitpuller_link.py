@@ -77,3 +77,17 @@ def test_command_prints_the_link_or_a_clear_error(capsys) -> None:
     assert tool.main(["hub.example.edu"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: hub must") and "Traceback" not in err
+
+
+def test_guide_pins_the_release_tag_for_class_day() -> None:
+    """The class-day Binder link and the branch example name the current release's tag."""
+    import re
+
+    import helpers
+
+    text = GUIDE.read_text(encoding="utf-8")
+    tag = f"v{helpers.__version__}"
+    pinned = re.findall(r"https://mybinder\.org/v2/gh/her2neg-teaching/her2neg-teaching/([^?\s`]+)",
+                        text)
+    assert tag in pinned, pinned
+    assert f"git branch class-2026 {tag}" in text
