@@ -82,14 +82,17 @@ def kernel_spec(folder: Path, python: Path) -> Path:
 
 
 def probe_notebook(path: Path) -> None:
-    """A notebook whose expected output says helpers and its data come from the environment."""
+    """A notebook whose expected output says helpers and its data come from the environment.
+    Its kernel spec is the lessons' own ("python3"), so it runs exactly as they do: only
+    nbval's --nbval-kernel-name sends it, and them, to the fresh environment."""
     expected = ("helpers from the fresh environment: True\n"
                 "data from the fresh environment: True\n"
                 f"tables: {len(list((ROOT / 'data').glob('*.csv')))} rows of survival: True\n")
     cell = new_code_cell(PROBE, outputs=[new_output("stream", name="stdout", text=expected)],
                          execution_count=1)
-    nbformat.write(new_notebook(cells=[cell], metadata={"kernelspec": {
-        "name": KERNEL_NAME, "display_name": KERNEL_NAME, "language": "python"}}), path)
+    lesson = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    nbformat.write(new_notebook(cells=[cell], metadata={
+        "kernelspec": lesson.metadata["kernelspec"]}), path)
 
 
 @pytest.fixture(scope="module")
