@@ -13,10 +13,16 @@ NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list cou
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-pandas3.txt pyproject.toml setup.py tools/compat_envs.py
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON) ..."; $(PYTHON) -m venv $(VENV); }
-	@echo "Installing pinned dependencies and the helpers package (first run takes a minute) ..."
+	@echo "Installing pinned dependencies and the helpers package (first run takes a few minutes) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	@# The pandas 3 wheel for tests/test_pandas3.py (downloaded only: the tests run offline).
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps \
+		--only-binary=:all: -d $(VENV)/compat-wheels -r requirements-pandas3.txt
+	@# Python 3.12 and 3.13 environments for tests/test_python_versions.py (where this machine
+	@# has those interpreters; it says which it skipped).
+	$(BIN)/python tools/compat_envs.py
 	@# nbgrader only builds the student notebooks: hide its course-management menus.
 	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
 	@for ext in $(NBGRADER_SERVER_EXTENSIONS); do \
@@ -54,4 +60,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .venv-compat .pytest_cache

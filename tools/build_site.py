@@ -10,6 +10,17 @@ no kernel and no network. On top of that template each page gets:
   the stock template drops it);
 - links between lessons rewritten from ``NN_name.ipynb`` and ``glossary.md`` to the pages.
 
+The site is self-contained: no page requests anything from outside the site's folder, so it
+works offline and does not change when a CDN does. The widget outputs show their saved state
+through the Jupyter widget manager ``@jupyter-widgets/html-manager`` at a pinned version,
+committed in ``tools/vendor/`` and copied into ``_static/``; the pages load no require.js, no
+MathJax (the build refuses a page with maths rather than load MathJax from a CDN) and no
+mermaid. The stylesheet on top of nbconvert's meets WCAG 2.1 AA, which the browser tests check
+with axe-core on every page: prompts, code comments and numbers with enough contrast, links
+underlined, the empty corner cell of a DataFrame table written as a data cell rather than an
+empty header, heading levels that never skip one (:func:`heading_levels`), and, once the widget
+manager has drawn them, each widget figure named by its caption and each slider by its label.
+
 Usage::
 
     .venv/bin/python tools/build_site.py                  # the whole collection
@@ -43,8 +54,28 @@ SITE_TITLE = "HER2-negative breast cancer: an interactive teaching collection"
 EDUCATION_NOTE = ("> **For education only.** Not medical advice, and not for decisions about "
                   "any person's care.")
 
+VENDOR = ROOT / "tools" / "vendor"
+#: The widget manager of ipywidgets 8 (npm @jupyter-widgets/html-manager), pinned and vendored.
+HTML_MANAGER_VERSION = "1.0.15"
+HTML_MANAGER = VENDOR / "html-manager"
+#: Where the vendored files go in the site, relative to its pages.
+STATIC = "_static"
+WIDGET_MANAGER_URL = f"{STATIC}/html-manager/embed.js"
+
 TEMPLATE = r"""
 {%- extends 'lab/index.html.j2' -%}
+
+{#- No require.js: the widget manager below is the standalone build. -#}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{#- No MathJax and no mermaid from a CDN (build() refuses pages with maths). -#}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+
+{% block jupyter_widgets %}
+{%- if "widgets" in nb.metadata %}
+<script src="{{ resources.widget_manager_url }}" defer></script>
+{%- endif %}
+{% endblock jupyter_widgets %}
 
 {% block extra_css %}
 <style>
@@ -53,6 +84,50 @@ TEMPLATE = r"""
   nav.site-bar a { font-weight: 600; }
 </style>
 {% endblock extra_css %}
+
+{#- After nbconvert's own stylesheet, so these rules win. -#}
+{%- block html_head_css -%}
+<style>
+  /* WCAG 2.1 AA (checked with axe-core by the browser tests). Links are told apart from text
+     by more than colour; prompts and code comments reach 4.5:1 on their background. */
+  a, a:link, a:visited, .jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited,
+  .jp-RenderedText pre a:link { text-decoration: underline; }
+  :root { --jp-cell-prompt-not-active-font-color: #595959; --jp-cell-prompt-not-active-opacity: 1;
+          --jp-cell-prompt-opacity: 1; --jp-cell-inprompt-font-color: #595959;
+          --jp-cell-outprompt-font-color: #595959; }
+  .highlight .c, .highlight .c1, .highlight .ch, .highlight .cm, .highlight .cp,
+  .highlight .cpf, .highlight .cs { color: #2f6363; }
+  .highlight .m, .highlight .mb, .highlight .mf, .highlight .mh, .highlight .mi,
+  .highlight .il, .highlight .mo { color: #007a00; }
+  .highlight .ow { color: #9a1ae6; }
+</style>
+{%- if "widgets" in nb.metadata %}
+<script>
+  /* Widget views drawn by the widget manager: each figure gets the alt text its caption (the
+     HTML widget right after it) repeats, and each slider the name of its label. */
+  (function () {
+    function name() {
+      document.querySelectorAll(".jupyter-widgets img").forEach(function (img) {
+        var next = img.nextElementSibling;
+        var text = next ? next.textContent.trim().replace(/^Figure:\s*/, "") : "";
+        if (text && img.getAttribute("alt") !== text) { img.setAttribute("alt", text); }
+        else if (!img.hasAttribute("alt")) { img.setAttribute("alt", "Figure (see its caption)"); }
+      });
+      document.querySelectorAll(".widget-slider [role=slider]:not([aria-label])")
+        .forEach(function (handle) {
+          var box = handle.closest(".widget-slider");
+          var label = box && box.querySelector(".widget-label");
+          if (label && label.textContent.trim()) {
+            handle.setAttribute("aria-label", label.textContent.trim());
+          }
+        });
+    }
+    new MutationObserver(name).observe(document.documentElement,
+                                       {childList: true, subtree: true, characterData: true});
+  })();
+</script>
+{%- endif %}
+{%- endblock html_head_css -%}
 
 {%- block body_header -%}
 {{ super() }}
@@ -76,6 +151,9 @@ TEMPLATE = r"""
 </div>
 {%- endblock data_png %}
 """
+
+_EMPTY_HEADER = re.compile(r"<th>\s*</th>")
+_MATHS = re.compile(r"\$\$|\\\(|\\\[|(?<![\w$\\])\$(?=\S)[^$\n]*?[\\^_{}][^$\n]*?(?<=\S)\$(?!\w)")
 
 _NOTEBOOK_LINK = re.compile(r"\]\((?!https?:)([\w\-./]*?)([\w\-]+)\.ipynb(#[^)\s]*)?\)")
 _GLOSSARY_LINK = re.compile(r"\]\((?!https?:)([\w\-./]*?)glossary\.md(#[^)\s]*)?\)")
@@ -101,10 +179,72 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
         lines = [line.strip() for line in cell.source.splitlines()]
         for i, line in enumerate(lines):
             if line.startswith("# "):
-                rest = [l for l in lines[i + 1:] if l and not l.startswith((">", "#"))]
+                rest = [text for text in lines[i + 1:] if text and not text.startswith((">", "#"))]
                 blurb = " ".join(rest[:3]) if rest else ""
                 return line[2:].strip(), blurb
     return fallback, ""
+
+
+def uses_maths(nb: nbformat.NotebookNode) -> bool:
+    """Whether any markdown cell holds TeX maths (``$$``, ``\\(``, ``\\[`` or ``$...$`` with
+    TeX in it), or any output is LaTeX. Amounts such as "$5 and $10" are not maths."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and _MATHS.search(cell.source):
+            return True
+        for out in cell.get("outputs", []):
+            if "text/latex" in out.get("data", {}):
+                return True
+    return False
+
+
+_RAW_BLOCK = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>)", re.IGNORECASE | re.DOTALL)
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])", re.IGNORECASE)
+
+
+def heading_levels(page: str) -> str:
+    """The HTML ``page`` with heading levels that never skip one (an ``<h4>`` right under an
+    ``<h2>`` becomes ``<h3>``), because screen-reader users move through a page by its
+    headings. This covers headings from markdown cells and from outputs alike; headings keep
+    their order, text and ids, so links to them still work."""
+    stack: list[tuple[int, int]] = []  # (level in the source, level on the page)
+    current = [0]
+
+    def renumber(match: re.Match) -> str:
+        closing, level = match.group(1), int(match.group(2))
+        if closing:
+            return f"</h{current[0] or level}"
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        new_level = stack[-1][1] + 1 if stack else 1
+        stack.append((level, new_level))
+        current[0] = new_level
+        return f"<h{new_level}"
+
+    parts = _RAW_BLOCK.split(page)  # script and style blocks (widget state, code) left alone
+    return "".join(part if i % 2 else _HEADING_TAG.sub(renumber, part)
+                   for i, part in enumerate(parts))
+
+
+def accessible_tables(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """DataFrame tables with their empty corner header cell written as an empty data cell: a
+    header cell must name its column, and the corner names none."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            html_out = out.get("data", {}).get("text/html")
+            if html_out is None:
+                continue
+            text = "".join(html_out) if isinstance(html_out, list) else html_out
+            if 'class="dataframe"' in text:
+                out["data"]["text/html"] = _EMPTY_HEADER.sub("<td></td>", text)
+    return nb
+
+
+def copy_static(out: Path) -> None:
+    """Copy the vendored widget manager (script, icon fonts, licences) into the site."""
+    dest = out / STATIC / "html-manager"
+    dest.mkdir(parents=True, exist_ok=True)
+    for path in sorted(HTML_MANAGER.iterdir()):
+        shutil.copy2(path, dest / path.name)
 
 
 def exporter() -> HTMLExporter:
@@ -115,13 +255,17 @@ def exporter() -> HTMLExporter:
 
 def render(nb: nbformat.NotebookNode, title: str, binder: str, dest: Path) -> Path:
     """Write ``nb`` as ``dest`` (HTML), links rewritten, with its Binder link."""
-    nb = nbformat.from_dict(nb)
+    nb = accessible_tables(nbformat.from_dict(nb))
+    if uses_maths(nb):
+        raise ValueError(f"{dest.name}: the page uses maths, and the site bundles no MathJax "
+                         "(it loads nothing from outside its folder): vendor MathJax first")
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = rewrite_links(cell.source)
     body, _ = exporter().from_notebook_node(
-        nb, resources={"metadata": {"name": title}, "binder_url": binder})
-    dest.write_text(body, encoding="utf-8")
+        nb, resources={"metadata": {"name": title}, "binder_url": binder,
+                       "widget_manager_url": WIDGET_MANAGER_URL})
+    dest.write_text(heading_levels(body), encoding="utf-8")
     return dest
 
 
@@ -135,12 +279,14 @@ def build(out: Path = OUT, names: list[str] | None = None) -> list[Path]:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    copy_static(out)
     paths = sorted(NOTEBOOKS.glob("*.ipynb"))
     if names:
         paths = [p for p in paths if p.stem in names]
         missing = set(names) - {p.stem for p in paths}
         if missing:
-            raise ValueError(f"notebooks must be among {[p.stem for p in sorted(NOTEBOOKS.glob('*.ipynb'))]}; got {sorted(missing)}")
+            known = [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))]
+            raise ValueError(f"notebooks must be among {known}; got {sorted(missing)}")
     pages, entries = [], []
     for path in paths:
         nb = nbformat.read(path, as_version=4)

@@ -12,12 +12,27 @@ For education only: nothing here is for decisions about a person's care.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 __version__ = "0.1.0"
 
+
+def _find_data_dir() -> Path:
+    """The folder of the collection's data files.
+
+    An installed wheel carries them inside the package, as ``helpers/data`` (the build copies
+    them from the repository's ``data/``). An editable install from a checkout has no packaged
+    copy, and uses the repository's ``data/``, which authors edit.
+    """
+    packaged = resources.files(__name__) / "data"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "data"
+
+
 #: Where the collection's data files live (read-only: nothing here writes into it).
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = _find_data_dir()
 
 DISCLAIMER = (
     "This collection is for education only. It is not medical advice and must not be used "
