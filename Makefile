@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.test-installed
 START  := notebooks/00_start_here.ipynb
 NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
@@ -13,21 +14,26 @@ NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list cou
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt requirements-pandas3.txt pyproject.toml setup.py tools/compat_envs.py
+$(STAMP): requirements.txt pyproject.toml setup.py
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON) ..."; $(PYTHON) -m venv $(VENV); }
-	@echo "Installing pinned dependencies and the helpers package (first run takes a few minutes) ..."
+	@echo "Installing pinned dependencies and the helpers package (first run takes a minute) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
-	@# The pandas 3 wheel for tests/test_pandas3.py (downloaded only: the tests run offline).
-	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps \
-		--only-binary=:all: -d $(VENV)/compat-wheels -r requirements-pandas3.txt
-	@# Python 3.12 and 3.13 environments for tests/test_python_versions.py (where this machine
-	@# has those interpreters; it says which it skipped).
-	$(BIN)/python tools/compat_envs.py
 	@# nbgrader only builds the student notebooks: hide its course-management menus.
 	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
 	@for ext in $(NBGRADER_SERVER_EXTENSIONS); do \
 		$(BIN)/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$ext >/dev/null 2>&1; done
 	@touch $(STAMP)
+
+# What only the tests need (so that `make lab` stays quick): the pandas 3 wheel for
+# tests/test_pandas3.py (downloaded only: the tests run offline), and Python 3.12 and 3.13
+# environments for tests/test_python_versions.py, where this machine has those interpreters
+# (tools/compat_envs.py says which it skipped).
+$(TEST_STAMP): $(STAMP) requirements-pandas3.txt tools/compat_envs.py
+	@echo "Preparing what the compatibility tests need (pandas 3, Python 3.12/3.13) ..."
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps \
+		--only-binary=:all: -d $(VENV)/compat-wheels -r requirements-pandas3.txt
+	$(BIN)/python tools/compat_envs.py
+	@touch $(TEST_STAMP)
 
 # JupyterLab on the start page, on 127.0.0.1 only, with token authentication on: it prints the
 # URL with its token; it also starts when run as root (containers, CI machines). The command
@@ -40,7 +46,7 @@ app: $(STAMP)
 	$(BIN)/python tools/serve.py app
 
 # Unit tests of helpers, then nbval over every notebook (configured in pyproject.toml).
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
 # For authors: rebuild the notebooks (student and solution versions) from lessons/*.py and

@@ -4,7 +4,7 @@ lifelines, which the Kaplan-Meier lesson uses, declares ``pandas<3``, so no reso
 pandas 3 next to it: requirements.txt pins pandas 2 and the README says so. This test builds an
 environment the way ``test_wheel.py`` does (the built wheel, its runtime dependencies copied from
 the project's environment), then replaces pandas with the pandas 3 release pinned in
-``requirements-pandas3.txt``, installed from the wheel ``make install`` downloads into
+``requirements-pandas3.txt``, installed from the wheel ``make test`` downloads into
 ``.venv/compat-wheels/`` (the test run itself is offline). lifelines is kept, without its pin
 honoured: ``pip check`` must report exactly that one conflict, so the test notices when
 lifelines lifts it. The library's unit tests then run in that environment, the Kaplan-Meier ones
@@ -43,7 +43,7 @@ def pandas3_python(tmp_path_factory) -> Path:
     version = pinned_pandas()
     found = sorted(WHEELS.glob(f"pandas-{version}-*.whl"))
     if not found:
-        pytest.fail(f"no pandas {version} wheel in {WHEELS}: run `make install` (it downloads "
+        pytest.fail(f"no pandas {version} wheel in {WHEELS}: run `make test` (it downloads "
                     f"the wheel named in {PINS.name})", pytrace=False)
     work = tmp_path_factory.mktemp("pandas3")
     wheel = build_wheel(work)

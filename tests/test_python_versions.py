@@ -1,8 +1,8 @@
 """The library on Python 3.12 and 3.13: the built wheel, installed into an environment of that
-Python (made by ``make install`` through tools/compat_envs.py, with the pinned runtime
+Python (made by ``make test`` through tools/compat_envs.py, with the pinned runtime
 dependencies), passes the library's unit tests there. A version whose interpreter this machine
 lacks is skipped with the reason printed; an interpreter without its environment is a failure
-(run ``make install``)."""
+(run ``make test``)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_library_unit_tests_pass(version: str, wheel: Path, tmp_path: Path) -> N
         pytest.skip(reason)
     python = compat_envs.env_python(version)
     if not python.is_file():
-        pytest.fail(f"{python.parent.parent} is missing: run `make install` (it runs "
+        pytest.fail(f"{python.parent.parent} is missing: run `make test` (it runs "
                     "tools/compat_envs.py)", pytrace=False)
     run([sys.executable, "-m", "pip", "--isolated", "--python", str(python), "install",
          "--no-index", "--no-deps", "--force-reinstall", "--quiet", str(wheel)])

@@ -2,7 +2,7 @@
 
 For each version, when an interpreter for it is on this machine (``python3.X`` on the PATH, or a
 pyenv installation), this makes ``.venv-compat/py3.X`` with the library's runtime dependencies
-at the versions pinned in requirements.txt, plus pytest and hypothesis. ``make install`` runs
+at the versions pinned in requirements.txt, plus pytest and hypothesis. ``make test`` runs
 it (it needs the network, like the rest of the install); ``tests/test_python_versions.py`` then
 installs the built wheel there and runs the library's unit tests, offline. A version with no
 interpreter is reported here and skipped there, with the reason printed.
