@@ -10,7 +10,7 @@ import ipywidgets as w
 from ..plots.staging import SizeRuler
 from ..staging import M_CATEGORIES, N_CATEGORIES, T_CATEGORIES, anatomic_stage, summary_stage, t_category
 from ..survival import load_survival_table
-from . import FigureView, error_html, message_html
+from . import Explorer, FigureView, error_html, message_html
 
 __all__ = ["StagingExplorer", "staging_explorer"]
 
@@ -26,7 +26,7 @@ def survival_for(subtype: str, summary: str) -> float | None:
     return float(rows["survival_pct"].iloc[0]) if len(rows) else None
 
 
-class StagingExplorer:
+class StagingExplorer(Explorer):
     """A widget over :func:`helpers.staging.anatomic_stage`, :func:`~helpers.staging.summary_stage`
     and :func:`~helpers.staging.t_category`.
 

@@ -17,7 +17,8 @@ import ipywidgets as w
 from ..treatment import (
     EARLY_STAGES, REVIEWED, SUPPORTIVE_CARE, Patient, explain, side_effects, treatment_options,
 )
-from . import error_html, message_html
+from .._validate import shown
+from . import Explorer, error_html, message_html, range_label
 
 __all__ = ["TreatmentExplorer", "treatment_explorer", "parse_cps"]
 
@@ -35,6 +36,8 @@ _MENOPAUSE = (("unknown", None), ("premenopausal", "premenopausal"),
 _PATHWAY = (("no alteration found / not tested", (False, False)),
             ("PIK3CA mutation", (True, True)),
             ("AKT1 or PTEN alteration (no PIK3CA)", (True, False)))
+#: The latest line of therapy the rules table describes (data/treatment_rules.meta.json).
+MAX_LINE = 10
 _RESIDUAL = (("not applicable", None), ("yes: cancer left at surgery", True),
              ("no: none left at surgery", False))
 
@@ -54,7 +57,15 @@ def parse_cps(text: str) -> float | None:
                          f"tested; got {text!r}") from None
 
 
-class TreatmentExplorer:
+def _bounded_line(line: Any) -> Any:
+    """The line box's value; above :data:`MAX_LINE` is refused here (:class:`Patient` checks
+    the rest: a whole number of at least 1)."""
+    if isinstance(line, int) and line > MAX_LINE:
+        raise ValueError(f"line must be a whole number from 1 to {MAX_LINE}; got {shown(line)}")
+    return line
+
+
+class TreatmentExplorer(Explorer):
     """Controls for a :class:`~helpers.treatment.Patient` and the options the rules give."""
 
     def __init__(self) -> None:
@@ -67,13 +78,14 @@ class TreatmentExplorer:
                                   value="early", description="Setting", style=style, layout=wide)
         self.stage = w.Dropdown(options=list(EARLY_STAGES) + ["IV"], value="IIA",
                                 description="Stage (early disease)", style=style)
-        self.line = w.IntText(value=1, description="Line (metastatic)", style=style)
+        self.line = w.IntText(value=1, description=f"Line (metastatic) ({range_label(1, MAX_LINE)})",
+                              style=style)
         self.her2 = w.Dropdown(options=_HER2, value=None, description="HER2 expression",
                                style=style, layout=wide)
         self.menopause = w.Dropdown(options=_MENOPAUSE, value=None,
                                     description="Menopausal status", style=style)
-        self.cps = w.Text(value="", placeholder="empty = not tested", description="PD-L1 CPS",
-                          style=style)
+        self.cps = w.Text(value="", placeholder="0-100; empty = not tested",
+                          description="PD-L1 CPS (0-100)", style=style)
         self.residual = w.Dropdown(options=_RESIDUAL, value=None,
                                    description="Residual disease", style=style, layout=wide)
         self.flags = {
@@ -107,7 +119,7 @@ class TreatmentExplorer:
         return Patient(
             subtype=self.subtype.value, setting=self.setting.value,
             stage=self.stage.value if early else None,
-            line=None if early else self.line.value,
+            line=None if early else _bounded_line(self.line.value),
             her2_expression=self.her2.value, menopausal_status=self.menopause.value,
             pd_l1_cps=parse_cps(self.cps.value),
             residual_disease=self.residual.value if early else None,
