@@ -301,7 +301,9 @@ def percentile(values: list[float], q: float) -> float | None:
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     import psutil
 
-    workdir = Path(args.workdir or (ROOT / "benchmarks" / ".load-run"))
+    import tempfile
+
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="load-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     proc, base, token = start_app(workdir)
     server = psutil.Process(proc.pid)

@@ -189,3 +189,20 @@ def test_survival_and_treatment_text_boxes_show_their_bounds() -> None:
     assert "between 0 and 100" in survival.figure.value and len(survival.figure.value) < 1000
     treatment = TreatmentExplorer()
     assert "0-100" in treatment.cps.description
+
+
+def test_a_bad_value_from_the_page_is_logged_not_sent_back(caplog) -> None:
+    """A control's message with a value ipywidgets refuses ends in the server's log; before,
+    the kernel's error log (sent to the page) got the traceback."""
+    import helpers.widgets  # noqa: F401 - installs the guard
+
+    box = w.BoundedIntText(value=1, min=1, max=10)
+    logger = logging.getLogger("helpers.widgets")
+    logger.addHandler(caplog.handler)
+    try:
+        box._handle_msg({"content": {"data": {"method": "update", "buffer_paths": [],
+                                              "state": {"value": "not a number"}}}})
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert box.value == 1
+    assert any(r.exc_info for r in caplog.records)

@@ -62,6 +62,34 @@ def _server_side_log(name: str = __name__) -> logging.Logger:
     return logger
 
 
+def _guard_widget_messages() -> None:
+    """Make every widget's handler of messages from the page log failures server-side.
+
+    A message the page sends (a new value for a control) that fails in ipywidgets itself (a
+    value of the wrong type, say) would otherwise end in the kernel's error log, which the
+    kernel sends to the page with its traceback. The handler is bound when a widget is created,
+    so this runs when this package is imported, before any explorer exists.
+    """
+    from ipywidgets import Widget
+
+    original = Widget._handle_msg
+    if getattr(original, "_guarded", False):
+        return
+
+    @functools.wraps(original)
+    def handle_msg(self: Any, msg: dict[str, Any]) -> None:
+        try:
+            original(self, msg)
+        except Exception:  # noqa: BLE001 - details to the server's log only
+            _server_side_log().exception("a message for %s failed", type(self).__name__)
+
+    handle_msg._guarded = True  # type: ignore[attr-defined]
+    Widget._handle_msg = handle_msg  # type: ignore[method-assign]
+
+
+_guard_widget_messages()
+
+
 def error_html(error: Exception | str) -> str:
     """HTML for an input problem: a labelled message the student can act on.
 
