@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 START  := notebooks/00_start_here.ipynb
 NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
-.PHONY: install lab app site test notebooks bench clean
+.PHONY: install lab app site test notebooks bench bench-load clean
 
 install: $(STAMP)
 
@@ -64,6 +64,12 @@ site: $(STAMP)
 # benchmarks/results.json. See benchmarks/run.py for what is measured and the targets.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Load benchmark of the app (not part of make test; takes several minutes): 30 simulated
+# students on 127.0.0.1 open the app, load its widgets and change a control; reports render
+# time, round trip, kernel memory and that kernels are reclaimed. See benchmarks/README.md.
+bench-load: $(STAMP)
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) .venv-compat .pytest_cache

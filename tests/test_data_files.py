@@ -78,3 +78,169 @@ def test_words_like_null_are_not_missing(tmp_path: Path) -> None:
     frame = read_csv(path)
     assert frame["expression"].tolist() == ["null", "NA"]
     assert frame["ratio"].isna().tolist() == [True, False]
+
+
+# --- Every read checks the file against its sidecar -------------------------------------------
+
+from helpers import datafiles  # noqa: E402
+from helpers.datafiles import DataFileError, read_table  # noqa: E402
+
+
+def broken_copy(tmp_path: Path, name: str, edit, *, update_checksum: bool = True) -> Path:
+    """A copy of data/ in which ``edit(text) -> text`` changed NAME.csv (and, as a careful
+    editor would, its sidecar's checksum, so that the content check is what must catch it)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for path in DATA_DIR.iterdir():
+        (data / path.name).write_bytes(path.read_bytes())
+    csv = data / f"{name}.csv"
+    text = csv.read_text(encoding="utf-8")
+    changed = edit(text)
+    assert changed != text, "the edit should change the file"
+    if isinstance(changed, bytes):
+        csv.write_bytes(changed)
+    else:
+        csv.write_text(changed, encoding="utf-8")
+    if update_checksum:
+        side = sidecar_path(csv)
+        meta = json.loads(side.read_text(encoding="utf-8"))
+        meta["sha256"] = file_sha256(csv)
+        side.write_text(json.dumps(meta), encoding="utf-8")
+    return data
+
+
+def replace_cell(text: str, row_prefix: str, column: int, value: str) -> str:
+    """Replace column ``column`` (0-based) of the first line starting with ``row_prefix``
+    (a line without quoted commas before that column)."""
+    lines = text.split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith(row_prefix))
+    cells = lines[i].split(",")
+    cells[column] = value
+    lines[i] = ",".join(cells)
+    return "\n".join(lines)
+
+
+def rule_line(rule_id: str) -> tuple[int, int]:
+    """(data row number, germline_brca column) of a rule in treatment_rules.csv."""
+    frame = read_csv(DATA_DIR / "treatment_rules.csv")
+    return (int(frame.index[frame["rule_id"] == rule_id][0]) + 1,
+            list(frame.columns).index("germline_brca"))
+
+
+def test_every_data_file_reads_cleanly() -> None:
+    for path in CSV_FILES:
+        assert len(read_table(path.stem)) > 0
+
+
+def test_yes_for_true_in_the_rules_is_an_error_naming_file_row_and_value(tmp_path: Path) -> None:
+    """Before: 'yes' read as not-true silently dropped the germline-BRCA condition's meaning."""
+    frame = read_csv(DATA_DIR / "treatment_rules.csv")
+    rule_id = frame.loc[frame["germline_brca"] == True, "rule_id"].iloc[0]  # noqa: E712
+    row, column = rule_line(rule_id)
+    data = broken_copy(tmp_path, "treatment_rules",
+                       lambda t: replace_cell(t, rule_id + ",", column, "yes"))
+    with pytest.raises(ValueError) as caught:
+        read_table("treatment_rules", data_dir=data)
+    message = str(caught.value)
+    assert "data/treatment_rules.csv" in message
+    assert f"row {row} (rule_id '{rule_id}')" in message
+    assert "germline_brca must be true or false; got 'yes'" in message
+    assert isinstance(caught.value, DataFileError)
+
+
+def test_booleans_are_true_false_or_none() -> None:
+    """A blank boolean cell is None ('any' in the rules), never True."""
+    rules = read_table("treatment_rules")
+    assert set(rules["germline_brca"].map(repr)) <= {"True", "False", "None"}
+    assert rules["germline_brca"].isna().any() and (rules["germline_brca"] == True).any()  # noqa: E712
+    blank = rules.loc[rules["germline_brca"].isna(), "germline_brca"]
+    assert not any(bool(v) for v in blank)
+    risks = read_table("risk_factors")
+    assert risks["modifiable"].dtype == bool
+
+
+def test_blank_required_boolean_is_an_error(tmp_path: Path) -> None:
+    """Before: capstone's bool(NaN) made a blank germline BRCA cell True."""
+    frame = read_csv(DATA_DIR / "capstone_patients.csv")
+    name = frame["patient"].iloc[0]
+    column = list(frame.columns).index("germline_brca")
+    data = broken_copy(tmp_path, "capstone_patients",
+                       lambda t: t.replace(",False,,early,", ",,,early,", 1))
+    with pytest.raises(DataFileError, match=r"row 1 \(patient 'Ana'\): germline_brca is empty"):
+        read_table("capstone_patients", data_dir=data)
+    assert name == "Ana" and column > 0
+
+
+def test_survival_above_100_percent_is_an_error(tmp_path: Path) -> None:
+    data = broken_copy(tmp_path, "seer_survival",
+                       lambda t: t.replace("seed,HR+/HER2-,regional,90", "seed,HR+/HER2-,regional,130"))
+    with pytest.raises(DataFileError) as caught:
+        read_table("seer_survival", data_dir=data)
+    assert "data/seer_survival.csv" in str(caught.value)
+    assert "row 2 (release 'seed', subtype 'HR+/HER2-', stage 'regional')" in str(caught.value)
+    assert "survival_pct must be between 0 and 100 (percent); got '130'" in str(caught.value)
+
+
+def test_duplicate_key_is_an_error(tmp_path: Path) -> None:
+    data = broken_copy(tmp_path, "seer_survival",
+                       lambda t: t.replace("seed,HR+/HER2-,regional,90\n",
+                                           "seed,HR+/HER2-,regional,90\nseed,HR+/HER2-,regional,91\n"))
+    with pytest.raises(DataFileError, match=r"rows 2 and 3 repeat the key release, subtype, stage"):
+        read_table("seer_survival", data_dir=data)
+
+
+def test_every_table_with_rows_to_look_up_declares_a_key() -> None:
+    for path in CSV_FILES:
+        key = read_sidecar(path.stem).get("key")
+        assert key, f"{path.name}: its sidecar should name the key columns"
+        assert not read_csv(path).duplicated(subset=key).any()
+
+
+def test_missing_column_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    def drop_last_column(text: str) -> str:
+        return "\n".join(line.rsplit(",", 1)[0] if line else line for line in text.split("\n"))
+
+    data = broken_copy(tmp_path, "seer_survival", drop_last_column)
+    with pytest.raises(DataFileError, match=r"data/seer_survival.csv .*missing column \['survival_pct'\]"):
+        read_table("seer_survival", data_dir=data)
+
+
+def test_semicolon_separated_file_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    data = broken_copy(tmp_path, "subtype_incidence", lambda t: t.replace(",", ";"))
+    with pytest.raises(DataFileError, match=r"data/subtype_incidence.csv.*';'"):
+        read_table("subtype_incidence", data_dir=data)
+
+
+def test_utf16_file_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    data = broken_copy(tmp_path, "subtype_incidence", lambda t: t.encode("utf-16"))
+    with pytest.raises(DataFileError, match=r"data/subtype_incidence.csv is not UTF-8"):
+        read_table("subtype_incidence", data_dir=data)
+
+
+def test_changed_file_with_old_checksum_is_an_error(tmp_path: Path) -> None:
+    data = broken_copy(tmp_path, "subtype_incidence", lambda t: t.replace("69.5", "69.4"),
+                       update_checksum=False)
+    with pytest.raises(DataFileError, match=r"data/subtype_incidence.csv: its checksum"):
+        read_table("subtype_incidence", data_dir=data)
+
+
+def test_read_returns_a_fresh_copy_each_time() -> None:
+    first = read_table("subtype_incidence")
+    first.loc[0, "share_pct"] = -1
+    assert read_table("subtype_incidence").loc[0, "share_pct"] != -1
+
+
+def test_survival_explorer_says_a_data_file_is_broken(tmp_path: Path, monkeypatch) -> None:
+    """Before: the explorer told the student to "check your input" for a broken data file."""
+    import helpers.survival
+    from helpers.widgets.survival import SurvivalExplorer
+
+    data = broken_copy(tmp_path, "seer_survival",
+                       lambda t: t.replace("seed,HR+/HER2-,regional,90", "seed,HR+/HER2-,regional,130"))
+    monkeypatch.setattr(helpers.survival, "read_table",
+                        lambda name: datafiles.read_table(name, data_dir=data))
+    explorer = SurvivalExplorer()
+    shown_text = explorer.figure.value
+    assert "data file" in shown_text and "check your input" not in shown_text.lower()
+    assert "survival_pct must be between 0 and 100" in shown_text
+    assert "Traceback" not in shown_text

@@ -21,8 +21,8 @@ GRID = {
     "T3": ("IIB", "IIIA", "IIIA", "IIIA", "IIIC"),
     "T4": ("IIIB", "IIIB", "IIIB", "IIIB", "IIIC"),
 }
-N_COLUMN = {"N0": 0, "N0(i+)": 0, "N0(mol+)": 0, "N1mi": 1, "N1": 2, "N1a": 2, "N1b": 2, "N1c": 2, "N2": 3, "N2a": 3,
-            "N2b": 3, "N3": 4, "N3a": 4, "N3b": 4, "N3c": 4}
+N_COLUMN = {"N0": 0, "N0(i+)": 0, "N0(mol+)": 0, "N1mi": 1, "N1": 2, "N1a": 2, "N1b": 2,
+            "N1c": 2, "N2": 3, "N2a": 3, "N2b": 3, "N3": 4, "N3a": 4, "N3b": 4, "N3c": 4}
 T_ROW = {"Tis": "Tis", "T0": "T0", "T1mi": "T1", "T1a": "T1", "T1b": "T1", "T1c": "T1",
          "T1": "T1", "T2": "T2", "T3": "T3", "T4": "T4", "T4a": "T4", "T4b": "T4", "T4c": "T4",
          "T4d": "T4"}

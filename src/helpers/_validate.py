@@ -1,7 +1,9 @@
 """Input checks shared by every helper.
 
 Each check raises ``ValueError`` with a message that names the field, the valid range or values,
-and what was given, so that a widget can show the message to a student as it stands.
+and what was given, so that a widget can show the message to a student as it stands. What was
+given is echoed through :func:`shown`, which cuts it to :data:`MAX_SHOWN` characters: a 2 MB paste
+comes back as one short line, not as 2 MB of HTML.
 """
 
 from __future__ import annotations
@@ -11,11 +13,42 @@ from collections.abc import Iterable
 from numbers import Real
 from typing import Any
 
-__all__ = ["check_choice", "check_number", "check_percent", "check_int"]
+__all__ = ["check_choice", "check_number", "check_percent", "check_int", "shown", "shorten",
+           "MAX_SHOWN"]
+
+#: At most this many characters of a value are echoed back in a message.
+MAX_SHOWN = 60
 
 
-def _shown(value: Any) -> str:
-    return repr(value)
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """Return ``text`` cut to ``limit`` characters, ending in an ellipsis when it was cut."""
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 1, 0)] + "…"
+
+
+def shown(value: Any, limit: int = MAX_SHOWN) -> str:
+    """How a message echoes a value: its ``repr``, cut to ``limit`` characters.
+
+    Never raises: an integer too long to print in full is described by its number of digits
+    (Python refuses to write out integers of more than 4,300 digits), and an object whose
+    ``repr`` fails is named by its type.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        digits = int(value.bit_length() * 0.30103) + 1
+        sign = "-" if value < 0 else ""
+        return f"{sign}an integer of about {digits:,} digits"
+    if isinstance(value, str) and len(value) > 4 * limit:
+        value = value[: 4 * limit]  # repr of a huge string is not built only to be cut
+        return shorten(repr(value)[:-1], limit)
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - an echo must not fail
+        text = f"<{type(value).__name__}>"
+    return shorten(text, limit)
+
+
+_shown = shown
 
 
 def check_choice(field: str, value: Any, allowed: Iterable[str]) -> str:
@@ -49,7 +82,12 @@ def check_number(
         span = "a finite number"
     if isinstance(value, bool) or not isinstance(value, Real):
         raise ValueError(f"{field} must be a number {span}; got {_shown(value)}")
-    number = float(value)
+    try:
+        number = float(value)
+    except (OverflowError, ValueError, TypeError):
+        # An integer (or fraction) beyond the float range, about 1.8e308: never a meaningful
+        # input, and refused like any other number out of range.
+        raise ValueError(f"{field} must be a number {span}; got {_shown(value)}") from None
     if math.isnan(number) or math.isinf(number):
         raise ValueError(f"{field} must be a number {span}; got {_shown(value)}")
     if (low is not None and number < low) or (high is not None and number > high):
@@ -72,10 +110,18 @@ def check_int(field: str, value: Any, *, low: int | None = None, high: int | Non
         span = "a whole number"
     if isinstance(value, bool) or not isinstance(value, int):
         # Accept integral floats such as 3.0 only when they are exactly whole.
-        if isinstance(value, Real) and not isinstance(value, bool) and float(value).is_integer():
+        if isinstance(value, Real) and not isinstance(value, bool) and _is_whole(value):
             value = int(value)
         else:
             raise ValueError(f"{field} must be {span}; got {_shown(value)}")
     if (low is not None and value < low) or (high is not None and value > high):
         raise ValueError(f"{field} must be {span}; got {_shown(value)}")
     return int(value)
+
+
+def _is_whole(value: Real) -> bool:
+    """True when ``value`` is a whole number; False for NaN, infinities and non-numbers."""
+    try:
+        return math.isfinite(value) and int(value) == value  # type: ignore[call-overload]
+    except (OverflowError, ValueError, TypeError):
+        return False

@@ -3,8 +3,9 @@
 The patients live in ``data/capstone_patients.csv`` with the results a student should reach,
 worked out by hand from the guidelines. :func:`run_pipeline` chains the collection's helpers:
 HER2 result (ASCO/CAP 2018/2023) → ER/PR and subtype (ASCO/CAP 2020, SEER) → AJCC 8 anatomic
-stage group, clinical and pathological prognostic stage groups, and SEER summary stage → the survival row that applies (SEER) → the treatment options of the
-teaching model. The tests check that the pipeline reaches the hand-worked results.
+stage group, clinical and pathological prognostic stage groups, and SEER summary stage → the
+survival row that applies (SEER) → the treatment options of the teaching model. The tests check
+that the pipeline reaches the hand-worked results.
 """
 
 from __future__ import annotations

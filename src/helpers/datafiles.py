@@ -16,29 +16,53 @@ where the figures come from and what each column holds::
     }
 
 ``type`` is ``"string"``, ``"integer"``, ``"number"`` or ``"boolean"``; ``required`` means no
-missing values. :func:`validate_table` checks a table against its sidecar; the test suite runs it
-over every file, so a sidecar that no longer describes its file fails the tests.
+missing values. A table whose rows are identified by some columns lists them as ``"key": [...]``;
+no two rows may share a key.
+
+Every read checks the file against its sidecar before anyone uses it (:func:`read_csv`): that it
+is UTF-8 text separated by commas, that it has exactly the declared columns, that every cell has
+its column's type (a boolean is written ``true`` or ``false``, nothing else), lies within its
+range and among its allowed values, that no key repeats, and that the file's checksum is the one
+its sidecar records. A file that breaks any of these raises :class:`DataFileError` (a
+``ValueError``) naming the file, the row and the problem, so that a wrong file gives an error,
+never a wrong answer. :func:`validate_table` lists the problems of a frame already read; the
+test suite runs it over every file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import math
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import DATA_DIR
+from ._validate import shown
 
 __all__ = ["sidecar_path", "read_sidecar", "read_table", "read_csv", "validate_table", "file_sha256",
-           "SIDECAR_FIELDS"]
+           "SIDECAR_FIELDS", "DataFileError", "check_rows"]
 
 #: Source fields every sidecar must fill in.
 SIDECAR_FIELDS = ("title", "publisher", "url", "data_years", "retrieved", "reviewed", "licence",
                   "description", "sha256", "columns")
 
 _DTYPES = {"string", "integer", "number", "boolean"}
+_BOOLEANS = {"true": True, "false": False}
+#: At most this many problems are listed in one error (the first ones, in file order).
+_MAX_PROBLEMS = 5
+
+
+class DataFileError(ValueError):
+    """A data file of the collection does not match its sidecar, or cannot be read as a table.
+
+    A ``ValueError``, so that code catching bad input catches it too; widgets tell it apart to
+    say that the problem lies in a data file, not in what the student typed.
+    """
 
 
 def sidecar_path(csv_path: Path) -> Path:
@@ -52,21 +76,192 @@ def read_sidecar(name: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
 
 
 def read_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Read ``data/NAME.csv`` with the column types its sidecar declares.
+    """Read ``data/NAME.csv``, checked against its sidecar, with the column types it declares.
 
-    Raises ``ValueError`` when no such data file exists.
+    Raises ``ValueError`` when no such data file exists, and :class:`DataFileError` when the
+    file has no sidecar or does not match it.
     """
     path = data_dir / f"{name}.csv"
-    if not path.is_file():
+    if not isinstance(name, str) or not path.is_file():
         known = sorted(p.stem for p in data_dir.glob("*.csv"))
-        raise ValueError(f"data file name must be one of {known}; got {name!r}")
+        raise ValueError(f"data file name must be one of {known}; got {shown(name)}")
+    if not sidecar_path(path).is_file():
+        raise DataFileError(f"{_label(path)} has no sidecar {sidecar_path(path).name} that "
+                            f"describes it")
     return read_csv(path)
 
 
 def read_csv(path: Path) -> pd.DataFrame:
-    """Read one data file. Only empty cells count as missing: words such as "null" or "NA"
-    (HER2-null, for one) stay text, which pandas' defaults would turn into missing values."""
-    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+    """Read one data file; if it has a sidecar, check it against the sidecar first.
+
+    Only empty cells count as missing: words such as "null" or "NA" (HER2-null, for one) stay
+    text, which pandas' defaults would turn into missing values. Boolean columns hold Python
+    ``True``/``False`` (``None`` where a cell is empty). Raises :class:`DataFileError` naming the
+    file, and the row where there is one, when the file cannot be read or breaks its sidecar.
+    The checked table is kept while the file is unchanged; each call returns a fresh copy.
+    """
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise DataFileError(f"{_label(path)} cannot be read: {error.strerror}") from None
+    side = sidecar_path(path)
+    side_mtime = side.stat().st_mtime_ns if side.is_file() else None
+    return _read_checked(str(path), stat.st_mtime_ns, stat.st_size, side_mtime).copy()
+
+
+@lru_cache(maxsize=32)
+def _read_checked(path_text: str, _mtime: int, _size: int, _side_mtime: int | None) -> pd.DataFrame:
+    path = Path(path_text)
+    data = path.read_bytes()
+    text = _decode(path, data)
+    meta = None
+    if _side_mtime is not None:
+        try:
+            meta = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise DataFileError(f"the sidecar of {_label(path)} cannot be read: {error}") from None
+    raw = _parse(path, text, dtype=str)
+    if meta is not None:
+        problems = check_rows(raw, meta)
+        if problems:
+            raise DataFileError(_problem_text(path, problems))
+        recorded = meta.get("sha256")
+        actual = hashlib.sha256(data).hexdigest()
+        if recorded != actual:
+            raise DataFileError(
+                f"{_label(path)}: its checksum (SHA-256 {actual[:12]}...) is not the one its "
+                f"sidecar records ({shown(recorded, 20)}): the file was changed without its "
+                f"sidecar being reviewed")
+    frame = _parse(path, text)
+    if meta is not None:
+        for col in meta.get("columns", []):
+            if col.get("type") == "boolean":
+                values = [None if pd.isna(v) else _BOOLEANS[str(v).strip().lower()]
+                          for v in raw[col["name"]]]
+                frame[col["name"]] = pd.Series(
+                    values, index=frame.index, dtype=bool if None not in values else object)
+    return frame
+
+
+def _label(path: Path) -> str:
+    """How a message names a data file: ``data/NAME.csv``."""
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:1000]:
+        raise DataFileError(f"{_label(path)} is not UTF-8 text (it looks like UTF-16); save it "
+                            f"as UTF-8 CSV")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise DataFileError(f"{_label(path)}, line {line}: the file is not UTF-8 text "
+                            f"(byte {error.start}); save it as UTF-8 CSV") from None
+
+
+def _parse(path: Path, text: str, dtype: Any = None) -> pd.DataFrame:
+    try:
+        return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""], dtype=dtype)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+        raise DataFileError(f"{_label(path)} cannot be read as a comma-separated table: "
+                            f"{shown(str(error), 160)}") from None
+
+
+def _problem_text(path: Path, problems: list[str]) -> str:
+    shown_problems = problems[:_MAX_PROBLEMS]
+    more = len(problems) - len(shown_problems)
+    text = f"{_label(path)} does not match its sidecar: " + "; ".join(shown_problems)
+    if more:
+        text += f"; and {more} more problem{'s' if more > 1 else ''}"
+    return text
+
+
+def _row_name(frame: pd.DataFrame, index: int, key: list[str]) -> str:
+    """``row 3 (rule_id 'X')``: the data row, counted from 1 below the header, and its key."""
+    label = f"row {index + 1}"
+    if key and all(k in frame.columns for k in key):
+        values = ", ".join(f"{k} {shown(frame.iloc[index][k], 30)}" for k in key)
+        label += f" ({values})"
+    return label
+
+
+def check_rows(raw: pd.DataFrame, meta: dict[str, Any]) -> list[str]:
+    """Every way a table read as text (``dtype=str``) breaks its sidecar, row by row.
+
+    Each problem names the row (counted from 1 below the header), the column and the value.
+    """
+    declared = [c["name"] for c in meta.get("columns", [])]
+    actual = [str(c) for c in raw.columns]
+    if actual != declared:
+        missing = [c for c in declared if c not in actual]
+        extra = [c for c in actual if c not in declared]
+        parts = []
+        if missing:
+            parts.append(f"missing column{'s' if len(missing) > 1 else ''} "
+                         f"{shown(missing, 120)}")
+        if extra:
+            parts.append(f"unexpected column{'s' if len(extra) > 1 else ''} {shown(extra, 120)}")
+        if not parts:
+            parts.append(f"columns in the order {shown(actual, 120)}, not {shown(declared, 120)}")
+        if len(actual) == 1 and ";" in actual[0]:
+            parts.append("the file seems to use ';' between values: it must use ','")
+        return ["; ".join(parts)]
+    key = list(meta.get("key", []))
+    problems: list[str] = []
+    for col in meta["columns"]:
+        name, kind = col["name"], col.get("type")
+        if kind not in _DTYPES:
+            problems.append(f"column {name} has unknown type {shown(kind)}")
+            continue
+        for i, cell in enumerate(raw[name]):
+            problem = _cell_problem(col, cell)
+            if problem:
+                problems.append(f"{_row_name(raw, i, key)}: {problem}")
+    if key:
+        unknown = [k for k in key if k not in declared]
+        if unknown:
+            problems.append(f"the sidecar's key names unknown columns {shown(unknown)}")
+        else:
+            first: dict[tuple[Any, ...], int] = {}
+            for i, values in enumerate(raw[key].itertuples(index=False, name=None)):
+                if values in first:
+                    problems.append(f"rows {first[values] + 1} and {i + 1} repeat the key "
+                                    f"{', '.join(key)} = {shown(values, 80)}")
+                else:
+                    first[values] = i
+    return problems
+
+
+def _cell_problem(col: dict[str, Any], cell: Any) -> str | None:
+    """What is wrong with one cell (read as text), or None."""
+    name, kind = col["name"], col["type"]
+    if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+        return f"{name} is empty, and it is required" if col.get("required", True) else None
+    text = str(cell)
+    if kind == "boolean":
+        if text.strip().lower() not in _BOOLEANS:
+            return f"{name} must be true or false; got {shown(text)}"
+    elif kind in {"integer", "number"}:
+        try:
+            number = float(text)
+        except ValueError:
+            return f"{name} must be {'a whole number' if kind == 'integer' else 'a number'}; " \
+                   f"got {shown(text)}"
+        if not math.isfinite(number):
+            return f"{name} must be a finite number; got {shown(text)}"
+        if kind == "integer" and not number.is_integer():
+            return f"{name} must be a whole number; got {shown(text)}"
+        low, high = col.get("min"), col.get("max")
+        if (low is not None and number < low) or (high is not None and number > high):
+            span = (f"between {low:g} and {high:g}" if low is not None and high is not None
+                    else f"at least {low:g}" if low is not None else f"at most {high:g}")
+            unit = f" ({col['unit']})" if col.get("unit") else ""
+            return f"{name} must be {span}{unit}; got {shown(text)}"
+    if "allowed" in col and text not in [str(a) for a in col["allowed"]]:
+        return f"{name} must be one of {shown(col['allowed'], 200)}; got {shown(text)}"
+    return None
 
 
 def file_sha256(path: Path) -> str:
@@ -114,4 +309,11 @@ def validate_table(frame: pd.DataFrame, meta: dict[str, Any]) -> list[str]:
                 problems.append(f"{name}: values outside {col['allowed']}: {sorted(set(bad))}")
         if kind in {"integer", "number"} and "unit" not in col:
             problems.append(f"{name}: numeric column without a unit")
+    key = list(meta.get("key", []))
+    if key:
+        if not set(key) <= set(declared):
+            problems.append(f"key {key} names columns the sidecar does not declare")
+        elif frame.duplicated(subset=key).any():
+            repeated = frame.loc[frame.duplicated(subset=key, keep=False), key]
+            problems.append(f"key {key} repeats: {repeated.drop_duplicates().values.tolist()}")
     return problems

@@ -11,30 +11,185 @@ pattern, so that they work in JupyterLab, in the code-free app and under nbval a
 - a figure is redrawn only when the inputs it depends on change (:class:`FigureView`), so that
   changing a control the figure does not show stays instant;
 - every control has a visible label and is reachable by keyboard; figures carry a caption that
-  says in words what they show.
+  says in words what they show;
+- a number box is bounded to what is meaningful and its label shows the bounds
+  (:func:`bounded_float`, :func:`bounded_int`, :func:`number_text`);
+- an explorer derives from :class:`Explorer`, whose guard catches what no one foresaw: the
+  student sees one plain sentence, the details go to the server's log, and no traceback ever
+  travels to the browser. Messages never echo more than a short piece of what was typed.
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import logging
+import sys
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .._validate import check_number, shorten, shown
+from ..datafiles import DataFileError
 from ..palette import OKABE_ITO
 
 if TYPE_CHECKING:
     from ..plots import AccessibleFigure
 
-__all__ = ["error_html", "message_html", "figure_caption_html", "blank_png", "FigureView"]
+__all__ = ["error_html", "message_html", "figure_caption_html", "blank_png", "FigureView",
+           "Explorer", "UNEXPECTED_MESSAGE", "MAX_MESSAGE", "bounded_float", "bounded_int",
+           "number_text", "range_label", "read_number", "problem_html"]
+
+#: At most this many characters of a message reach the page (the echoed input inside a
+#: message is cut shorter still, by the validators).
+MAX_MESSAGE = 400
+
+#: What a student sees when something fails that is not a problem with their input.
+UNEXPECTED_MESSAGE = ("Something went wrong while updating this explorer. Change the input or "
+                      "reload the page; if it happens again, tell your instructor.")
+
+def _server_side_log(name: str = __name__) -> logging.Logger:
+    """A logger writing to the kernel process's own stderr, which ends in the server's log.
+
+    Inside a kernel, ``sys.stderr`` (and so Python's default log output) is sent to the
+    browser; ``sys.__stderr__`` is not. Tracebacks logged here stay on the server.
+    """
+    logger = logging.getLogger(name)
+    if not logger.handlers and sys.__stderr__ is not None:
+        handler = logging.StreamHandler(sys.__stderr__)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    return logger
+
+
+def _guard_widget_messages() -> None:
+    """Make every widget's handler of messages from the page log failures server-side.
+
+    A message the page sends (a new value for a control) that fails in ipywidgets itself (a
+    value of the wrong type, say) would otherwise end in the kernel's error log, which the
+    kernel sends to the page with its traceback. The handler is bound when a widget is created,
+    so this runs when this package is imported, before any explorer exists.
+    """
+    from ipywidgets import Widget
+
+    original = Widget._handle_msg
+    if getattr(original, "_guarded", False):
+        return
+
+    @functools.wraps(original)
+    def handle_msg(self: Any, msg: dict[str, Any]) -> None:
+        try:
+            original(self, msg)
+        except Exception:  # noqa: BLE001 - details to the server's log only
+            _server_side_log().exception("a message for %s failed", type(self).__name__)
+
+    handle_msg._guarded = True  # type: ignore[attr-defined]
+    Widget._handle_msg = handle_msg  # type: ignore[method-assign]
+
+
+_guard_widget_messages()
 
 
 def error_html(error: Exception | str) -> str:
-    """HTML for an input problem: a labelled message the student can act on."""
-    text = html.escape(str(error))
+    """HTML for an input problem: a labelled message the student can act on.
+
+    A broken data file (:class:`~helpers.datafiles.DataFileError`) is labelled as such, not as
+    the student's input. The message is cut to :data:`MAX_MESSAGE` characters.
+    """
+    text = html.escape(shorten(str(error), MAX_MESSAGE))
+    label = ("A data file of the collection has a problem (tell your instructor):"
+             if isinstance(error, DataFileError) else "Please check your input:")
     return (
         f'<div role="alert" style="border-left:6px solid {OKABE_ITO["vermillion"]};padding:4px 10px">'
-        f"<strong>Please check your input:</strong> {text}</div>"
+        f"<strong>{label}</strong> {text}</div>"
     )
+
+
+def problem_html(text: str = UNEXPECTED_MESSAGE) -> str:
+    """HTML for a failure that is not the student's: one plain sentence, no details."""
+    return (
+        f'<div role="alert" style="border-left:6px solid {OKABE_ITO["vermillion"]};padding:4px 10px">'
+        f"{html.escape(text)}</div>"
+    )
+
+
+class Explorer:
+    """Base of the explorers: ``update`` never lets an exception reach the browser.
+
+    A subclass writes ``update`` as usual (catching the ``ValueError`` of bad input and showing
+    it with :func:`error_html`). The base wraps it: a ``ValueError`` that escapes is shown the
+    same way; any other exception is logged with its traceback on the server side and the
+    student sees :data:`UNEXPECTED_MESSAGE` in the widget named by ``message_widget``.
+    """
+
+    #: Name of the ``HTML`` widget attribute where a problem is shown.
+    message_widget = "result"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        update = cls.__dict__.get("update")
+        if update is not None and not getattr(update, "_guarded", False):
+            cls.update = _guarded(update)  # type: ignore[method-assign]
+
+    def show_problem(self, html_text: str) -> None:
+        """Show ``html_text`` in the message widget (if the widget exists yet)."""
+        target = getattr(self, self.message_widget, None)
+        if target is not None and hasattr(target, "value"):
+            target.value = html_text
+
+
+def _guarded(update: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(update)
+    def guarded(self: Explorer, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return update(self, *args, **kwargs)
+        except ValueError as error:
+            self.show_problem(error_html(error))
+        except Exception:  # noqa: BLE001 - never a traceback in the browser
+            _server_side_log().exception("%s.update failed", type(self).__name__)
+            self.show_problem(problem_html())
+        return None
+
+    guarded._guarded = True  # type: ignore[attr-defined]
+    return guarded
+
+
+def range_label(low: float, high: float, unit: str = "") -> str:
+    """The bounds as a label shows them: ``"0-100 %"``, ``"1-10"``."""
+    return f"{low:g}-{high:g}{(' ' + unit) if unit else ''}"
+
+
+def bounded_float(description: str, *, low: float, high: float, value: float, step: float = 0.1,
+                  unit: str = "", **kwargs: Any) -> Any:
+    """A number box that keeps its value within ``[low, high]``; its label shows the bounds."""
+    import ipywidgets as w
+
+    return w.BoundedFloatText(value=value, min=low, max=high, step=step,
+                              description=f"{description} ({range_label(low, high, unit)})",
+                              **kwargs)
+
+
+def bounded_int(description: str, *, low: int, high: int, value: int, unit: str = "",
+                **kwargs: Any) -> Any:
+    """A whole-number box that keeps its value within ``[low, high]``; its label shows them."""
+    import ipywidgets as w
+
+    return w.BoundedIntText(value=value, min=low, max=high,
+                            description=f"{description} ({range_label(low, high, unit)})",
+                            **kwargs)
+
+
+def number_text(description: str, *, low: float, high: float, unit: str = "", value: str = "",
+                placeholder: str = "", **kwargs: Any) -> Any:
+    """A text box for a number that may be left empty; its label and placeholder show the bounds.
+
+    The helper that reads the number checks the same bounds and says so when they are broken.
+    """
+    import ipywidgets as w
+
+    hint = range_label(low, high, unit) + (f"; {placeholder}" if placeholder else "")
+    return w.Text(value=value, placeholder=hint,
+                  description=f"{description} ({range_label(low, high, unit)})", **kwargs)
 
 
 def message_html(text: str) -> str:
@@ -85,3 +240,20 @@ class FigureView:
         self.image.value = blank_png()
         self.caption.value = ""
         self._key = None
+
+
+def read_number(field: str, text: str, *, low: float, high: float,
+                unit: str = "") -> float | None:
+    """The number typed into a text box: ``None`` when empty, else a number within the bounds.
+
+    Raises ``ValueError`` naming ``field``, the bounds and (cut short) what was typed.
+    """
+    text = str(text).strip()
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{field} must be a number from {low:g} to {high:g}{unit} (or left "
+                         f"empty); got {shown(text)}") from None
+    return check_number(field, number, low=low, high=high, unit=unit)

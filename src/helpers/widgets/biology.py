@@ -9,12 +9,12 @@ import ipywidgets as w
 
 from ..biology import MAX_COPIES, NORMAL_COPIES, cell_cartoon
 from ..plots.biology import cell_receptors
-from . import FigureView, error_html, message_html
+from . import Explorer, FigureView, error_html, message_html
 
 __all__ = ["CopyNumberExplorer", "copy_number_explorer"]
 
 
-class CopyNumberExplorer:
+class CopyNumberExplorer(Explorer):
     """A widget over :func:`helpers.biology.cell_cartoon` and
     :func:`helpers.plots.biology.cell_receptors`. Bad input shows the helper's message."""
 

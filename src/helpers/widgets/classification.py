@@ -17,12 +17,15 @@ from ..ish import MIN_NUCLEI, count_result, fair_count, simulate_field
 from ..plots.classification import ish_field_figure
 from ..receptors import classify_receptor
 from ..subtype import is_er_low, molecular_subtype
-from . import FigureView, error_html, message_html
+from . import Explorer, FigureView, error_html, message_html, number_text, read_number
 
 __all__ = ["Classifier", "classifier", "IshSimulator", "ish_simulator", "parse_optional",
            "parse_counts"]
 
 _STYLE = {"description_width": "11em"}
+#: Upper bounds of the ISH boxes: the ranges the collection's case files allow
+#: (data/pathology_cases.meta.json); real results lie far below them.
+_MAX_RATIO, _MAX_COPIES = 50, 100
 
 
 def parse_optional(field: str, text: str) -> float | None:
@@ -52,7 +55,7 @@ def parse_counts(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-class Classifier:
+class Classifier(Explorer):
     """Enter IHC, ISH ratio and copies, ER % and PR %; see HER2 result, expression, ISH group,
     ER class, subtype and the rule that decided it."""
 
@@ -60,12 +63,12 @@ class Classifier:
                  pr: str = "40") -> None:
         self.ihc = w.Dropdown(options=list(IHC_INPUTS), value=ihc, description="HER2 IHC score",
                               style=_STYLE)
-        self.ratio = w.Text(value=ratio, placeholder="empty = ISH not done",
-                            description="ISH HER2/CEP17 ratio", style=_STYLE)
-        self.copies = w.Text(value=copies, placeholder="empty = ISH not done",
-                             description="ISH HER2 copies/cell", style=_STYLE)
-        self.er = w.Text(value=er, description="ER % of nuclei", style=_STYLE)
-        self.pr = w.Text(value=pr, description="PR % of nuclei", style=_STYLE)
+        self.ratio = number_text("ISH HER2/CEP17 ratio", low=0, high=_MAX_RATIO, value=ratio,
+                                 placeholder="empty = ISH not done", style=_STYLE)
+        self.copies = number_text("ISH HER2 copies/cell", low=0, high=_MAX_COPIES, value=copies,
+                                  placeholder="empty = ISH not done", style=_STYLE)
+        self.er = number_text("ER % of nuclei", low=0, high=100, value=er, style=_STYLE)
+        self.pr = number_text("PR % of nuclei", low=0, high=100, value=pr, style=_STYLE)
         self.result = w.HTML()
         for control in (self.ihc, self.ratio, self.copies, self.er, self.pr):
             control.observe(lambda _c: self.update(), names="value")
@@ -78,10 +81,12 @@ class Classifier:
         """Recompute the result from the controls; show the error message on bad input."""
         try:
             her2 = classify_her2(self.ihc.value,
-                                 parse_optional("ish_ratio", self.ratio.value),
-                                 parse_optional("her2_copies", self.copies.value))
-            er = parse_optional("er_percent", self.er.value)
-            pr = parse_optional("pr_percent", self.pr.value)
+                                 read_number("ish_ratio", self.ratio.value, low=0,
+                                             high=_MAX_RATIO),
+                                 read_number("her2_copies", self.copies.value, low=0,
+                                             high=_MAX_COPIES))
+            er = read_number("er_percent", self.er.value, low=0, high=100, unit=" %")
+            pr = read_number("pr_percent", self.pr.value, low=0, high=100, unit=" %")
             if er is None or pr is None:
                 raise ValueError("er_percent and pr_percent must both be numbers from 0 to 100 %")
             er_class = classify_receptor(er, "ER")
@@ -112,16 +117,17 @@ def classifier(**kwargs: str) -> Classifier:
     return Classifier(**kwargs)
 
 
-class IshSimulator:
+class IshSimulator(Explorer):
     """Choose a true ratio and copy number; count 20 nuclei (or use a fair count); see ratio,
     mean copies, group, result and how far the count is from the truth."""
 
     def __init__(self, true_ratio: float = 2.2, true_copies: float = 4.4, seed: int = 1) -> None:
         self.true_ratio = w.BoundedFloatText(value=true_ratio, min=0.5, max=10, step=0.1,
-                                             description="True ratio", style=_STYLE)
+                                             description="True ratio (0.5-10)", style=_STYLE)
         self.true_copies = w.BoundedFloatText(value=true_copies, min=1, max=25, step=0.1,
-                                              description="True HER2 copies", style=_STYLE)
-        self.seed = w.BoundedIntText(value=seed, min=0, max=10_000, description="Field number",
+                                              description="True HER2 copies (1-25)",
+                                              style=_STYLE)
+        self.seed = w.BoundedIntText(value=seed, min=0, max=10_000, description="Field number (0-10000)",
                                      style=_STYLE)
         self.ihc = w.Dropdown(options=list(IHC_INPUTS), value="2+", description="Concurrent IHC",
                               style=_STYLE)

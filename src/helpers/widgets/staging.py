@@ -18,7 +18,7 @@ from ..staging import (
     summary_stage, t_category,
 )
 from ..survival import load_survival_table
-from . import FigureView, error_html, message_html
+from . import Explorer, FigureView, error_html, message_html
 
 __all__ = ["StagingExplorer", "staging_explorer", "read_size_mm", "read_recurrence_score",
            "subtype_of", "SIZE_LABEL", "SCORE_LABEL"]
@@ -89,7 +89,7 @@ def survival_for(subtype: str, summary: str) -> float | None:
     return float(rows["survival_pct"].iloc[0]) if len(rows) else None
 
 
-class StagingExplorer:
+class StagingExplorer(Explorer):
     """A widget over :func:`helpers.staging.anatomic_stage`, :func:`~helpers.staging.summary_stage`,
     :func:`~helpers.staging.t_category` and :func:`helpers.prognostic.prognostic_result`.
 

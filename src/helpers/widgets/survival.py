@@ -11,7 +11,7 @@ from .._validate import check_choice
 from ..plots.survival import icon_array
 from ..survival import (DEFAULT_RELEASE, STAGES, people_alive_of_100, survival_pct,
                         survival_sentence)
-from . import FigureView, error_html, message_html
+from . import Explorer, FigureView, error_html, message_html
 
 __all__ = ["SurvivalExplorer", "survival_explorer"]
 
@@ -27,13 +27,15 @@ _SUBTYPE_LABELS = (
 )
 
 
-class SurvivalExplorer:
+class SurvivalExplorer(Explorer):
     """A widget over :func:`helpers.survival.survival_pct` and :func:`~helpers.plots.survival.icon_array`.
 
     Pick a subtype and a stage to see the seed table's figure; or type any percentage into
     "Try a percentage" to see what it looks like as 100 people. Bad input (a percentage
     outside 0-100) shows the helper's message and leaves the widget usable.
     """
+
+    message_widget = "figure"
 
     def __init__(self, release: str = DEFAULT_RELEASE) -> None:
         # Only the releases with a row per stage fit the explorer's stage menu.
@@ -43,8 +45,8 @@ class SurvivalExplorer:
                                   description="Subtype", style=style)
         self.stage = w.Dropdown(options=[(s.capitalize(), s) for s in STAGES],
                                 value="regional", description="Stage", style=style)
-        self.custom = w.Text(value="", placeholder="e.g. 50 (leave empty to use the table)",
-                             description="Try a percentage", style=style)
+        self.custom = w.Text(value="", placeholder="0-100, e.g. 50 (empty = use the table)",
+                             description="Try a percentage (0-100)", style=style)
         self.figure = w.HTML()
         self.sentence = w.HTML()
         self.view = FigureView("320px")

@@ -18,7 +18,8 @@ from ..treatment import (
     EARLY_STAGES, MAX_POSITIVE_NODES, MAX_TUMOUR_SIZE_MM, REVIEWED, SUPPORTIVE_CARE, Patient,
     explain, side_effects, testing_prompts, treatment_options,
 )
-from . import error_html, message_html
+from .._validate import shown
+from . import Explorer, error_html, message_html, range_label
 
 __all__ = ["TreatmentExplorer", "treatment_explorer", "parse_cps", "parse_optional_number"]
 
@@ -38,6 +39,8 @@ _PATHWAY = (("no alteration found / not tested", (False, False)),
             ("AKT1 or PTEN alteration (no PIK3CA)", (True, False)))
 _SEX = (("female", "female"), ("male", "male"))
 _GRADE = (("not known", None), ("1", 1), ("2", 2), ("3", 3))
+#: The latest line of therapy the teaching model takes (helpers.treatment.Patient).
+MAX_LINE = 20
 _RESIDUAL = (("not applicable", None), ("yes: cancer left at surgery", True),
              ("no: none left at surgery", False))
 
@@ -76,7 +79,15 @@ def parse_optional_number(field: str, text: str, *, high: float, whole: bool = F
     return int(value) if whole else value
 
 
-class TreatmentExplorer:
+def _bounded_line(line: Any) -> Any:
+    """The line box's value; above :data:`MAX_LINE` is refused here (:class:`Patient` checks
+    the rest: a whole number of at least 1)."""
+    if isinstance(line, int) and line > MAX_LINE:
+        raise ValueError(f"line must be a whole number from 1 to {MAX_LINE}; got {shown(line)}")
+    return line
+
+
+class TreatmentExplorer(Explorer):
     """Controls for a :class:`~helpers.treatment.Patient` and the options the rules give."""
 
     def __init__(self) -> None:
@@ -89,8 +100,8 @@ class TreatmentExplorer:
                                   value="early", description="Setting", style=style, layout=wide)
         self.stage = w.Dropdown(options=list(EARLY_STAGES) + ["IV"], value="IIA",
                                 description="Stage (early disease)", style=style)
-        self.line = w.BoundedIntText(value=1, min=0, max=20, description="Line (metastatic, 1-20)",
-                                     style=style)
+        self.line = w.IntText(value=1, description=f"Line (metastatic) ({range_label(1, MAX_LINE)})",
+                              style=style)
         self.sex = w.Dropdown(options=_SEX, value="female", description="Sex", style=style)
         self.nodes = w.Text(value="", placeholder=f"0-{MAX_POSITIVE_NODES}; empty = not known",
                             description="Positive nodes (early)", style=style)
@@ -102,8 +113,8 @@ class TreatmentExplorer:
                                style=style, layout=wide)
         self.menopause = w.Dropdown(options=_MENOPAUSE, value=None,
                                     description="Menopausal status", style=style)
-        self.cps = w.Text(value="", placeholder="empty = not tested", description="PD-L1 CPS",
-                          style=style)
+        self.cps = w.Text(value="", placeholder="0-100; empty = not tested",
+                          description="PD-L1 CPS (0-100)", style=style)
         self.residual = w.Dropdown(options=_RESIDUAL, value=None,
                                    description="Residual disease", style=style, layout=wide)
         self.flags = {
@@ -145,7 +156,7 @@ class TreatmentExplorer:
         return Patient(
             subtype=self.subtype.value, setting=self.setting.value,
             stage=self.stage.value if early else None,
-            line=None if early else self.line.value,
+            line=None if early else _bounded_line(self.line.value),
             sex=self.sex.value,
             positive_nodes=parse_optional_number("positive_nodes", self.nodes.value,
                                                  high=MAX_POSITIVE_NODES, whole=True)
