@@ -27,7 +27,8 @@ def test_app_requests_stay_on_this_machine_and_closing_frees_the_kernel(browser,
         kernel_id = page.evaluate(
             "() => JSON.parse(document.getElementById('jupyter-config-data').textContent)"
             ".kernelId")
-        context.close()  # closing the tab sends the unload request
+        page.goto("about:blank")  # leaving the page sends its unload request (a beacon)
+        context.close()
 
         def gone() -> bool:
             try:
