@@ -30,8 +30,8 @@ which makes it fit for a whole class at once:
   requests whose Host header is not localhost or a loopback address are refused, as JupyterLab
   does (Voila turns that check off).
 
-The numbers below are for a class on one machine; docs/README explain what a JupyterHub or
-Binder deployment sets instead.
+The numbers below are for a class on one machine; README.md ("The app for a class") says what a
+JupyterHub or Binder deployment sets instead (app/deploy/jupyter_server_config.py).
 """
 
 from __future__ import annotations
