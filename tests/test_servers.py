@@ -206,9 +206,14 @@ def app_server(tmp_path_factory):
 
 
 def run(coroutine):
+    """Run ``coroutine`` to completion in a thread of its own, with its own event loop: in the
+    whole suite the browser tests' Playwright keeps an event loop running in this thread, where
+    ``asyncio.run`` would refuse to start."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
-    return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def open_page(base: str, token: str) -> str:
