@@ -95,7 +95,8 @@ def field_hint(p: VirtualPatient, field_name: str, given: Any) -> str:
         return " ".join(hints) or FIELDS["subtype"]
     if field_name == "stage":
         if p.m.strip().upper() == "M1":
-            return "The cancer has spread to distant organs (M1): that decides the stage group."
+            return ("The cancer has spread beyond the breast and nearby nodes to other organs "
+                    "(M1): that alone decides the stage group.")
         if p.n.strip() == "N1mi" and p.t.strip() in ("T0", "T1", "T1mi", "T1a", "T1b", "T1c"):
             return ("With a T0 or T1 tumour, nodal micrometastases (N1mi) have their own "
                     "stage group in AJCC 8; it is not the N1 row.")
@@ -103,7 +104,7 @@ def field_hint(p: VirtualPatient, field_name: str, given: Any) -> str:
                 f"grade and receptors belong to the prognostic table).")
     if field_name == "summary_stage":
         if p.m.strip().upper() == "M1":
-            return "Spread to distant organs (M1) outweighs everything else in SEER summary stage."
+            return "Spread to other organs (M1) outweighs size and nodes in SEER summary stage."
         if p.n.strip() not in ("N0", "N0(i+)"):
             return ("Any cancer in the regional lymph nodes, micrometastases (N1mi) included, "
                     "counts as regional spread in SEER summary stage, whatever the tumour size.")
