@@ -147,3 +147,11 @@ def test_worked_answer_waits_for_three_tries() -> None:
     shown = worked_answer("m", answers, 1)
     assert shown.answer == "42" and shown.why == "because"
     assert worked_answer("m", answers, {}).status == "malformed"  # unhashable: no crash
+
+
+def test_arabic_stage_numbers_are_shown_in_roman() -> None:
+    from helpers.exercises import staging
+
+    feedback = staging.exercise_2("2B")
+    assert feedback.status == "malformed" and "'IIB'" in feedback.message
+    assert staging.exercise_2("Stage 3c").message.endswith("'IIIC'.")

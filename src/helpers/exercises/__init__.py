@@ -207,6 +207,11 @@ def check_choice(
         canonical.setdefault(answer_key(option), option)
     given = canonical.get(answer_key(answer))
     if given is None:
+        arabic = re.fullmatch(r"([1-4])([abc]?)", answer_key(answer))
+        roman = arabic and {"1": "I", "2": "II", "3": "III", "4": "IV"}[arabic[1]] + arabic[2]
+        if roman and answer_key(roman) in canonical:
+            return Feedback("malformed", f"stage groups are written in Roman numerals: "
+                                         f"{shown(answer)} is {canonical[answer_key(roman)]!r}.")
         return Feedback(
             "malformed",
             f"{shown(answer)} is not one of the possible answers ({what}): "
@@ -490,7 +495,11 @@ def worked_answer(module: str, answers: Mapping[Any, Callable[[], tuple[str, str
         return Feedback("not answered", f"have a go first: the worked answer opens after "
                                         f"{TRIES_BEFORE_ANSWER} tries ({left} to go). Every "
                                         f"wrong answer gets a hint.")
-    code, why = build()
+    try:
+        code, why = build()
+    except Exception:  # noqa: BLE001 - a worked answer must not end in a traceback either
+        _log().exception("worked answer %s.%s failed", module, exercise)
+        return _UNEXPECTED
     label = f"exercise {exercise}" if isinstance(exercise, int) else str(exercise)
     return WorkedAnswer(f"{module}, {label}", code, why)
 
