@@ -7,7 +7,14 @@ small, tested pieces in this module, so that each behaves alike:
 - an unanswered exercise (the ``...`` placeholder the student version starts with, or ``None``)
   gives "Not answered yet", never a traceback;
 - a malformed answer (wrong type, unknown word) says what kind of answer is expected;
-- a wrong answer says what is wrong and gives a hint, without revealing the right answer;
+- text answers are read as people write them, by one reader (:func:`answer_key`: case, spaces,
+  "Stage ", "HER2-", "triple-negative"/"TNBC", "c"/"p" before T, N, M);
+- a wrong answer says what is wrong and gives a hint aimed at the slip it looks like (a
+  rounding difference, a fraction for a percentage, a reversed sign, the neighbouring row or
+  column, the other subtype; ``Feedback.slip`` names it), without revealing the right answer;
+- from the third wrong try at an exercise, the hint names ``exercises.<lesson>.show_answer(N)``,
+  which shows the worked answer and why (the tries are counted per exercise in this module:
+  :func:`tries`, :func:`reset_tries`);
 - a right answer says so and adds one sentence of why;
 - nothing a student passes makes a checker raise: a ``Fraction``, a 0-d NumPy array, a huge
   integer, ``pd.NA``, a table of strings or a dict all get feedback. The pieces here check the
