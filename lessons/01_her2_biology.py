@@ -131,14 +131,15 @@ copy_number_explorer()
 # Exercise 1.
 #
 # ### Exercise 1: find the step
-# Type the lowest copy number at which the explorer shows **ISH group 1**.
+# Type the lowest copy number at which the explorer shows **ISH group 1**, as a number (for
+# example `3`). The answer is exact: the explorer moves in whole steps.
 
 # %%
 answer = ...
 ### BEGIN SOLUTION
 answer = 4
 ### END SOLUTION
-exercises.biology.exercise_3(answer)
+exercises.biology.exercise_1(answer)
 
 # %% [markdown]
 # ## 5. HER2-negative is a spectrum: null, ultralow, low
@@ -184,8 +185,9 @@ exercises.biology.exercise_3(answer)
 #
 # ### Exercise 2: name the category
 # A metastatic tumour's report says: IHC 0, with faint, incomplete membrane staining in 5 % of
-# tumour cells. Which category is that for the trials? Choose from
-# `exercises.biology.HER2_CATEGORIES`.
+# tumour cells. Which category is that for the trials? Answer in quotes, e.g. `"HER2-null"`:
+# one of `"HER2-null"`, `"HER2-ultralow"`, `"HER2-low"` or `"HER2-positive"` (the words alone,
+# such as `"null"`, and any case are accepted too).
 
 # %%
 answer = ...
@@ -243,14 +245,14 @@ subtypes.set_index("subtype").loc[["HR+/HER2-", "HR-/HER2-"], "share_pct"].sum()
 # %% [markdown]
 # ### Exercise 3: read the data file
 # What percent of new female breast cancers were HR+/HER2- (SEER 22, 2017–2021)? Type the
-# number without the % sign.
+# number without the % sign, e.g. `12.3`, as the table gives it: the checker accepts ±0.05.
 
 # %%
 answer = ...
 ### BEGIN SOLUTION
 answer = 69.5
 ### END SOLUTION
-exercises.biology.exercise_1(answer)
+exercises.biology.exercise_3(answer)
 
 # %% [markdown]
 # **Think:** two tumours are both "HER2-negative". One is IHC 0 with no staining, the other is

@@ -105,8 +105,9 @@ print(classify_her2("0").explanation)
 # ### Exercise 1: classify a case
 #
 # Case C10 from the case library has IHC 2+, an ISH ratio of 1.99 and 4.0 HER2 copies per cell.
-# What is the final HER2 result: `"positive"`, `"negative"` or `"equivocal"`? Work it out from
-# the tables before you check.
+# What is the final HER2 result: `"positive"`, `"negative"` or `"equivocal"`? Answer in quotes,
+# e.g. `"positive"` (`"HER2-negative"` and any case are read too). Work it out from the tables
+# before you check.
 
 # %%
 cases = read_table("pathology_cases")
@@ -160,7 +161,7 @@ print(ish_group(2.0, 4.0), ish_group(1.99, 4.0), ish_group(2.0, 3.99), ish_group
 # ### Exercise 2: find the group
 #
 # Case C14 has an ISH ratio of 1.5 and 6.0 HER2 copies per cell. Which [ISH group](glossary.md#ish-group) is it in
-# (a whole number from 1 to 5)?
+# (a whole number from 1 to 5, e.g. `2`; exact)?
 
 # %%
 answer = ...
@@ -252,7 +253,8 @@ print(h_score(10, 20, 30))
 # ### Exercise 3: compute an H-score
 #
 # A tumour has 20 % of nuclei staining weakly, 30 % moderately and 10 % strongly. What is its
-# H-score? You may compute it by hand or with `h_score`.
+# H-score? You may compute it by hand or with `h_score`. Give a number, e.g. `150`; the answer
+# is exact.
 
 # %%
 answer = ...
@@ -276,7 +278,9 @@ print(molecular_subtype(0.99, 0, "negative"))
 # %% [markdown]
 # ### Exercise 4: name the subtype
 #
-# Case C05 has IHC 1+, ER 1 % and PR 0 %. What is its subtype (for example `"HR-/HER2-"`)?
+# Case C05 has IHC 1+, ER 1 % and PR 0 %. What is its subtype? Answer in quotes, e.g.
+# `"HR-/HER2-"`: one of `"HR+/HER2-"`, `"HR-/HER2-"` (or `"triple-negative"`), `"HR+/HER2+"`,
+# `"HR-/HER2+"`.
 
 # %%
 answer = ...

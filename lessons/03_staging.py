@@ -130,7 +130,8 @@ print("18 mm with skin ulceration →", staging.t_category(18, skin=True))
 # ### Exercise 1: a size near the boundary
 #
 # The pathologist measures an invasive tumour of **20.4 mm**, with no skin or chest wall
-# involvement. What is its T category? Answer in quotes, e.g. `"T1a"`.
+# involvement. What is its T category? Answer in quotes, e.g. `"T1a"` (`"pT1a"` and
+# `"cT1a"` are read too: AJCC writes a "p" or "c" before T for pathological or clinical).
 
 # %%
 answer = ...
@@ -215,7 +216,7 @@ except ValueError as error:
 # ### Exercise 2: micrometastases with a larger tumour
 #
 # A 35 mm tumour (T2); sentinel node biopsy finds micrometastases only (N1mi); no distant
-# spread (M0). What is the anatomic stage group? Answer in quotes, e.g. `"IIA"`.
+# spread (M0). What is the anatomic stage group? Answer in quotes, e.g. `"IIA"` (`"IIA"`, `"iib"` and `"Stage IIA"` are all read).
 
 # %%
 answer = ...
@@ -355,8 +356,8 @@ print("T2   N0      M0, fixed to the pectoral muscle: stage",
 # ### Exercise 3: a small tumour that reaches the skin
 #
 # An 18 mm tumour has ulcerated the skin. Nodes are clear (N0) and there is no distant spread
-# (M0). Which SEER summary stage is it: `"in situ"`, `"localized"`, `"regional"` or
-# `"distant"`?
+# (M0). Which SEER summary stage is it? Answer in quotes, e.g. `"distant"`: one of
+# `"in situ"`, `"localized"` (or `"localised"`), `"regional"` or `"distant"`.
 
 # %%
 answer = ...
@@ -397,7 +398,7 @@ staging_explorer()
 # ### Exercise 4: many nodes
 #
 # A 60 mm tumour; 12 axillary lymph nodes contain cancer; scans show no distant spread. What
-# is the anatomic stage group? Answer in quotes.
+# is the anatomic stage group? Answer in quotes, e.g. `"IIA"`.
 
 # %%
 answer = ...
@@ -411,7 +412,8 @@ exercises.staging.exercise_4(answer)
 #
 # A 35 mm tumour with clear nodes on ultrasound and no sign of spread (T2 N0 M0, anatomic stage
 # IIA). The biopsy shows a grade 3 cancer that is ER-negative, PR-negative and HER2-negative
-# (triple-negative). What is its **clinical** prognostic stage? Answer in quotes. Before you
+# (triple-negative). What is its **clinical** prognostic stage? Answer in quotes, e.g. `"IA"`
+# (`"Stage IA"` and `"ia"` are read too). Before you
 # run the cell, say in one sentence why it is higher than the anatomic stage; the feedback
 # gives the reason to compare with.
 
@@ -420,7 +422,7 @@ answer = ...
 ### BEGIN SOLUTION
 answer = "IIB"
 ### END SOLUTION
-exercises.prognostic.exercise_1(answer)
+exercises.prognostic.exercise_5(answer)
 
 # %% [markdown]
 # ### Exercise 6: a recurrence score, surgery first
@@ -428,14 +430,14 @@ exercises.prognostic.exercise_1(answer)
 # Surgery was the first treatment. The pathologist measures a 28 mm tumour (T2) and finds no
 # cancer in the sentinel nodes (N0); there is no sign of distant spread (M0). The tumour is
 # grade 2, ER-positive, PR-negative and HER2-negative, and its 21-gene recurrence score is 8.
-# What is its **pathological** prognostic stage? Answer in quotes.
+# What is its **pathological** prognostic stage? Answer in quotes, e.g. `"IIA"`.
 
 # %%
 answer = ...
 ### BEGIN SOLUTION
 answer = "IA"
 ### END SOLUTION
-exercises.prognostic.exercise_2(answer)
+exercises.prognostic.exercise_6(answer)
 
 # %% [markdown]
 # **Think:** two people both have "stage II" breast cancer: one T2 N0, the other T1 N1. Are

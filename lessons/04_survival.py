@@ -79,7 +79,8 @@ survival_bars(table, title="5-year relative survival, HER2-negative subtypes (se
 # ### Exercise 1: read the table
 #
 # What is the 5-year relative survival of **triple-negative** breast cancer that had spread to
-# **regional** lymph nodes? Type the number without the % sign.
+# **regional** lymph nodes? Type the number without the % sign, e.g. `50`; the checker accepts
+# ±0.5 (the table gives whole numbers).
 
 # %%
 answer = ...
@@ -125,7 +126,7 @@ icon_array(survival.survival_pct("HR-/HER2-", "distant"),
 print(survival.survival_sentence("HR-/HER2-", "distant"))
 
 # %% [markdown]
-# ### Exercise 2: a concept check
+# ### Concept check
 # Choose an answer and press **Check** (you can use the Tab and arrow keys).
 
 # %%
@@ -146,14 +147,16 @@ exercises.survival.concept_check()
 # and immunotherapy carry the treatment. Whether HR+/HER2- has the best figures of *all*
 # subtypes is a different question, which section 5 answers with the full table.
 #
-# ### Exercise 3: a line of pandas
+# ### Exercise 2: fill in a line of pandas
 # Using `table`, compute how many percentage points separate **localized** from **distant**
-# survival for **HR+/HER2-** cancers (localized minus distant).
+# survival for **HR+/HER2-** cancers (localized minus distant). The first line picks the
+# HR+/HER2- figures, one per stage; in the second, replace the `...` with the stage to
+# subtract, in quotes (e.g. `"regional"`). Give the number; the checker accepts ±0.5.
 
 # %%
-answer = ...
-### BEGIN SOLUTION
 hr_pos = table[table["subtype"] == "HR+/HER2-"].set_index("stage")["survival_pct"]
+answer = hr_pos["localized"] - hr_pos[...]
+### BEGIN SOLUTION
 answer = hr_pos["localized"] - hr_pos["distant"]
 ### END SOLUTION
 exercises.survival.exercise_2(answer)
@@ -165,8 +168,9 @@ exercises.survival.exercise_2(answer)
 # wide layout more easily: stages down the side, subtypes across the top, as in the source.
 # `pivot` turns one into the other.
 #
-# ### Exercise 4: pivot
-# Make `answer` the seed table with one row per **stage** and one column per **subtype**.
+# ### Exercise 3: pivot
+# Now a whole expression: make `answer` the seed table with one row per **stage** and one
+# column per **subtype**.
 
 # %%
 answer = ...
@@ -285,14 +289,16 @@ km_plot([with_tamoxifen, without], log_rank=log_rank,
 print(f"log-rank test statistic {log_rank.test_statistic:.2f}, p = {log_rank.p_value:.4f}")
 
 # %% [markdown]
-# ### Exercise 5: read the curve
-# From the chart above, what share (in %) of the women who took tamoxifen were free of
-# recurrence and alive at 5 years? A reading within 2 points counts.
+# ### Exercise 4: read the curve
+# The chart prints the 5-year readings. Read one it does not print: what share (in %) of the
+# women who took tamoxifen were free of recurrence and alive at **3 years**? Go up from 3 on
+# the time axis to the tamoxifen curve, then across. Type a number without the % sign, e.g.
+# `50`; a reading within 3 points counts.
 
 # %%
 answer = ...
 ### BEGIN SOLUTION
-answer = 58
+answer = 71
 ### END SOLUTION
 exercises.survival.exercise_4(answer)
 

@@ -259,13 +259,17 @@ pd.DataFrame(treatment_options(tnbc))[["rule_id", "drug_class", "agents"]]
 # ### Exercise 1: the first line for metastatic HR+/HER2- disease
 #
 # Build `Patient("HR+/HER2-", "metastatic", line=1)` with no biomarkers set and call
-# `treatment_options`. Give the **drug classes** it lists, as a list of strings.
+# `treatment_options`. Give the **drug classes** it lists, as a list of strings in quotes,
+# e.g. `["chemotherapy"]` (order and case do not matter). The first line of the cell does the
+# call; fill in the blank `____` of the commented line (the name of the field that holds the
+# drug class), remove its `#`, and run the cell.
 
 # %%
+options = treatment_options(Patient("HR+/HER2-", "metastatic", line=1))
+# answer = sorted({option.____ for option in options})
 answer = ...
 ### BEGIN SOLUTION
-answer = sorted({o.drug_class for o in treatment_options(Patient("HR+/HER2-", "metastatic",
-                                                                 line=1))})
+answer = sorted({option.drug_class for option in options})
 ### END SOLUTION
 exercises.treatment.exercise_1(answer)
 
@@ -338,7 +342,8 @@ rules_flowchart("HR-/HER2-", "metastatic")
 #
 # A person with metastatic triple-negative cancer had chemotherapy for early disease, and is now
 # about to start the **second** line. The model lists sacituzumab govitecan. Which `rule_id`
-# opened it? Use `explain(...)` and look for rules that fired.
+# opened it? Use `explain(...)` and look for rules that fired. Answer with the `rule_id` in
+# quotes, e.g. `"TN-MET-L1-PEMBRO"` (case does not matter).
 
 # %%
 answer = ...
@@ -353,10 +358,11 @@ exercises.treatment.exercise_2(answer)
 #
 # From the rules table (`rules`, above), what is the lowest PD-L1 combined positive score at
 # which the model adds pembrolizumab to first-line chemotherapy for metastatic triple-negative
-# disease? Give a number.
+# disease? Fill in the line: replace the `...` with the name of the column that holds the
+# cut-off, in quotes. The answer is a number, e.g. `5`, and exact.
 
 # %%
-answer = ...
+answer = rules.set_index("rule_id").loc["TN-MET-L1-PEMBRO", ...]
 ### BEGIN SOLUTION
 answer = rules.set_index("rule_id").loc["TN-MET-L1-PEMBRO", "min_pd_l1_cps"]
 ### END SOLUTION
@@ -385,7 +391,8 @@ trial_bars(results)
 # ### Exercise 4: read the chart
 #
 # By how many **months** did trastuzumab deruxtecan lengthen median progression-free survival in
-# the HR+ cohort of DESTINY-Breast04, compared with chemotherapy? Give a number.
+# the HR+ cohort of DESTINY-Breast04, compared with chemotherapy? Give a number of months,
+# e.g. `2.5`, to one decimal as the table gives it: the checker accepts ±0.05.
 
 # %%
 answer = ...

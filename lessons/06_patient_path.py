@@ -98,27 +98,29 @@ risks.groupby("modifiable")["risk_factor"].count()
 
 # %% [markdown]
 # ### Exercise 1: what can be changed?
-# Using `risks`, build a list of every `risk_factor` a person can change. One line of pandas is
-# enough.
+# Using `risks`, build a list of every `risk_factor` a person can change. Fill in the line:
+# replace the `...` with the value of the `modifiable` column for the rows to keep (`True` or
+# `False`, no quotes). The names in the list are text in quotes, e.g. `["Getting older"]`.
 
 # %%
-answer = ...
+answer = list(risks.loc[risks["modifiable"] == ..., "risk_factor"])
 ### BEGIN SOLUTION
-answer = list(risks.loc[risks["modifiable"], "risk_factor"])
+answer = list(risks.loc[risks["modifiable"] == True, "risk_factor"])
 ### END SOLUTION
-exercises.patient_path.exercise_2(answer)
+exercises.patient_path.exercise_1(answer)
 
 # %% [markdown]
 # ### Exercise 2: read a relative risk
 # What is the relative risk for a woman with **one** first-degree relative (mother, sister or
-# daughter) with breast cancer, according to the table?
+# daughter) with breast cancer, according to the table? Give a number, e.g. `1.5`, as the table
+# gives it: the checker accepts ±0.005.
 
 # %%
 answer = ...
 ### BEGIN SOLUTION
 answer = 1.8
 ### END SOLUTION
-exercises.patient_path.exercise_3(answer)
+exercises.patient_path.exercise_2(answer)
 
 # %% [markdown]
 # ## 3. Diagnosis: biopsy, the pathology report, imaging
@@ -143,14 +145,15 @@ exercises.patient_path.exercise_3(answer)
 #
 # ### Exercise 3: choose the biopsy
 # Which biopsy usually gives enough tissue for the diagnosis and the ER, PR and HER2 tests
-# without an operation? Choose from `exercises.patient_path.BIOPSY_TYPES`.
+# without an operation? Answer in quotes, e.g. `"surgical biopsy"`: one of
+# `"fine-needle aspiration"`, `"core needle biopsy"` or `"surgical biopsy"` (any case).
 
 # %%
 answer = ...
 ### BEGIN SOLUTION
 answer = "core needle biopsy"
 ### END SOLUTION
-exercises.patient_path.exercise_1(answer)
+exercises.patient_path.exercise_3(answer)
 
 # %% [markdown]
 # ## 4. Living with it: side effects, palliative care, follow-up

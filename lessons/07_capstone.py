@@ -110,8 +110,13 @@ print(capstone.pipeline_report(ana))
 # ## 2. Your turn
 #
 # For each patient: read the report, then fill in the dict with the helpers (or by hand) and
-# run the cell. The checker names any step that is not right yet and gives a hint. Then list
-# the drug classes the model offers.
+# run the cell. Each answer is a word in quotes, for example
+# `dict(her2_status="negative", her2_expression="low", subtype="HR+/HER2-", stage="IIA",
+# summary_stage="localized")`. The checker reads them as people write them: any case,
+# `"HER2-low"` for `"low"`, `"Stage IIA"` for `"IIA"`, `"triple-negative"` or `"TNBC"` for
+# `"HR-/HER2-"`. It names every step that is not right yet, with a hint for each. Then list
+# the drug classes the model offers, in quotes, e.g. `["chemotherapy"]`. Stuck after three
+# tries? The feedback then names the call that shows the worked answer.
 #
 # ### Bea
 

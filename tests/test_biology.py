@@ -140,11 +140,11 @@ from helpers.exercises import patient_path as ex06  # noqa: E402
 
 
 @pytest.mark.parametrize("check,right,wrong,malformed", [
-    (ex01.exercise_1, 69.5, 10.5, "lots"),
+    (ex01.exercise_3, 69.5, 10.5, "lots"),
     (ex01.exercise_2, "HER2-ultralow", "HER2-null", "HER2-zero"),
-    (ex01.exercise_3, 4, 6, "four"),
-    (ex06.exercise_1, "core needle biopsy", "fine-needle aspiration", "MRI"),
-    (ex06.exercise_3, 1.8, 2.93, None),
+    (ex01.exercise_1, 4, 6, "four"),
+    (ex06.exercise_3, "core needle biopsy", "fine-needle aspiration", "MRI"),
+    (ex06.exercise_2, 1.8, 2.93, None),
 ])
 def test_checkers_right_wrong_malformed(check, right, wrong, malformed):
     assert check(right).status == "correct"
@@ -156,9 +156,9 @@ def test_checkers_right_wrong_malformed(check, right, wrong, malformed):
 def test_modifiable_set_checker():
     table = read_table("risk_factors")
     modifiable = list(table.loc[table["modifiable"], "risk_factor"])
-    assert ex06.exercise_2(modifiable).status == "correct"
-    assert ex06.exercise_2(modifiable[:-1]).status == "incorrect"
-    assert ex06.exercise_2(modifiable + ["Getting older"]).status == "incorrect"
+    assert ex06.exercise_1(modifiable).status == "correct"
+    assert ex06.exercise_1(modifiable[:-1]).status == "incorrect"
+    assert ex06.exercise_1(modifiable + ["Getting older"]).status == "incorrect"
 
 
 @pytest.mark.parametrize("check,right_index", [(ex01._tnbc, 1), (ex06._growth, 2)])

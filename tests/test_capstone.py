@@ -179,3 +179,24 @@ def test_report_shows_prognostic_beside_anatomic_stage() -> None:
     text = capstone.pipeline_report(capstone.patient("Eli"))
     assert "AJCC anatomic stage IIA" in text
     assert "clinical IIB; pathological not assigned" in text
+
+
+def test_check_pipeline_reads_answers_as_people_write_them() -> None:
+    """"Negative", "HER2-low", "Stage IIB" and "Localized" were rejected before (exact match)."""
+    chen = dict(her2_status="Negative", her2_expression="HER2-low", subtype="hr+/her2-",
+                stage="Stage IIB", summary_stage="Localized")
+    assert ex.check_pipeline("Chen", chen).correct
+    bea = dict(her2_status=" negative ", her2_expression="HER2-null", subtype="Triple-negative",
+               stage="iib", summary_stage="REGIONAL")
+    assert ex.check_pipeline("Bea", bea).correct
+
+
+def test_check_pipeline_hints_every_wrong_field() -> None:
+    wrong = {**_right("Dana"), "stage": "IIB", "summary_stage": "regional", "subtype": "HR-/HER2-"}
+    feedback = ex.check_pipeline("Dana", wrong)
+    assert feedback.status == "incorrect"
+    for field in ("stage:", "summary_stage:", "subtype:"):
+        assert field in feedback.hint
+    assert "ER is 5 %" in feedback.hint  # the HR half is wrong, and the hint says which half
+    assert "ISH" not in feedback.hint  # nothing about ISH for an IHC 0 tumour
+    assert "IV" not in feedback.hint and "distant" not in feedback.hint  # never the answer

@@ -34,7 +34,7 @@ def test_numpy_and_fraction_answers_are_read_as_numbers() -> None:
     """``np.array(67)`` or ``Fraction(67)`` is the right number, so it is marked right."""
     for answer in (np.array(67), np.float64(67.0), Fraction(67), np.int64(67)):
         assert survival_ex.exercise_1(answer).correct
-    assert path_ex.exercise_3(np.float64(1.8)).correct
+    assert path_ex.exercise_2(np.float64(1.8)).correct
 
 
 def test_huge_integers_are_malformed_not_a_crash() -> None:

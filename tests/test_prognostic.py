@@ -432,19 +432,19 @@ def test_grid_refuses_what_prognostic_stage_refuses() -> None:
 
 
 @pytest.mark.parametrize("answer", ["IIB", "iib", " IIb ", "Stage IIB", "stage iib", "STAGE IIB"])
-def test_exercise_1_accepts_the_right_answer_as_people_type_it(answer: str) -> None:
-    from helpers.exercises.prognostic import exercise_1
+def test_exercise_5_accepts_the_right_answer_as_people_type_it(answer: str) -> None:
+    from helpers.exercises.prognostic import exercise_5
 
-    feedback = exercise_1(answer)
+    feedback = exercise_5(answer)
     assert feedback.correct, feedback
     assert "IIA" in feedback.message  # says why: the anatomic stage it moved from
 
 
 @pytest.mark.parametrize("answer", ["IIA", "IB", "IA", "IIIA", "IIIB", "IIIC", "IV", "0"])
-def test_exercise_1_wrong_answers_get_a_hint_without_the_answer(answer: str) -> None:
-    from helpers.exercises.prognostic import exercise_1
+def test_exercise_5_wrong_answers_get_a_hint_without_the_answer(answer: str) -> None:
+    from helpers.exercises.prognostic import exercise_5
 
-    feedback = exercise_1(answer)
+    feedback = exercise_5(answer)
     assert feedback.status == "incorrect"
     assert feedback.hint
     assert not re.search(r"\bIIB\b", feedback.hint + feedback.message)
@@ -452,34 +452,34 @@ def test_exercise_1_wrong_answers_get_a_hint_without_the_answer(answer: str) -> 
 
 @pytest.mark.parametrize("answer", [..., None])
 def test_exercises_not_answered(answer: object) -> None:
-    from helpers.exercises.prognostic import exercise_1, exercise_2
+    from helpers.exercises.prognostic import exercise_5, exercise_6
 
-    assert exercise_1(answer).status == "not answered"
-    assert exercise_2(answer).status == "not answered"
+    assert exercise_5(answer).status == "not answered"
+    assert exercise_6(answer).status == "not answered"
 
 
 @pytest.mark.parametrize("answer", [2, 2.5, "2B", "stage", "Stage II B", ["IIB"], "IIB!"])
 def test_exercises_malformed(answer: object) -> None:
-    from helpers.exercises.prognostic import exercise_1, exercise_2
+    from helpers.exercises.prognostic import exercise_5, exercise_6
 
-    assert exercise_1(answer).status == "malformed"
-    assert exercise_2(answer).status == "malformed"
+    assert exercise_5(answer).status == "malformed"
+    assert exercise_6(answer).status == "malformed"
 
 
-def test_exercise_2_needs_the_recurrence_score_rule() -> None:
-    from helpers.exercises.prognostic import CASE_2, exercise_2
+def test_exercise_6_needs_the_recurrence_score_rule() -> None:
+    from helpers.exercises.prognostic import CASE_2, exercise_6
 
     args = dict(CASE_2)
     t, n, m = args.pop("t"), args.pop("n"), args.pop("m")
     with_score = prognostic_stage(t, n, m, **args)
     without = prognostic_stage(t, n, m, **{**args, "recurrence_score": None})
     assert with_score == "IA" and without != with_score  # the score changes the answer
-    assert exercise_2("Stage IA").correct and exercise_2(" ia ").correct
-    wrong = exercise_2(without)
+    assert exercise_6("Stage IA").correct and exercise_6(" ia ").correct
+    wrong = exercise_6(without)
     assert wrong.status == "incorrect" and "recurrence score" in wrong.hint
     assert not re.search(r"\bIA\b", wrong.hint)
     for answer in ("IB", "IIB", "IIIA", "IV"):
-        feedback = exercise_2(answer)
+        feedback = exercise_6(answer)
         assert feedback.status == "incorrect" and feedback.hint, answer
 
 

@@ -381,8 +381,8 @@ def test_exercise_3_cps_threshold() -> None:
 
 def test_concept_check() -> None:
     mc = ex.concept_check()
-    assert mc.check(ex.TNBC_ENDOCRINE_OPTIONS[1]).correct
-    assert mc.check(ex.TNBC_ENDOCRINE_OPTIONS[0]).status == "incorrect"
+    assert mc.check(ex.ADC_OPTIONS[1]).correct
+    assert mc.check(ex.ADC_OPTIONS[0]).status == "incorrect"
     assert "Correct" in mc.feedback.value or "Not yet" in mc.feedback.value
 
 

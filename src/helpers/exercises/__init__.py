@@ -7,7 +7,14 @@ small, tested pieces in this module, so that each behaves alike:
 - an unanswered exercise (the ``...`` placeholder the student version starts with, or ``None``)
   gives "Not answered yet", never a traceback;
 - a malformed answer (wrong type, unknown word) says what kind of answer is expected;
-- a wrong answer says what is wrong and gives a hint, without revealing the right answer;
+- text answers are read as people write them, by one reader (:func:`answer_key`: case, spaces,
+  "Stage ", "HER2-", "triple-negative"/"TNBC", "c"/"p" before T, N, M);
+- a wrong answer says what is wrong and gives a hint aimed at the slip it looks like (a
+  rounding difference, a fraction for a percentage, a reversed sign, the neighbouring row or
+  column, the other subtype; ``Feedback.slip`` names it), without revealing the right answer;
+- from the third wrong try at an exercise, the hint names ``exercises.<lesson>.show_answer(N)``,
+  which shows the worked answer and why (the tries are counted per exercise in this module:
+  :func:`tries`, :func:`reset_tries`);
 - a right answer says so and adds one sentence of why;
 - nothing a student passes makes a checker raise: a ``Fraction``, a 0-d NumPy array, a huge
   integer, ``pd.NA``, a table of strings or a dict all get feedback. The pieces here check the
@@ -25,6 +32,7 @@ import importlib.machinery
 import inspect
 import logging
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,6 +41,7 @@ from typing import Any, Literal
 
 from .._validate import shorten, shown
 from ..palette import DIED, OKABE_ITO
+from ._reader import TEXT_FORMS, answer_key
 
 __all__ = [
     "Feedback",
@@ -41,8 +50,17 @@ __all__ = [
     "check_choice",
     "check_number",
     "check_set",
+    "Slip",
     "MultipleChoice",
     "never_raises",
+    "answer_key",
+    "TEXT_FORMS",
+    "WorkedAnswer",
+    "worked_answer",
+    "count_try",
+    "tries",
+    "reset_tries",
+    "TRIES_BEFORE_ANSWER",
 ]
 
 #: Longest message a Feedback keeps: a checker that echoes a 2 MB paste still shows one line.
@@ -71,15 +89,19 @@ class Feedback:
 
     ``status`` is one of "correct", "incorrect", "not answered" or "malformed"; ``message``
     explains it in plain words; ``hint`` (optional) points the way without giving the answer.
+    ``slip`` (optional) names the mistake a wrong answer looks like ("close" for a rounding
+    difference, "fraction" for 0.695 given for 69.5 %, "sign", "neighbouring row", ...), so that
+    tests and instructors can see which slip the hint addresses.
     Displayed in a notebook it shows as a short labelled box; its text form is the same words.
     """
 
     status: Status
     message: str
     hint: str = ""
+    slip: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("message", "hint"):
+        for name in ("message", "hint", "slip"):
             text = getattr(self, name)
             if not isinstance(text, str):
                 text = shown(text)
@@ -135,6 +157,18 @@ def _scalar(answer: Any) -> Any:
     return answer
 
 
+def _is_pandas(answer: Any) -> bool:
+    """True for a pandas Series or DataFrame (checked by type name: pandas is not imported)."""
+    return any(c.__name__ in ("Series", "DataFrame") and c.__module__.startswith("pandas")
+               for c in type(answer).__mro__)
+
+
+_BLANK_IN_LINE = Feedback(
+    "not answered", "this is a whole column or table, not one number: replace the ... in the "
+                    "line with a label in quotes (the row or column you want), or select a "
+                    "single value with .loc[row, column].")
+
+
 def _missing_feedback(answer: Any, what: str) -> Feedback:
     return Feedback("malformed", f"the answer ({what}) is a missing value, {shown(answer)}; "
                                  f"give a value instead.")
@@ -143,10 +177,6 @@ def _missing_feedback(answer: Any, what: str) -> Feedback:
 def not_answered(what: str = "your answer") -> Feedback:
     """Feedback for an exercise the student has not answered yet."""
     return Feedback("not answered", f"replace the ... with {what}, then run the cell again.")
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.strip().lower().split())
 
 
 def check_choice(
@@ -161,9 +191,11 @@ def check_choice(
 ) -> Feedback:
     """Check a one-word (or one-label) answer such as "negative" or "IIA".
 
-    ``allowed`` lists every answer that is well-formed; matching ignores case and extra spaces.
-    ``hints`` maps particular wrong answers to a hint aimed at that mistake; other wrong answers
-    get ``default_hint``. ``why`` is said when the answer is right.
+    ``allowed`` lists every answer that is well-formed; answers are read with
+    :func:`answer_key` (case, spaces, "Stage ", "HER2-", "TNBC", "p"/"c" prefixes; see
+    :data:`TEXT_FORMS`). ``hints`` maps particular wrong answers to a hint aimed at that
+    mistake (the slip it names is the wrong answer itself); other wrong answers get
+    ``default_hint``. ``why`` is said when the answer is right.
     """
     allowed = tuple(allowed)
     if is_unanswered(answer):
@@ -177,18 +209,47 @@ def check_choice(
             f"the answer ({what}) should be text in quotes, one of "
             f"{', '.join(repr(a) for a in allowed)}; got {shown(answer)}.",
         )
-    canonical = {_normalise(a): a for a in allowed}
-    given = canonical.get(_normalise(answer))
+    canonical: dict[str, str] = {}
+    for option in allowed:
+        canonical.setdefault(answer_key(option), option)
+    given = canonical.get(answer_key(answer))
     if given is None:
+        arabic = re.fullmatch(r"([1-4])([abc]?)", answer_key(answer))
+        roman = arabic and {"1": "I", "2": "II", "3": "III", "4": "IV"}[arabic[1]] + arabic[2]
+        if roman and answer_key(roman) in canonical:
+            return Feedback("malformed", f"stage groups are written in Roman numerals: "
+                                         f"{shown(answer)} is {canonical[answer_key(roman)]!r}.")
         return Feedback(
             "malformed",
             f"{shown(answer)} is not one of the possible answers ({what}): "
             f"{', '.join(repr(a) for a in allowed)}.",
         )
-    if given == expected:
+    if answer_key(given) == answer_key(expected):
         return Feedback("correct", why or f"{given!r} is right.")
-    hint = (hints or {}).get(given, default_hint)
-    return Feedback("incorrect", f"{given!r} is not right for this case.", hint)
+    hints = hints or {}
+    specific = [h for option, h in hints.items() if answer_key(option) == answer_key(given)]
+    return Feedback("incorrect", f"{given!r} is not right for this case.",
+                    specific[0] if specific else default_hint,
+                    slip=given if specific else "other")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A wrong number that betrays a particular mistake: its name, the value it gives, a hint.
+
+    ``name`` is what the mistake is ("neighbouring row", "other subtype", ...); ``value`` the
+    number that mistake produces; ``hint`` what to do instead (never the right answer).
+    """
+
+    name: str
+    value: float
+    hint: str
+    #: How close an answer must be to ``value`` to count as this slip (default: the tolerance).
+    within: float | None = None
+
+
+def _near(number: float, value: float, tolerance: float) -> bool:
+    return abs(number - value) <= max(tolerance, 1e-9 * max(1.0, abs(value)))
 
 
 def check_number(
@@ -200,13 +261,29 @@ def check_number(
     low_hint: str = "",
     high_hint: str = "",
     why: str = "",
+    close: float | None = None,
+    slips: Iterable[Slip] = (),
+    percent: bool = False,
 ) -> Feedback:
     """Check a numeric answer, right when within ``tolerance`` of ``expected``.
 
-    The hint says whether the answer is too low or too high, not by how much.
+    A wrong answer is matched, in this order, against the slips students make:
+
+    - each :class:`Slip` given (the neighbouring row or column, the other subtype, ...);
+    - for a ``percent`` answer, the same figure as a fraction (0.695 for 69.5);
+    - the right size with the sign reversed (-3.1 for 3.1);
+    - ``close``: within this distance of the answer, a rounding difference, with its own message.
+
+    Any other wrong answer is told whether it is too low or too high, not by how much.
+    ``Feedback.slip`` names the slip found ("close", "fraction", "sign", a :class:`Slip` name,
+    or "too low"/"too high"). A pandas column or table where one number is expected (what a
+    fill-in line gives while its ``...`` is still there) is "not answered", with a word on how
+    to pick one value.
     """
     if is_unanswered(answer):
         return not_answered(what)
+    if _is_pandas(answer):
+        return _BLANK_IN_LINE
     answer = _scalar(answer)
     if _is_missing(answer):
         return _missing_feedback(answer, what)
@@ -219,16 +296,35 @@ def check_number(
         # An integer beyond the float range (about 1.8e308) is finite but far off any answer.
         number = math.inf if answer > 0 else -math.inf
         if number == -math.inf:
-            return Feedback("incorrect", f"{shown(answer)} is too low.", low_hint)
-        return Feedback("incorrect", f"{shown(answer)} is too high.", high_hint)
+            return Feedback("incorrect", f"{shown(answer)} is too low.", low_hint, "too low")
+        return Feedback("incorrect", f"{shown(answer)} is too high.", high_hint, "too high")
     if not math.isfinite(number):
         return Feedback("malformed", f"the answer should be a finite number ({what}); "
                                      f"got {shown(answer)}.")
     if abs(number - expected) <= tolerance:
         return Feedback("correct", why or f"{number:g} is right.")
+    for slip in slips:
+        within = tolerance if slip.within is None else slip.within
+        if _near(number, slip.value, within):
+            return Feedback("incorrect", f"{number:g} is not right: it looks like the "
+                                         f"{slip.name}.", slip.hint, slip.name)
+    if percent and expected and _near(number * 100, expected, max(tolerance, close or 0.0)):
+        return Feedback("incorrect", f"{number:g} looks like a fraction; the answer is a "
+                                     f"percentage.",
+                        "Multiply by 100: a share of 0.5 is 50 %. Type the number without the "
+                        "% sign.", "fraction")
+    if expected and _near(-number, expected, tolerance):
+        return Feedback("incorrect", f"{number:g} has the right size but the wrong sign.",
+                        "Subtract the other way round: the larger figure minus the smaller.",
+                        "sign")
+    if close is not None and abs(number - expected) <= close:
+        return Feedback("incorrect", f"Close: {number:g} is within rounding of the answer, but "
+                                     f"this exercise accepts only ±{tolerance:g}.",
+                        "Use the figure as the table or chart gives it, without rounding it "
+                        "further.", "close")
     if number < expected:
-        return Feedback("incorrect", f"{number:g} is too low.", low_hint)
-    return Feedback("incorrect", f"{number:g} is too high.", high_hint)
+        return Feedback("incorrect", f"{number:g} is too low.", low_hint, "too low")
+    return Feedback("incorrect", f"{number:g} is too high.", high_hint, "too high")
 
 
 def check_set(
@@ -238,12 +334,15 @@ def check_set(
     allowed: Iterable[str],
     what: str,
     why: str = "",
+    hint: str = "",
 ) -> Feedback:
     """Check an answer that is a collection of labels (order does not matter).
 
-    Wrong answers are told how many are missing and how many do not belong, not which.
+    Labels are read with :func:`answer_key`. Wrong answers are told how many are missing and
+    how many do not belong, not which; ``hint`` is added to every wrong list.
     """
     allowed = tuple(str(a) for a in allowed)
+    expected = list(expected)
     if is_unanswered(answer):
         return not_answered(what)
     if _is_missing(answer):
@@ -254,11 +353,15 @@ def check_set(
         return Feedback("malformed", f"the answer should be a list of labels ({what}); "
                                      f"got {shown(answer)}.")
     items = list(answer)
-    unknown = [a for a in items if not isinstance(a, str) or a not in allowed]
+    if not items and expected:
+        return Feedback("not answered", f"your list is empty: replace the ... in the line, or "
+                                        f"list the labels ({what}).")
+    keys = {answer_key(a) for a in allowed}
+    unknown = [a for a in items if not isinstance(a, str) or answer_key(a) not in keys]
     if unknown:
         return Feedback("malformed", f"{shown(unknown)} are not among the possible labels "
                                      f"({what}): {', '.join(repr(a) for a in allowed)}.")
-    given, wanted = set(items), set(expected)
+    given, wanted = {answer_key(a) for a in items}, {answer_key(str(a)) for a in expected}
     if given == wanted:
         return Feedback("correct", why or "that is the full set.")
     missing, extra = len(wanted - given), len(given - wanted)
@@ -267,7 +370,8 @@ def check_set(
         parts.append(f"{missing} missing")
     if extra:
         parts.append(f"{extra} that do not belong")
-    return Feedback("incorrect", "Your list has " + " and ".join(parts) + ".")
+    return Feedback("incorrect", "Your list has " + " and ".join(parts) + ".", hint,
+                    slip=" and ".join(parts))
 
 
 _CHOOSE = Feedback("not answered", "choose one option, then press Check.")
@@ -313,6 +417,108 @@ class MultipleChoice:
     def widget(self) -> Any:
         """The ipywidgets container."""
         return self._box
+
+
+#: Wrong tries after which the feedback offers the worked answer.
+TRIES_BEFORE_ANSWER = 3
+
+#: Wrong tries so far, per exercise ("survival.exercise_1", "capstone.Bea", ...). Module-level
+#: state: one notebook kernel is one student. :func:`reset_tries` clears it.
+_TRIES: dict[str, int] = {}
+
+
+def tries(key: str) -> int:
+    """How many wrong tries the exercise ``key`` (e.g. "survival.exercise_1") has had."""
+    return _TRIES.get(key, 0)
+
+
+def reset_tries(key: str | None = None) -> None:
+    """Forget the wrong tries of one exercise, or of all of them when ``key`` is None."""
+    if key is None:
+        _TRIES.clear()
+    else:
+        _TRIES.pop(key, None)
+
+
+def count_try(key: str, feedback: Feedback, offer: str) -> Feedback:
+    """Count ``feedback`` as a try of exercise ``key``; from the third wrong try on, add an offer.
+
+    A wrong or malformed answer counts; "not answered" and a right answer do not. ``offer`` is
+    the call that shows the worked answer, e.g. ``exercises.survival.show_answer(1)``.
+    """
+    if feedback.status not in ("incorrect", "malformed"):
+        return feedback
+    _TRIES[key] = _TRIES.get(key, 0) + 1
+    if _TRIES[key] < TRIES_BEFORE_ANSWER:
+        return feedback
+    offer_text = (f"Stuck after {_TRIES[key]} tries? Run {offer} to see the worked answer "
+                  f"and why.")
+    hint = (f"{shorten(feedback.hint, MAX_FEEDBACK - len(offer_text) - 1)} {offer_text}"
+            if feedback.hint else offer_text)
+    return Feedback(feedback.status, feedback.message, hint, feedback.slip)
+
+
+@dataclass(frozen=True)
+class WorkedAnswer:
+    """A worked answer: the exercise, the answer as code a student could type, and why."""
+
+    exercise: str
+    answer: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"Worked answer, {self.exercise}: answer = {self.answer}\nWhy: {self.why}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        return (f'<div role="note" style="border-left:6px solid {OKABE_ITO["blue"]};'
+                f'padding:4px 10px;margin:4px 0"><strong>Worked answer, '
+                f"{html.escape(self.exercise)}:</strong> <code>answer = "
+                f"{html.escape(self.answer)}</code><br><em>Why:</em> {html.escape(self.why)}</div>")
+
+
+def worked_answer(module: str, answers: Mapping[Any, Callable[[], tuple[str, str]]],
+                  exercise: Any) -> WorkedAnswer | Feedback:
+    """The worked answer of ``exercise`` in lesson module ``module`` (e.g. "survival").
+
+    ``answers`` maps an exercise number (or a capstone patient's name) to a function giving
+    ``(answer as code, why)``. It opens after :data:`TRIES_BEFORE_ANSWER` wrong tries, so that
+    everyone has a go first; before that, and for an unknown exercise, it returns feedback
+    that says so. It never raises.
+    """
+    known = ", ".join(repr(k) for k in answers)
+    try:
+        build = answers.get(exercise)
+    except TypeError:
+        build = None
+    if build is None:
+        return Feedback("malformed", f"there is no exercise {shown(exercise)} here; "
+                                     f"choose one of {known}.")
+    key = f"{module}.exercise_{exercise}" if isinstance(exercise, int) else f"{module}.{exercise}"
+    left = TRIES_BEFORE_ANSWER - tries(key)
+    if left > 0:
+        return Feedback("not answered", f"have a go first: the worked answer opens after "
+                                        f"{TRIES_BEFORE_ANSWER} tries ({left} to go). Every "
+                                        f"wrong answer gets a hint.")
+    try:
+        code, why = build()
+    except Exception:  # noqa: BLE001 - a worked answer must not end in a traceback either
+        _log().exception("worked answer %s.%s failed", module, exercise)
+        return _UNEXPECTED
+    label = f"exercise {exercise}" if isinstance(exercise, int) else str(exercise)
+    return WorkedAnswer(f"{module}, {label}", code, why)
+
+
+def _counting(checker: Callable[..., Feedback], module: str, number: int) -> Callable[..., Feedback]:
+    key, offer = f"{module}.exercise_{number}", f"exercises.{module}.show_answer({number})"
+
+    @functools.wraps(checker)
+    def counted(*args: Any, **kwargs: Any) -> Feedback:
+        return count_try(key, checker(*args, **kwargs), offer)
+
+    return counted
 
 
 _UNEXPECTED = Feedback(
@@ -362,9 +568,14 @@ def _returns_feedback(obj: Any) -> bool:
 
 def _guard_module(module: Any) -> None:
     """Wrap every public checker defined in a lesson's checker module with :func:`never_raises`."""
+    short = module.__name__.rsplit(".", 1)[-1]
     for name, obj in list(vars(module).items()):
         if (not name.startswith("_") and inspect.isfunction(obj)
-                and obj.__module__ == module.__name__ and _returns_feedback(obj)):
+                and obj.__module__ == module.__name__ and _returns_feedback(obj)
+                and not getattr(obj, "_never_raises", False)):
+            number = re.fullmatch(r"exercise_(\d+)", name)
+            if number and callable(getattr(module, "show_answer", None)):
+                obj = _counting(obj, short, int(number.group(1)))
             setattr(module, name, never_raises(obj))
 
 

@@ -11,11 +11,14 @@ from typing import Any
 
 from ..prognostic import prognostic_result, prognostic_stage
 from ..staging import STAGE_GROUPS
-from . import Feedback, MultipleChoice, check_choice, is_unanswered, not_answered
+from . import (Feedback, MultipleChoice, check_choice, is_unanswered, not_answered,
+               worked_answer)
 
-__all__ = ["exercise_1", "exercise_2", "concept_check", "CONCEPT_OPTIONS", "CASE_1", "CASE_2"]
+__all__ = ["exercise_5", "exercise_6", "concept_check", "show_answer", "CONCEPT_OPTIONS", "CASE_1",
+           "CASE_2"]
 
-_WHAT = 'a stage group in quotes, e.g. "IIA"'
+_WHAT = ('a stage group in quotes, e.g. "IIA" (also accepted: "Stage IIA", "iia"), one of '
+         + ", ".join(STAGE_GROUPS))
 
 #: Case 1: a 35 mm triple-negative grade 3 cancer, no nodes, no distant spread; clinical stage.
 CASE_1 = {"t": "T2", "n": "N0", "m": "M0", "grade": 3, "her2": "negative", "er": "negative",
@@ -41,8 +44,9 @@ def _case(case: dict[str, Any], **change: Any) -> str:
     return prognostic_stage(t, n, m, **args)
 
 
-def exercise_1(answer: Any) -> Feedback:
-    """Case 1: T2 N0 M0, grade 3, ER-, PR-, HER2- (triple-negative): clinical prognostic stage?"""
+def exercise_5(answer: Any) -> Feedback:
+    """Exercise 5 of lesson 3, case 1: T2 N0 M0, grade 3, ER-, PR-, HER2- (triple-negative):
+    clinical prognostic stage?"""
     if is_unanswered(answer):
         return not_answered(_WHAT)
     expected = _case(CASE_1)
@@ -70,8 +74,9 @@ def exercise_1(answer: Any) -> Feedback:
     )
 
 
-def exercise_2(answer: Any) -> Feedback:
-    """Case 2: pT2 pN0 M0, grade 2, ER+, PR-, HER2-, recurrence score 8: pathological stage?"""
+def exercise_6(answer: Any) -> Feedback:
+    """Exercise 6 of lesson 3, case 2: pT2 pN0 M0, grade 2, ER+, PR-, HER2-, recurrence
+    score 8: pathological stage?"""
     if is_unanswered(answer):
         return not_answered(_WHAT)
     expected = _case(CASE_2)
@@ -88,6 +93,10 @@ def exercise_2(answer: Any) -> Feedback:
                        "tumours: check what the recurrence score does.",
         "0": "Stage 0 is for in situ disease; this cancer is invasive.",
         "IV": "Stage IV means distant metastasis, and this tumour is M0.",
+        "IB": "Close, but the recurrence-score rule names one group for every T1-T2 N0, "
+              "ER-positive, HER2-negative tumour with a score below 11: look it up.",
+        "IIB": "Favourable biology and a low recurrence score move this tumour down from its "
+               "anatomic stage, not up.",
     }
     hints = {s: h for s, h in hints.items() if s != expected}
     return check_choice(
@@ -128,3 +137,28 @@ def concept_check() -> MultipleChoice:
     """Multiple choice: when is the pathological prognostic stage assigned?"""
     return MultipleChoice("When is a pathological prognostic stage group assigned?",
                           CONCEPT_OPTIONS, _concept)
+
+
+def _answer_5() -> tuple[str, str]:
+    expected = _case(CASE_1)
+    anatomic = prognostic_result(**CASE_1).anatomic
+    return (f'"{expected}"', f"T2 N0 M0 is anatomic stage {anatomic}; the clinical prognostic "
+                             f"table places a grade 3 cancer that is ER-, PR- and HER2-negative "
+                             f"at {expected}, because its biology gives a worse outlook than "
+                             f"its size alone suggests.")
+
+
+def _answer_6() -> tuple[str, str]:
+    expected = _case(CASE_2)
+    return (f'"{expected}"', f"pT2 pN0 M0, ER-positive and HER2-negative with a 21-gene "
+                             f"recurrence score below 11: AJCC 8 places such a tumour in "
+                             f"pathological stage {expected}, whatever its grade and PR status.")
+
+
+_ANSWERS = {5: _answer_5, 6: _answer_6}
+
+
+def show_answer(exercise: Any) -> Any:
+    """The worked answer of exercise 5 or 6 of lesson 3, with why; it opens after three wrong
+    tries."""
+    return worked_answer("prognostic", _ANSWERS, exercise)
