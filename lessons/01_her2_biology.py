@@ -1,9 +1,14 @@
 # %% [markdown]
 # # 1. What HER2 is, and what HER2-negative means
 #
-# The HER2 gene and receptor, how receptors pair up to send growth signals, what "too much HER2"
+# The HER2 (human epidermal growth factor receptor 2) gene and receptor, how receptors pair up to send growth signals, what "too much HER2"
 # means, where HER2-negative tumours sit on the spectrum, how hormones fuel HR+ tumours, and how
 # common each subtype is.
+#
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; IHC, immunohistochemistry; ASCO/CAP,
+# American Society of Clinical Oncology and College of American Pathologists; SEER, Surveillance,
+# Epidemiology, and End Results Program; FDA, US Food and Drug Administration.
 #
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
@@ -44,7 +49,7 @@
 # | Genes make proteins | Helpful | any biology primer |
 # | Python: calling a function | Helpful | [Start here](00_start_here.ipynb) |
 #
-# **Time:** about 30 minutes.
+# **Time:** about 30 minutes (20 reading, 10 exercises).
 
 # %%
 from helpers import biology, exercises

@@ -1,8 +1,14 @@
 # %% [markdown]
 # # 2. From biopsy to report: HER2, ER/PR and subtype
 #
-# How a pathologist's stains on a biopsy become the words "HER2-negative", "HR+",
-# "triple-negative" and "HER2-low", following the ASCO/CAP guidelines rule by rule.
+# How a pathologist's stains on a biopsy become "HER2-negative", "HR+", "triple-negative" or
+# "HER2-low", rule by rule, as the ASCO/CAP guidelines set them out.
+#
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; HR+, hormone-receptor
+# positive; ASCO/CAP, American Society of Clinical Oncology and College of American
+# Pathologists; ER, estrogen receptor; PR, progesterone receptor; IHC, immunohistochemistry; ISH, in situ
+# hybridisation; SEER, Surveillance, Epidemiology, and End Results Program; FDA, US Food and Drug
+# Administration.
 #
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
@@ -41,7 +47,7 @@
 # | Percentages | Needed | — |
 # | Python function calls | Helpful | [Start page](00_start_here.ipynb) |
 #
-# **Time:** about 40 minutes.
+# **Time:** about 45 minutes (25 reading, 20 exercises).
 
 # %%
 from helpers import exercises

@@ -2,8 +2,15 @@
 # # 3. Staging: from imaging and TNM to a stage group
 #
 # How doctors measure how far a breast cancer has spread, how the findings become T, N and M
-# categories and an AJCC stage group, how grade and receptor status turn that into the
+# categories and an AJCC (American Joint Committee on Cancer) stage group, how grade and receptor status turn that into the
 # prognostic stage used in US care, and how it maps to the row of the survival table.
+#
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; AJCC, American Joint Committee on
+# Cancer; SEER, Surveillance, Epidemiology, and End Results Program; MRI, magnetic resonance
+# imaging; CT, computed tomography; PET, positron emission tomography; NCCN, National
+# Comprehensive Cancer Network; ASCO, American Society of Clinical Oncology; NCI, US National
+# Cancer Institute; PDQ, Physician Data Query (NCI's cancer summaries).
 #
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
@@ -50,7 +57,7 @@
 # | HR+/HER2- and triple-negative subtypes | Helpful | [Lesson 2](02_classification.ipynb) |
 # | Calling a Python function | Needed | [Start page](00_start_here.ipynb) |
 #
-# **Time:** about 50 minutes.
+# **Time:** about 50 minutes (30 reading, 20 exercises).
 
 # %%
 from helpers import staging, exercises

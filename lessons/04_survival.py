@@ -4,6 +4,11 @@
 # How a five-year survival table for HER2-negative breast cancer is made, how to read it, and
 # what it can and cannot tell a person.
 #
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; HR+, hormone-receptor
+# positive; SEER, Surveillance, Epidemiology, and End Results Program; AJCC, American Joint
+# Committee on Cancer; NCI, US National Cancer Institute; GBSG2, German Breast Cancer Study Group
+# 2.
+#
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
 
@@ -43,7 +48,7 @@
 # | Localized, regional, distant | Helpful | [Lesson 3](03_staging.ipynb) |
 # | pandas DataFrames | Helpful | [pandas "10 minutes to pandas"](https://pandas.pydata.org/docs/user_guide/10min.html) |
 #
-# **Time:** about 35 minutes.
+# **Time:** about 40 minutes (20 reading, 20 exercises).
 
 # %%
 from helpers import survival, exercises

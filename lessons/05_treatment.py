@@ -4,6 +4,14 @@
 # Which finding opens which door: the subtype, the stage and a handful of biomarkers, written as
 # rules you can read, run and question, each tied to the trial that earned it its place.
 #
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; IHC, immunohistochemistry; ISH, in situ
+# hybridisation; ASCO/CAP, American Society of Clinical Oncology and College of American
+# Pathologists; AJCC, American Joint Committee on Cancer; FDA, US Food and Drug Administration;
+# CDK4/6, cyclin-dependent kinases 4 and 6; PARP, poly(ADP-ribose) polymerase; PD-L1, programmed
+# death-ligand 1; ctDNA, circulating tumour DNA; GnRH, gonadotropin-releasing hormone; PDQ,
+# Physician Data Query (the cancer summaries of the US National Cancer Institute).
+#
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
 #
@@ -51,7 +59,7 @@
 # | Reading a survival figure | Helpful | [Lesson 4](04_survival.ipynb) |
 # | Python lists and pandas tables | Helpful | [pandas "10 minutes to pandas"](https://pandas.pydata.org/docs/user_guide/10min.html) |
 #
-# **Time:** about 45 minutes.
+# **Time:** about 45 minutes (30 reading, 15 exercises).
 
 # %%
 import pandas as pd

@@ -4,6 +4,13 @@
 # What can be noticed, what raises the chance of breast cancer, how the diagnosis is made, and
 # what life during and after treatment involves, for HER2-negative breast cancer.
 #
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; MRI, magnetic resonance imaging; CT,
+# computed tomography; PET, positron emission tomography; NCCN, National Comprehensive Cancer
+# Network; ASCO, American Society of Clinical Oncology; SEER, Surveillance, Epidemiology, and End
+# Results Program; NCI, US National Cancer Institute; EBCTCG, Early Breast Cancer Trialists'
+# Collaborative Group.
+#
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
 
@@ -42,7 +49,7 @@
 # | HER2, HR+, triple-negative | Needed | [Lesson 1](01_her2_biology.ipynb) |
 # | Stage | Helpful | [Lesson 3](03_staging.ipynb) |
 #
-# **Time:** about 30 minutes.
+# **Time:** about 30 minutes (20 reading, 10 exercises).
 
 # %%
 from helpers import exercises

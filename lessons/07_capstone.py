@@ -5,6 +5,13 @@
 # the imaging summary, then classify, find the subtype and stage, look up the survival row
 # that applies, and list the treatment options of the teaching model, with the reasons.
 #
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; IHC, immunohistochemistry; ISH, in situ
+# hybridisation; ASCO/CAP, American Society of Clinical Oncology and College of American
+# Pathologists; AJCC, American Joint Committee on Cancer; TNM, tumour, nodes, metastasis; SEER,
+# Surveillance, Epidemiology, and End Results Program; FDA, US Food and Drug Administration;
+# PD-L1, programmed death-ligand 1.
+#
 # > **For education only.** The patients are invented. The pipeline is a teaching model of
 # > published rules; it is not medical advice and must not be used for decisions about any
 # > person's care.
@@ -38,7 +45,7 @@
 # | Relative survival | Needed | [Lesson 4](04_survival.ipynb) |
 # | Treatment logic | Needed | [Lesson 5](05_treatment.ipynb) |
 #
-# **Time:** about 45 minutes.
+# **Time:** about 45 minutes (10 reading, 35 exercises).
 
 # %%
 from helpers import capstone, exercises
