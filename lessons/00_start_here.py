@@ -68,16 +68,16 @@
 #   `answer = ...`; the `...` means "not answered yet". Replace it and run the cell.
 # - **A string** is text, and it goes **in quotes**: `answer = "negative"`. Without quotes,
 #   `answer = negative` makes Python look for a variable called `negative` and stop with a
-#   `NameError`. A result such as `"HR+/HER2-"` also needs quotes, or Python reads the `+`, `/` and
-#   `-` as arithmetic.
+#   `NameError`. A result such as `"HR+/HER2-"` needs quotes too, or Python tries to read the
+#   `+`, `/` and `-` as arithmetic and stops with an error.
 # - **A list** holds several values between square brackets, separated by commas:
 #   `answer = ["chemotherapy", "immunotherapy"]`.
 #
 # Numbers go without quotes and without the % sign: `answer = 69.5`.
 
 # %%
-answer = "negative"          # a string: text in quotes
-stages = ["localized", "regional", "distant"]   # a list of three strings
+answer = "negative"  # a string: text in quotes
+stages = ["localized", "regional", "distant"]  # a list of three strings
 print(answer, len(stages), stages[0])
 
 # %% [markdown]

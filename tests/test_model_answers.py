@@ -114,6 +114,8 @@ def test_the_build_drops_solution_only_cells_from_the_student_version() -> None:
     assert [c.source for c in student.cells] == [nb.cells[0].source, nb.cells[2].source,
                                                  nb.cells[3].source]
     assert [c.source for c in build.solution_version(nb).cells] == [c.source for c in nb.cells]
+    assert [c.source for c in build.drop_solution_only(nb).cells] == [
+        c.source for c in student.cells]
     assert len(nb.cells) == 4  # the source notebook itself is not changed
 
 

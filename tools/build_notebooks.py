@@ -94,6 +94,13 @@ def has_solutions(nb: nbformat.NotebookNode) -> bool:
     return any(BEGIN in cell.source or is_solution_only(cell) for cell in nb.cells)
 
 
+def drop_solution_only(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` without its solution-only markdown cells (for any version students see)."""
+    copied = copy.deepcopy(nb)
+    copied.cells = [cell for cell in copied.cells if not is_solution_only(cell)]
+    return copied
+
+
 def solution_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The notebook as written: solution regions included (markers stay, as nbgrader expects)."""
     return copy.deepcopy(nb)
@@ -106,8 +113,7 @@ def student_version(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
     """
     from nbgrader.preprocessors import ClearSolutions
 
-    student = copy.deepcopy(nb)
-    student.cells = [cell for cell in student.cells if not is_solution_only(cell)]
+    student = drop_solution_only(nb)
     for index, cell in enumerate(student.cells):
         if BEGIN in cell.source:
             cell.metadata["nbgrader"] = {
