@@ -136,7 +136,7 @@ icon_arrays_side_by_side(
     (survival.survival_pct("HR-/HER2-", "localized"), "Localized: only in the breast"),
     (survival.survival_pct("HR-/HER2-", "distant"), "Distant: spread to distant organs"),
     title="Triple-negative breast cancer: 5-year relative survival",
-    source="Source: SEER figures, rounded, as quoted by the Cleveland Clinic (2025) (seed table)",
+    source="Source: SEER figures, rounded, as quoted by the Cleveland Clinic (2025): the seed table",
 )
 
 # %%

@@ -126,7 +126,7 @@ def icon_arrays_side_by_side(
             raise ValueError(f"{side} must be a (percent, label) pair such as (92, 'Localized'); "
                              f"got {pair!r}")
         panels.append((people_alive_of_100(pair[0]), pair[1]))
-    fig = new_figure(8.4, 4.9, margins=(0.1, 0.3, 0.1, 0.9))
+    fig = new_figure(8.4, 5.1, margins=(0.1, 0.5, 0.1, 0.9))
     for index, (alive, label) in enumerate(panels, start=1):
         ax = fig.add_subplot(1, 2, index)
         _draw_icons(ax, alive)
