@@ -1,9 +1,14 @@
 # %% [markdown]
 # # 1. What HER2 is, and what HER2-negative means
 #
-# The HER2 gene and receptor, how receptors pair up to send growth signals, what "too much HER2"
+# The HER2 (human epidermal growth factor receptor 2) gene and receptor, how receptors pair up to send growth signals, what "too much HER2"
 # means, where HER2-negative tumours sit on the spectrum, how hormones fuel HR+ tumours, and how
 # common each subtype is.
+#
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; IHC, immunohistochemistry; ASCO/CAP,
+# American Society of Clinical Oncology and College of American Pathologists; SEER, Surveillance,
+# Epidemiology, and End Results Program; FDA, US Food and Drug Administration.
 #
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
@@ -44,7 +49,7 @@
 # | Genes make proteins | Helpful | any biology primer |
 # | Python: calling a function | Helpful | [Start here](00_start_here.ipynb) |
 #
-# **Time:** about 30 minutes.
+# **Time:** about 30 minutes (20 reading, 10 exercises).
 
 # %%
 from helpers import biology, exercises
@@ -56,7 +61,7 @@ from helpers.widgets.biology import copy_number_explorer
 # ---
 # ## 1. The HER2 gene and its receptor
 #
-# *HER2* stands for human epidermal growth factor receptor 2. The gene that codes for it is
+# [*HER2*](glossary.md#her2) stands for human epidermal growth factor receptor 2. The gene that codes for it is
 # called **[ERBB2](glossary.md#erbb2)** and lies on the long arm of chromosome 17 (band 17q12). The protein sits in
 # the cell membrane: one part outside the cell, one part crossing the membrane, and a kinase
 # part inside that can switch on signalling proteins. HER2 belongs to a family of four related
@@ -142,6 +147,18 @@ answer = 4
 exercises.biology.exercise_1(answer)
 
 # %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
+#
+# At 4 copies per cell. The cartoon cell keeps two chromosome 17 centres, so the HER2/CEP17
+# ratio is the copy number divided by 2: at 4.0 copies the ratio reaches 2.0, and a ratio of at
+# least 2.0 with at least 4.0 copies is ISH group 1, HER2-positive (ASCO/CAP 2018, affirmed
+# 2023). Below 4 copies the cartoon gives no IHC score, because a tumour without amplification
+# may stain 0, 1+ or 2+: only the stain can tell.
+#
+# </details>
+
+# %% [markdown]
 # ## 5. HER2-negative is a spectrum: null, ultralow, low
 #
 # For the ASCO/CAP guideline a tumour is HER2-negative when IHC is 0 or 1+, or 2+ with a
@@ -153,7 +170,14 @@ exercises.biology.exercise_1(answer)
 #
 # That changed with **antibody-drug conjugates**, an antibody joined to a chemotherapy payload.
 # Trastuzumab deruxtecan uses HER2 as an address label, so even a small amount of HER2 can be
-# enough to deliver the drug:
+# enough to deliver the drug.
+#
+# The trials below report **[medians](glossary.md#median)**. The median is the middle value:
+# line up everyone in one arm of a trial by how long it took, and the median is the time of the
+# person in the middle. "Median time without progression 10.1 months" means that by 10.1 months
+# half of the people in that arm had seen their cancer grow (or had died), and half had not yet.
+# A median describes a group; it does not say how long any one person will do well. The two
+# trials:
 #
 # - **HER2-low** (IHC 1+, or 2+ with negative ISH: not amplified). DESTINY-Breast04 enrolled
 #   557 people with HER2-low metastatic breast cancer who had already had one or two lines of
@@ -258,7 +282,23 @@ exercises.biology.exercise_3(answer)
 # **Think:** two tumours are both "HER2-negative". One is IHC 0 with no staining, the other is
 # IHC 2+ with negative ISH. Why might a patient with metastatic disease care about the
 # difference today, when ten years ago nobody did?
+
+# %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
 #
+# Both are HER2-negative and neither is helped by trastuzumab-type HER2 blockers. But IHC 2+
+# with a negative ISH is HER2-low, and since 2022 (DESTINY-Breast04) people with HER2-low
+# metastatic disease who have had chemotherapy can receive trastuzumab deruxtecan, a drug that
+# uses even a little HER2 as an address label. An IHC 0 tumour with no staining at all is
+# HER2-null and does not qualify; an IHC 0 tumour with faint staining (ultralow) can, in HR+
+# disease after endocrine therapy, since January 2025 (DESTINY-Breast06). Ten years ago no
+# treatment used small amounts of HER2, so the difference changed nothing. Today it is worth
+# asking whether a report of IHC 0 means null or ultralow.
+#
+# </details>
+
+# %% [markdown]
 # ---
 # ## Key points
 # - ERBB2 is the gene, HER2 the receptor; HER receptors signal in pairs, and HER2 is the

@@ -1,8 +1,14 @@
 # %% [markdown]
 # # 2. From biopsy to report: HER2, ER/PR and subtype
 #
-# How a pathologist's stains on a biopsy become the words "HER2-negative", "HR+",
-# "triple-negative" and "HER2-low", following the ASCO/CAP guidelines rule by rule.
+# How a pathologist's stains on a biopsy become "HER2-negative", "HR+", "triple-negative" or
+# "HER2-low", rule by rule, as the ASCO/CAP guidelines set them out.
+#
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; HR+, hormone-receptor
+# positive; ASCO/CAP, American Society of Clinical Oncology and College of American
+# Pathologists; ER, estrogen receptor; PR, progesterone receptor; IHC, immunohistochemistry; ISH, in situ
+# hybridisation; SEER, Surveillance, Epidemiology, and End Results Program; FDA, US Food and Drug
+# Administration.
 #
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
@@ -41,7 +47,7 @@
 # | Percentages | Needed | — |
 # | Python function calls | Helpful | [Start page](00_start_here.ipynb) |
 #
-# **Time:** about 40 minutes.
+# **Time:** about 45 minutes (25 reading, 20 exercises).
 
 # %%
 from helpers import exercises
@@ -189,6 +195,20 @@ ish_simulator()
 # recount step?
 
 # %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
+#
+# Often. The true values are group 1 (ratio at least 2.0 with at least 4.0 copies), but both sit
+# just above a cut-off, so the chance differences between 20 nuclei push many counts below 2.0
+# or below 4.0 copies: in fields 0 to 199 of the simulator, about 6 fair counts in 10 landed in
+# group 2, 4 or 5 instead of group 1. Near a cut-off, a count of 20 nuclei is not precise enough
+# to trust on its own. This is why the guideline asks a second observer to recount (at least 20
+# more nuclei) when the groups are unusual and IHC is 2+, and why a result close to a cut-off
+# deserves a careful look rather than a single reading.
+#
+# </details>
+
+# %% [markdown]
 # ## 5. HER2-low and HER2-ultralow
 #
 # For years, IHC 0 and 1+ were treated alike: both are HER2-negative. That changed when
@@ -301,11 +321,43 @@ classifier()
 # **Question:** starting from IHC 2+ with no ISH, enter a ratio of 1.99 and then 2.0 with 4.0
 # copies. Which results change, and which stay the same? Then set ER to 5 %: what note appears,
 # and why might a doctor treat such a tumour differently from one with ER 90 %?
+
+# %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
 #
+# With IHC 2+ and no ISH the HER2 result is equivocal and there is no subtype yet. A ratio of
+# 1.99 with 4.0 copies is ISH group 4 and, with IHC 2+, HER2-negative (HER2-low); a ratio of 2.0
+# with 4.0 copies is group 1, HER2-positive. So the ISH group, the HER2 status, the expression
+# (low or positive) and the subtype (HER2- or HER2+) change across one hundredth of a ratio; the
+# IHC score and the ER and PR results stay the same. ER at 5 % is still positive, but the
+# classifier adds the ER-low note (1-10 %): such tumours vary and often behave like ER-negative
+# ones, so the benefit of hormone therapy is less certain, and a doctor may weigh treatments
+# used for triple-negative disease as well (ASCO/CAP 2020).
+#
+# </details>
+
+# %% [markdown]
 # **Think:** HER2-low is not a formal result, yet it decides whether a drug can be given. What
 # problems could arise when a category that matters for treatment rests on the line between
 # IHC 0 and 1+, a reading that pathologists do not always agree on?
+
+# %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
 #
+# The IHC test was designed to find HER2-positive tumours, not to grade small amounts of HER2,
+# and pathologists do not always agree on 0 versus 1+. A patient may then be left out of a
+# treatment that could help, or offered one on a borderline reading; another sample (a different
+# part of the tumour, or a metastasis) can give a different score; and results from laboratories
+# with different antibodies and habits are hard to compare. This is why the 2023 ASCO/CAP update
+# asked laboratories to separate 0 from 1+ with care and to say why it matters in the report,
+# and why it is reasonable to ask for a retest or a second review when the result decides a
+# treatment.
+#
+# </details>
+
+# %% [markdown]
 # ---
 # ## Key points
 # - IHC measures HER2 protein on the membrane; ISH counts HER2 gene copies in the nucleus.

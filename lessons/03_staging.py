@@ -2,8 +2,15 @@
 # # 3. Staging: from imaging and TNM to a stage group
 #
 # How doctors measure how far a breast cancer has spread, how the findings become T, N and M
-# categories and an AJCC stage group, how grade and receptor status turn that into the
+# categories and an AJCC (American Joint Committee on Cancer) stage group, how grade and receptor status turn that into the
 # prognostic stage used in US care, and how it maps to the row of the survival table.
+#
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; AJCC, American Joint Committee on
+# Cancer; SEER, Surveillance, Epidemiology, and End Results Program; MRI, magnetic resonance
+# imaging; CT, computed tomography; PET, positron emission tomography; NCCN, National
+# Comprehensive Cancer Network; ASCO, American Society of Clinical Oncology; NCI, US National
+# Cancer Institute; PDQ, Physician Data Query (NCI's cancer summaries).
 #
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
@@ -50,7 +57,7 @@
 # | HR+/HER2- and triple-negative subtypes | Helpful | [Lesson 2](02_classification.ipynb) |
 # | Calling a Python function | Needed | [Start page](00_start_here.ipynb) |
 #
-# **Time:** about 50 minutes.
+# **Time:** about 50 minutes (30 reading, 20 exercises).
 
 # %%
 from helpers import staging, exercises
@@ -112,7 +119,7 @@ t_size_ruler(12)
 # T4a; one that causes **skin** ulceration, satellite skin nodules in the same breast that can
 # be seen or felt (AJCC: "ipsilateral macroscopic"), or swelling such as peau d'orange is T4b;
 # both is T4c; and **inflammatory carcinoma** is T4d. Invasion of the dermis alone is not T4.
-# **Tis** is cancer in situ: ductal carcinoma in situ (DCIS), or Paget disease of the nipple
+# **[Tis](glossary.md#tis)** is cancer in situ: ductal carcinoma in situ (DCIS), or Paget disease of the nipple
 # with no cancer underneath. Lobular carcinoma in situ (LCIS) is no longer staged as Tis in the
 # 8th edition: it is treated as a benign finding. **T0** means no primary tumour was found in
 # the breast although cancer was found elsewhere.
@@ -156,7 +163,7 @@ exercises.staging.exercise_1(answer)
 #
 # N0(i+) and N0(mol+) are node-negative: they are staged as N0.
 #
-# **M** is M0 (no distant spread found) or M1 (spread to distant organs or distant lymph nodes,
+# **M** is M0 (no distant spread found) or M1 ([spread to distant organs](glossary.md#metastatic) or distant lymph nodes,
 # proven or clinically clear). M0(i+) records tiny clusters of tumour cells (0.2 mm or less)
 # found in blood, bone marrow or other tissue in someone with no symptoms or signs of spread:
 # it is staged as M0. There is no "pM0": M0 is a clinical finding (cM0) unless distant
@@ -228,7 +235,7 @@ exercises.staging.exercise_2(answer)
 # %% [markdown]
 # ## 5. Which stage table is used where
 #
-# The 8th edition keeps the **anatomic** table above and adds **prognostic stage groups**,
+# The 8th edition keeps the **anatomic** table above and adds **[prognostic stage groups](glossary.md#prognostic-stage)**,
 # clinical and pathological, which combine T, N and M with tumour **grade**, **ER**, **PR** and
 # **HER2** status; for ER-positive, HER2-negative tumours that are T1 or T2 and node-negative, a
 # **[21-gene recurrence score](glossary.md#recurrence-score)** below 11 gives pathological
@@ -393,6 +400,23 @@ staging_explorer()
 # triple-negative case: which of the three stages move, and which stays?
 
 # %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
+#
+# At 15 mm (T1c) with N0 the stage is IA and the row is localized. N0(i+) changes neither:
+# isolated tumour cells are staged as N0. N1mi changes both: stage IB, and regional, because
+# micrometastases count as nodal spread. N1 gives stage IIA and stays regional: it changes the
+# stage group but not the row. At 45 mm with N0 the tumour is T2, stage IIA, yet still
+# localized: the size moves the stage but not the survival row. 20.4 mm is recorded as 20 mm
+# (T1c) and 20.6 mm as 21 mm (T2), because AJCC rounds to the nearest whole millimetre before
+# the cut-off. At 35 mm with N0, switching from grade 1 ER+ PR+ HER2- to grade 3 triple-negative
+# leaves the anatomic stage at IIA but moves both prognostic stages (clinical IB to IIB,
+# pathological IA to IIA); the summary stage stays localized, while the survival row changes
+# subtype.
+#
+# </details>
+
+# %% [markdown]
 # ## 9. Cases to stage
 #
 # ### Exercise 4: many nodes
@@ -443,7 +467,21 @@ exercises.prognostic.exercise_6(answer)
 # **Think:** two people both have "stage II" breast cancer: one T2 N0, the other T1 N1. Are
 # they in the same row of the survival table? What would you want to know before comparing
 # their outlook?
+
+# %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
 #
+# No. T2 N0 M0 and T1 N1 M0 are both anatomic stage IIA, but T2 N0 is localized (confined to the
+# breast) and T1 N1 is regional (cancer in the nodes), so they sit in different rows of the
+# survival table. Before comparing their outlook you would want each tumour's subtype (ER, PR
+# and HER2), its grade and so its prognostic stage, how many nodes were involved, the person's
+# age and health, how the cancer responds to treatment, and which years of diagnosis the figures
+# describe.
+#
+# </details>
+
+# %% [markdown]
 # ---
 # ## Key points
 # - Staging combines imaging of the breast (mammogram, ultrasound, sometimes MRI), the nodes

@@ -4,8 +4,19 @@
 # How a five-year survival table for HER2-negative breast cancer is made, how to read it, and
 # what it can and cannot tell a person.
 #
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; HR+, hormone-receptor
+# positive; SEER, Surveillance, Epidemiology, and End Results Program; AJCC, American Joint
+# Committee on Cancer; NCI, US National Cancer Institute; GBSG2, German Breast Cancer Study Group
+# 2.
+#
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
+#
+# > **A note for readers with a diagnosis.** This lesson is about survival figures, including
+# > those for cancer that has spread. They describe large groups of people diagnosed years ago,
+# > before many of today's treatments, and they cannot say what will happen to you. Read it at
+# > your own pace, skip what you would rather not see, and ask your care team what your own
+# > results mean.
 
 # %% [markdown]
 # ## In plain words
@@ -41,14 +52,14 @@
 # |---|---|---|
 # | Subtypes HR+/HER2- and triple-negative | Needed | [Lesson 2](02_classification.ipynb) |
 # | Localized, regional, distant | Helpful | [Lesson 3](03_staging.ipynb) |
-# | pandas DataFrames | Helpful | [pandas "10 minutes to pandas"](https://pandas.pydata.org/docs/user_guide/10min.html) |
+# | pandas: picking rows and columns of a table | Needed | [Start page](00_start_here.ipynb#Python-you-need); [pandas "10 minutes to pandas"](https://pandas.pydata.org/docs/user_guide/10min.html) |
 #
-# **Time:** about 35 minutes.
+# **Time:** about 40 minutes (20 reading, 20 exercises).
 
 # %%
 from helpers import survival, exercises
 from helpers.kaplan_meier import load_gbsg2, kaplan_meier, survival_at, compare_hormone_therapy
-from helpers.plots.survival import survival_bars, icon_array, km_plot
+from helpers.plots.survival import survival_bars, icon_arrays_side_by_side, km_plot
 from helpers.widgets.survival import survival_explorer
 
 # %% [markdown]
@@ -116,14 +127,22 @@ exercises.survival.exercise_1(answer)
 # - It is not a cure rate. Some people alive at five years still have cancer, and HR+ cancers
 #   can come back after many years.
 #
-# A picture of 100 people can make a percentage concrete:
+# A picture of 100 people can make a percentage concrete. Here are the two ends of the
+# triple-negative row of the seed table side by side: cancer found while it was still only in
+# the breast (localized), and cancer that had already reached distant organs (distant). Each
+# filled figure is one person in 100 alive five years later, relative to the general population.
 
 # %%
-icon_array(survival.survival_pct("HR-/HER2-", "distant"),
-           "Triple-negative, distant: 5-year relative survival")
+icon_arrays_side_by_side(
+    (survival.survival_pct("HR-/HER2-", "localized"), "Localized: only in the breast"),
+    (survival.survival_pct("HR-/HER2-", "distant"), "Distant: spread to distant organs"),
+    title="Triple-negative breast cancer: 5-year relative survival",
+    source="Source: SEER figures, rounded, as quoted by the Cleveland Clinic (2025): the seed table",
+)
 
 # %%
-print(survival.survival_sentence("HR-/HER2-", "distant"))
+for stage in ("localized", "distant"):
+    print(survival.survival_sentence("HR-/HER2-", stage))
 
 # %% [markdown]
 # ### Concept check
@@ -243,12 +262,23 @@ survival.load_survival_table("2014-2020")
 survival_explorer()
 
 # %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
+#
+# Regional: 90 against 67 people out of 100 in the seed table, a gap of 23 people (localized:
+# 100 against 92, a gap of 8; distant: 35 against 14, a gap of 21). Typing 130 shows a message
+# in words, that the survival percent must be a number between 0 and 100 %, instead of a
+# picture: no figure of 100 people can have 130 alive, and the explorer stays usable.
+#
+# </details>
+
+# %% [markdown]
 # ## 7. Real patients: a Kaplan-Meier curve
 #
 # SEER's figures come from registries. Trials follow their patients one by one, and their
 # results are drawn as [Kaplan-Meier curves](glossary.md#kaplan-meier-estimate): the curve
 # steps down each time an event (here: the cancer coming back, or death) happens, and people
-# who leave follow-up early ("censored") count for as long as they were watched.
+# who leave follow-up early ("[censored](glossary.md#censoring)") count for as long as they were watched.
 #
 # The German Breast Cancer Study Group 2 (GBSG2) trial data ship with the lifelines library:
 # 686 women with node-positive breast cancer treated in the 1980s (Schumacher et al., 1994).
@@ -306,7 +336,24 @@ exercises.survival.exercise_4(answer)
 # **Think:** a friend reads that "triple-negative distant disease has 14 % survival" and
 # concludes that treatment is pointless. What would you tell them about what the figure
 # describes, and when those people were diagnosed?
+
+# %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
 #
+# The figure is a 5-year relative survival for a group: women whose triple-negative cancer had
+# already spread to distant organs when it was found, diagnosed years before the table was
+# published (the seed table names no years; SEER's 2013-2019 table gives 12.8 %). It compares
+# them with people of the same age, sex and race in the general population over the same years;
+# it is not one person's chance. It does not say that treatment fails: in distant disease
+# treatment aims to control the cancer, lengthen life and ease symptoms, and 14 in 100 were
+# alive at five years relative to their peers. Treatments introduced since those diagnoses
+# (immunotherapy for some of these cancers, antibody-drug conjugates; lesson 5) are barely in
+# the figure at all. A care team can say what applies to one person.
+#
+# </details>
+
+# %% [markdown]
 # ---
 # ## Key points
 # - 5-year relative survival compares a group of women with the cancer to people of the same

@@ -4,6 +4,14 @@
 # Which finding opens which door: the subtype, the stage and a handful of biomarkers, written as
 # rules you can read, run and question, each tied to the trial that earned it its place.
 #
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; IHC, immunohistochemistry; ISH, in situ
+# hybridisation; ASCO/CAP, American Society of Clinical Oncology and College of American
+# Pathologists; AJCC, American Joint Committee on Cancer; FDA, US Food and Drug Administration;
+# CDK4/6, cyclin-dependent kinases 4 and 6; PARP, poly(ADP-ribose) polymerase; PD-L1, programmed
+# death-ligand 1; ctDNA, circulating tumour DNA; GnRH, gonadotropin-releasing hormone; PDQ,
+# Physician Data Query (the cancer summaries of the US National Cancer Institute).
+#
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
 #
@@ -49,9 +57,9 @@
 # | Subtypes HR+/HER2- and triple-negative, HER2-low | Needed | [Lesson 2](02_classification.ipynb) |
 # | Stage groups (AJCC) | Needed | [Lesson 3](03_staging.ipynb) |
 # | Reading a survival figure | Helpful | [Lesson 4](04_survival.ipynb) |
-# | Python lists and pandas tables | Helpful | [pandas "10 minutes to pandas"](https://pandas.pydata.org/docs/user_guide/10min.html) |
+# | Python lists; pandas: picking rows and columns of a table | Needed | [Start page](00_start_here.ipynb#Python-you-need); [pandas "10 minutes to pandas"](https://pandas.pydata.org/docs/user_guide/10min.html) |
 #
-# **Time:** about 45 minutes.
+# **Time:** about 45 minutes (30 reading, 15 exercises).
 
 # %%
 import pandas as pd
@@ -72,7 +80,7 @@ from helpers.widgets.treatment import treatment_explorer
 #   receptor or cuts the supply of estrogen, and it is the backbone of treatment for years.
 # - **Triple-negative** cells have neither hormone receptors nor extra HER2. Endocrine therapy
 #   has nothing to act on, so the model never lists it for them: chemotherapy carries the
-#   treatment, with immunotherapy, PARP inhibitors and antibody-drug conjugates added by stage
+#   treatment, with immunotherapy, [PARP inhibitors](glossary.md#parp-inhibitor) and antibody-drug conjugates added by stage
 #   and biomarker.
 # - **HER2-low** (and, for HR+ disease, **HER2-ultralow**) tumours are HER2-negative by the
 #   ASCO/CAP test, but they carry a little HER2 on the surface. Since 2022 that is enough for an
@@ -176,7 +184,7 @@ testing_prompts(Patient("HR-/HER2-", "metastatic", line=1))
 # **HR+/HER2-, stage IIB (a 30 mm tumour, grade 3, two positive nodes), after menopause.**
 # Surgery and radiation; five to ten years of an aromatase inhibitor (or tamoxifen);
 # chemotherapy when the risk says it adds enough; and, because the disease is node-positive and
-# high-risk, a CDK4/6 inhibitor for two years (abemaciclib) or three (ribociclib).
+# high-risk, a [CDK4/6 inhibitor](glossary.md#cdk46-inhibitor) for two years (abemaciclib) or three (ribociclib).
 #
 # Chemotherapy for HR+ disease is often guided by the 21-gene recurrence score, with caveats
 # the score alone does not show. In TAILORx (node-negative; Sparano et al., N Engl J Med 2018),
@@ -286,7 +294,7 @@ exercises.treatment.exercise_1(answer)
 # with abemaciclib plus fulvestrant (MONARCH-2), but not significantly in MONARCH-3's final
 # analysis (66.8 vs 53.7 months, p=0.066). Before menopause the ovaries are suppressed as well
 # (goserelin is among the listed agents). When the cancer came back during or within 12 months
-# of adjuvant endocrine therapy (*endocrine-resistant*), the partner is fulvestrant, not an
+# of adjuvant endocrine therapy ([*endocrine-resistant*](glossary.md#endocrine-resistant)), the partner is fulvestrant, not an
 # aromatase inhibitor again, and for a PIK3CA-mutated cancer inavolisib can be added (INAVO120,
 # 2024); capivasertib's label covers this setting too. Men have tamoxifen or fulvestrant, or an
 # aromatase inhibitor only with a GnRH agonist (ASCO 2020).
@@ -295,7 +303,7 @@ exercises.treatment.exercise_1(answer)
 # result. PIK3CA/AKT1/PTEN: alpelisib (SOLAR-1, 2019) and capivasertib (CAPItello-291, 2023;
 # 7.3 vs 3.1 months in the altered population, 7.2 vs 3.6 in everyone enrolled). Everolimus,
 # with exemestane, is an mTOR inhibitor (BOLERO-2), which is why the class is called
-# PI3K/AKT/mTOR pathway inhibitors. ESR1 mutation: elacestrant (EMERALD; FDA January 2023),
+# [PI3K/AKT/mTOR pathway inhibitors](glossary.md#pi3k-akt-mtor). ESR1 mutation: elacestrant (EMERALD; FDA January 2023),
 # imlunestrant (EMBER-3; FDA September 2025) and vepdegestrant (VERITAC-2; FDA 1 May 2026, with
 # benefit in ESR1-mutated disease only). Two more drugs are not in the model, because no
 # approval could be confirmed: camizestrant (SERENA-6, a switch on an ESR1 mutation found in
@@ -372,7 +380,7 @@ exercises.treatment.exercise_3(answer)
 # ## 7. The trials behind the rules
 #
 # Each targeted rule rests on a randomised trial that compared the new treatment with the
-# standard of the day. Most report the **median progression-free survival**: the time by which
+# standard of the day. Most report the **[median](glossary.md#median) progression-free survival**: the time by which
 # half of the people in an arm had seen their cancer grow (or had died). KEYNOTE-522 reports the
 # share with a **pathological complete response**, no invasive cancer left at surgery. These
 # are group figures from the trial populations, not predictions for anyone. Sources are in
@@ -420,6 +428,23 @@ exercises.treatment.exercise_4(answer)
 treatment_explorer()
 
 # %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
+#
+# With the CPS box empty the explorer asks for a PD-L1 test instead of choosing, and lists only
+# chemotherapy. At CPS 9 it lists chemotherapy and the two antibody-drug conjugates for people
+# who cannot have PD-(L)1 therapy (sacituzumab govitecan alone, datopotamab deruxtecan); at CPS
+# 10 these disappear and pembrolizumab with chemotherapy and sacituzumab govitecan with
+# pembrolizumab appear. Ticking "PD-(L)1 therapy not an option" at CPS 10 brings the
+# immunotherapy-free conjugates back. For early HR+ stage IIB with 0 nodes and 55 mm only
+# ribociclib fires (NATALEE took node-negative stage IIB); with 2 nodes and grade 3 both
+# abemaciclib (monarchE: 1-3 nodes with grade 3) and ribociclib fire. Early disease with stage
+# IV is refused with a message: stage IV is metastatic by definition, and the model says so
+# rather than guess.
+#
+# </details>
+
+# %% [markdown]
 # ### Check your understanding
 # Choose an answer and press **Check**.
 
@@ -455,7 +480,23 @@ print(treatment.SUPPORTIVE_CARE)
 # **Think:** the model lists several options for most cases. What would a care team need to
 # know about a person, beyond the fields of `Patient`, to choose among them? And what is lost
 # when a guideline is turned into rules like these?
+
+# %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
 #
+# Much that the fields of Patient do not hold: the person's wishes and priorities, age, general
+# fitness and other illnesses (heart, liver, nerve damage), side effects of earlier treatment,
+# fertility or pregnancy plans, how fast the cancer is growing and where, interactions with
+# other medicines, cost, access and travel, and whether a clinical trial is open. Turning a
+# guideline into rules loses its nuance: the strength of the evidence behind each option, the
+# order of preference, the "consider" and "may" that leave room for judgement, and the
+# conversation in which a person and their team choose together. Rules also age fast, which is
+# why each row carries a review date.
+#
+# </details>
+
+# %% [markdown]
 # ---
 # ## Key points
 # - The subtype decides the toolbox: endocrine therapy needs hormone receptors, so it is never

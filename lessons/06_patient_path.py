@@ -4,8 +4,21 @@
 # What can be noticed, what raises the chance of breast cancer, how the diagnosis is made, and
 # what life during and after treatment involves, for HER2-negative breast cancer.
 #
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; MRI, magnetic resonance imaging; CT,
+# computed tomography; PET, positron emission tomography; NCCN, National Comprehensive Cancer
+# Network; ASCO, American Society of Clinical Oncology; SEER, Surveillance, Epidemiology, and End
+# Results Program; NCI, US National Cancer Institute; EBCTCG, Early Breast Cancer Trialists'
+# Collaborative Group.
+#
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
+#
+# > **A note for readers with a diagnosis.** This lesson talks about recurrence (section 5) and
+# > mentions survival figures (section 7). They describe large groups of people diagnosed years
+# > ago, before many of today's treatments, and they cannot say what will happen to you. Read at
+# > your own pace, skip what you would rather not see, and ask your care team what your own
+# > results mean.
 
 # %% [markdown]
 # ## In plain words
@@ -41,8 +54,9 @@
 # |---|---|---|
 # | HER2, HR+, triple-negative | Needed | [Lesson 1](01_her2_biology.ipynb) |
 # | Stage | Helpful | [Lesson 3](03_staging.ipynb) |
+# | pandas: picking rows and columns of a table | Needed | [Start page](00_start_here.ipynb#Python-you-need); [pandas "10 minutes to pandas"](https://pandas.pydata.org/docs/user_guide/10min.html) |
 #
-# **Time:** about 30 minutes.
+# **Time:** about 30 minutes (20 reading, 10 exercises).
 
 # %%
 from helpers import exercises
@@ -126,7 +140,7 @@ exercises.patient_path.exercise_2(answer)
 # ## 3. Diagnosis: biopsy, the pathology report, imaging
 #
 # Imaging (a diagnostic mammogram, ultrasound, sometimes MRI) shows where a change is; only a
-# **biopsy** shows whether it is cancer (National Cancer Institute, *Breast Cancer Diagnosis*).
+# **[biopsy](glossary.md#biopsy)** shows whether it is cancer (National Cancer Institute, *Breast Cancer Diagnosis*).
 #
 # | Biopsy | What is taken | Notes |
 # |---|---|---|
@@ -169,7 +183,7 @@ exercises.patient_path.exercise_3(answer)
 read_table("side_effects")[["drug_class", "common_side_effects", "management"]]
 
 # %% [markdown]
-# **Palliative (supportive) care** treats symptoms, side effects and stress. It is not only for
+# **[Palliative (supportive) care](glossary.md#palliative-care)** treats symptoms, side effects and stress. It is not only for
 # the end of life: it can start at diagnosis, at any stage, alongside treatment meant to cure or
 # control the cancer (National Cancer Institute, *Palliative Care in Cancer*).
 #
@@ -196,6 +210,20 @@ read_table("side_effects")[["drug_class", "common_side_effects", "management"]]
 #
 # **Think:** why might a follow-up plan for HR+/HER2- disease last longer than one for
 # triple-negative disease, even though triple-negative recurrences are more common early on?
+
+# %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
+#
+# Triple-negative recurrences are most common in the first three years and rare after about
+# eight (Dent et al., 2007). HR+ cancers keep coming back at a steady rate for many years: in
+# the EBCTCG analysis distant recurrences went on from year 5 to year 20 after diagnosis, even
+# after five years of endocrine therapy (Pan et al., 2017). So the early risk is higher for
+# triple-negative disease, but the risk lasts much longer for HR+ disease, and people taking
+# hormone therapy for five to ten years also need visits for its side effects and to keep taking
+# it.
+#
+# </details>
 
 # %% [markdown]
 # ## 6. Self-care and questions for the care team

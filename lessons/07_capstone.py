@@ -5,9 +5,21 @@
 # the imaging summary, then classify, find the subtype and stage, look up the survival row
 # that applies, and list the treatment options of the teaching model, with the reasons.
 #
+# *Abbreviations:* HER2, human epidermal growth factor receptor 2; ER, estrogen receptor; PR,
+# progesterone receptor; HR+, hormone-receptor positive; IHC, immunohistochemistry; ISH, in situ
+# hybridisation; ASCO/CAP, American Society of Clinical Oncology and College of American
+# Pathologists; AJCC, American Joint Committee on Cancer; TNM, tumour, nodes, metastasis; SEER,
+# Surveillance, Epidemiology, and End Results Program; FDA, US Food and Drug Administration;
+# PD-L1, programmed death-ligand 1.
+#
 # > **For education only.** The patients are invented. The pipeline is a teaching model of
 # > published rules; it is not medical advice and must not be used for decisions about any
 # > person's care.
+#
+# > **A note for readers with a diagnosis.** The virtual patients come with survival figures
+# > for their stage and subtype. Those figures describe large groups of people diagnosed years
+# > ago, before many of today's treatments, and they cannot say what will happen to you or to
+# > anyone. Ask your care team what your own results mean.
 
 # %% [markdown]
 # ## In plain words
@@ -38,7 +50,7 @@
 # | Relative survival | Needed | [Lesson 4](04_survival.ipynb) |
 # | Treatment logic | Needed | [Lesson 5](05_treatment.ipynb) |
 #
-# **Time:** about 45 minutes.
+# **Time:** about 45 minutes (10 reading, 35 exercises).
 
 # %%
 from helpers import capstone, exercises
@@ -147,7 +159,21 @@ exercises.capstone.check_options("Bea", drug_classes)
 # %% [markdown]
 # **Think:** why is there no endocrine therapy for Bea, and what does chemotherapy before
 # surgery let the team learn?
+
+# %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
 #
+# Bea's cancer is ER 0 % and PR 0 %: there are no hormone receptors for endocrine therapy to act
+# on, so it cannot help (triple-negative). Giving chemotherapy with pembrolizumab before surgery
+# (KEYNOTE-522) shows the team how the cancer responds: at surgery the pathologist sees whether
+# any invasive cancer is left. No cancer left (a pathological complete response) is a good sign;
+# cancer left behind opens further treatment after surgery (capecitabine, or olaparib for a
+# carrier of an inherited BRCA1/2 variant). It can also shrink the tumour before the operation.
+#
+# </details>
+
+# %% [markdown]
 # ### Chen
 
 # %%
@@ -295,7 +321,22 @@ pd.DataFrame(rows).set_index("patient")
 # **Think:** Chen (IIB) and Bea (IIB) share an anatomic stage group but sit in different rows of
 # the survival table, and their clinical prognostic stages differ. Which facts put them there,
 # and which would you explain first to each?
+
+# %% [markdown]
+# <!-- solution -->
+# <details><summary>Model answer</summary>
 #
+# Chen has a tumour over 50 mm with no nodes (T3 N0): stage IIB but localized, so the HR+/HER2-
+# localized row. Bea has a 32 mm tumour with cancer in the nodes (T2 N1): stage IIB and
+# regional, in the triple-negative regional row. Their clinical prognostic stages differ because
+# their biology does: Chen's grade 2, ER-positive cancer stays at IIB, while Bea's grade 3
+# triple-negative cancer moves up to IIIB. For Chen you might start with why a large tumour that
+# has not reached the nodes is still "localized" and what hormone therapy offers; for Bea, with
+# why the nodes and the tumour's biology matter and what treatment before surgery will show.
+#
+# </details>
+
+# %% [markdown]
 # ## Key points
 # - The pipeline runs in a fixed order: HER2, then ER/PR and subtype, then stage, then the
 #   survival row, then the options; each step has its own guideline.

@@ -7,13 +7,26 @@ turns it into:
 - ``instructors/solutions/NN_name.ipynb``: the solution version (only for lessons with
   exercises), and
 - ``notebooks/NN_name.ipynb``: the student version, made from the solution version by nbgrader's
-  ``ClearSolutions`` preprocessor, which replaces each solution region with a stub,
+  ``ClearSolutions`` preprocessor, which replaces each solution region with a stub, and without
+  the solution-only markdown cells (see below),
 
 and executes each in a fresh kernel from top to bottom, so that the committed outputs are exactly
 those of a fresh run (nbval compares them). Usage::
 
     .venv/bin/python tools/build_notebooks.py            # every lesson
     .venv/bin/python tools/build_notebooks.py 04_survival  # one or more lessons by name
+
+A markdown cell whose first line is ``<!-- solution -->`` (``SOLUTION_ONLY``) is **solution-only**:
+it appears in the solution version and is dropped from the student version. The lessons use it for
+the folded model answer after each "Think", "Question" or "Try" prompt::
+
+    # %% [markdown]
+    # <!-- solution -->
+    # <details><summary>Model answer</summary>
+    #
+    # The answer, in a few sentences.
+    #
+    # </details>
 
 ``make notebooks`` runs it. ``tests/test_notebook_sources.py`` fails when a committed notebook no
 longer matches its source.
@@ -38,6 +51,8 @@ STUDENT_DIR = ROOT / "notebooks"
 SOLUTION_DIR = ROOT / "instructors" / "solutions"
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+#: The first line of a markdown cell that only the solution version shows (e.g. a model answer).
+SOLUTION_ONLY = "<!-- solution -->"
 #: What a student sees where a solution was: the cell still runs and its checker then says
 #: "not answered yet", because the placeholder above the stub is left as ``...``.
 CODE_STUB = "# YOUR ANSWER HERE: replace the ... above, then run this cell."
@@ -66,9 +81,24 @@ def read_source(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
+def is_solution_only(cell: nbformat.NotebookNode) -> bool:
+    """True for a markdown cell whose first line is ``<!-- solution -->``."""
+    if cell.cell_type != "markdown":
+        return False
+    first_line = cell.source.lstrip("\n").split("\n", 1)[0]
+    return first_line.strip() == SOLUTION_ONLY
+
+
 def has_solutions(nb: nbformat.NotebookNode) -> bool:
-    """True when any cell holds a solution region."""
-    return any(BEGIN in cell.source for cell in nb.cells)
+    """True when any cell holds a solution region or is a solution-only markdown cell."""
+    return any(BEGIN in cell.source or is_solution_only(cell) for cell in nb.cells)
+
+
+def drop_solution_only(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` without its solution-only markdown cells (for any version students see)."""
+    copied = copy.deepcopy(nb)
+    copied.cells = [cell for cell in copied.cells if not is_solution_only(cell)]
+    return copied
 
 
 def solution_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -77,10 +107,13 @@ def solution_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def student_version(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
-    """The notebook with every solution region replaced by a stub (nbgrader ClearSolutions)."""
+    """The notebook with every solution region replaced by a stub (nbgrader ClearSolutions).
+
+    Solution-only markdown cells (first line ``<!-- solution -->``) are left out.
+    """
     from nbgrader.preprocessors import ClearSolutions
 
-    student = copy.deepcopy(nb)
+    student = drop_solution_only(nb)
     for index, cell in enumerate(student.cells):
         if BEGIN in cell.source:
             cell.metadata["nbgrader"] = {

@@ -14,7 +14,7 @@ from . import AccessibleFigure, footnote, new_figure
 if TYPE_CHECKING:  # importing helpers.kaplan_meier imports lifelines: only for km_plot
     from ..kaplan_meier import KaplanMeierSummary, LogRankSummary
 
-__all__ = ["survival_bars", "icon_array", "km_plot"]
+__all__ = ["survival_bars", "icon_array", "icon_arrays_side_by_side", "km_plot"]
 
 _SEER = "Source: SEER Cancer Stat Facts, Female Breast Cancer Subtypes"
 #: The source line of each release's chart: which figures, from which years.
@@ -80,6 +80,18 @@ def icon_array(percent: float, label: str = "") -> AccessibleFigure:
     alive = people_alive_of_100(percent)
     fig = new_figure(4.2, 4.6, margins=(0.1, 0.3, 0.1, 0.6))
     ax = fig.add_subplot()
+    _draw_icons(ax, alive)
+    ax.set_title((label + "\n" if label else "")
+                 + f"{alive} of 100 filled (alive, relative to the general population)",
+                 fontsize=10)
+    alt = (f"Icon array of 100 people in a 10 by 10 grid: {alive} filled icons stand for the "
+           f"people alive five years after diagnosis relative to the general population, "
+           f"{100 - alive} hollow icons for the rest." + (f" {label}." if label else ""))
+    return AccessibleFigure(fig, alt)
+
+
+def _draw_icons(ax, alive: int) -> None:
+    """Draw 100 person icons on ``ax``: the first ``alive`` filled, the rest hollow."""
     # One scatter call per marker shape, with a colour per icon: drawing 200 separate
     # collections made this figure several times slower to render.
     xs = [k % 10 for k in range(100)]
@@ -94,12 +106,41 @@ def icon_array(percent: float, label: str = "") -> AccessibleFigure:
     ax.set_ylim(-0.8, 9.8)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title((label + "\n" if label else "")
-                 + f"{alive} of 100 filled (alive, relative to the general population)",
-                 fontsize=10)
-    alt = (f"Icon array of 100 people in a 10 by 10 grid: {alive} filled icons stand for the "
-           f"people alive five years after diagnosis relative to the general population, "
-           f"{100 - alive} hollow icons for the rest." + (f" {label}." if label else ""))
+
+
+def icon_arrays_side_by_side(
+    left: tuple[float, str], right: tuple[float, str], title: str = "", source: str = ""
+) -> AccessibleFigure:
+    """Two 100-people icon arrays next to each other, to compare two survival figures.
+
+    ``left`` and ``right`` are ``(percent, label)`` pairs, e.g.
+    ``(survival_pct("HR-/HER2-", "localized"), "Localized")``. Each panel fills
+    :func:`helpers.survival.people_alive_of_100` icons, as :func:`icon_array` does, and says the
+    number in words under its label, so the comparison reads without colour. ``source`` names
+    where the figures come from, in the footnote. Raises
+    ``ValueError`` when a percent is not from 0 to 100 or a pair is malformed.
+    """
+    panels = []
+    for side, pair in (("left", left), ("right", right)):
+        if not isinstance(pair, tuple | list) or len(pair) != 2 or not isinstance(pair[1], str):
+            raise ValueError(f"{side} must be a (percent, label) pair such as (92, 'Localized'); "
+                             f"got {pair!r}")
+        panels.append((people_alive_of_100(pair[0]), pair[1]))
+    fig = new_figure(8.4, 5.1, margins=(0.1, 0.5, 0.1, 0.9))
+    for index, (alive, label) in enumerate(panels, start=1):
+        ax = fig.add_subplot(1, 2, index)
+        _draw_icons(ax, alive)
+        ax.set_title(f"{label}\n{alive} of 100 filled", fontsize=10)
+    if title:
+        fig.suptitle(title, fontsize=11)
+    footnote(fig, "Filled: alive five years after diagnosis, relative to the general population; "
+                  "hollow: the rest." + (f"\n{source}" if source else ""))
+    (left_alive, left_label), (right_alive, right_label) = panels
+    alt = (f"Two icon arrays of 100 people side by side. {left_label}: {left_alive} filled "
+           f"icons and {100 - left_alive} hollow. {right_label}: {right_alive} filled icons and "
+           f"{100 - right_alive} hollow. Filled icons stand for the people alive five years "
+           f"after diagnosis relative to the general population; the difference is "
+           f"{abs(left_alive - right_alive)} people out of 100." + (f" {title}." if title else ""))
     return AccessibleFigure(fig, alt)
 
 
