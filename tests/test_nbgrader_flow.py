@@ -1,0 +1,221 @@
+"""A graded class with nbgrader, end to end (tools/build_course.py and the guide's
+"Running a graded class").
+
+In a temporary folder: build the course for two lessons, ``nbgrader generate_assignment``, put
+two students' submissions under ``submitted/`` (one with every exercise solved, one with some
+right, some wrong, some blank and one that fails with an unquoted word), ``nbgrader autograde``,
+``nbgrader generate_feedback`` and ``nbgrader export``, then check the scores. Nothing is
+written inside the repository.
+
+A fast part checks every lesson's course notebook without running nbgrader: each exercise has
+a tests cell calling the exercise cell's own checker.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("build_course", ROOT / "tools" / "build_course.py")
+build_course = importlib.util.module_from_spec(_spec)
+sys.modules["build_course"] = build_course  # its dataclass looks its module up there
+_spec.loader.exec_module(build_course)
+BEGIN = build_course.build_notebooks.BEGIN
+
+#: A lesson with number, table and expression answers, and the capstone (dict answers, 2-point
+#: pipeline checks, an empty list as a right answer).
+LESSONS = ["04_survival", "07_capstone"]
+#: What the mixed student does with each exercise, in order, repeating.
+PLAN = ["right", "wrong", "blank", "right", "error"]
+WRONG_TEXT = '"no such answer"'
+#: An unquoted label, the slip a checker cannot catch: the cell raises NameError.
+UNQUOTED = "HR-/HER2-"
+
+
+def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run an nbgrader command in ``course``; fail the test with its log if it fails."""
+    bin_dir = Path(sys.executable).parent  # nbgrader runs `alembic` from PATH
+    env = dict(os.environ, PATH=os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")]))
+    result = subprocess.run([str(bin_dir / "nbgrader"), *args], cwd=course, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def _placeholder_cell(released: str, value: str) -> str:
+    """The released exercise cell with each ``...`` placeholder above the stub set to ``value``."""
+    head, _, rest = released.partition(build_course.build_notebooks.CODE_STUB)
+    return head.replace("...", value) + build_course.build_notebooks.CODE_STUB + rest
+
+
+def _wrong_value(solution: str) -> str:
+    """A wrong answer of the right kind: a number far off when the solution is a number."""
+    region = solution.split(BEGIN)[1].split(build_course.build_notebooks.END)[0]
+    for node in ast.walk(ast.parse(region)):
+        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, int | float)):
+            return repr(node.value.value + 50)
+    return WRONG_TEXT
+
+
+def _answer(kind: str, released: str, solution: str) -> str:
+    if kind == "right":
+        return solution
+    if kind == "wrong":
+        return _placeholder_cell(released, _wrong_value(solution))
+    if kind == "error":
+        return _placeholder_cell(released, UNQUOTED)
+    return released  # blank: as handed out
+
+
+def _submit(course: Path, student: str, assignment: str, plan: list[str] | None) -> dict:
+    """Write ``student``'s submission of ``assignment``; return {grade_id: kind}."""
+    source = nbformat.read(course / "source" / assignment / f"{assignment}.ipynb", as_version=4)
+    released = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb",
+                             as_version=4)
+    solutions = {c.metadata["nbgrader"]["grade_id"]: c.source for c in source.cells
+                 if c.metadata.get("nbgrader", {}).get("solution")}
+    kinds = {}
+    for cell in released.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if not cell.metadata.get("nbgrader", {}).get("solution"):
+            continue
+        kind = "right" if plan is None else plan[len(kinds) % len(plan)]
+        cell.source = _answer(kind, cell.source, solutions[grade_id])
+        kinds[grade_id.removesuffix("-answer")] = kind
+    folder = course / "submitted" / student / assignment
+    folder.mkdir(parents=True)
+    nbformat.write(released, folder / f"{assignment}.ipynb")
+    (folder / "timestamp.txt").write_text("2026-11-25 10:00:00.000000 UTC\n")
+    return kinds
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """The whole flow, once: {"course", "exercises", "kinds", "csv"}."""
+    course = tmp_path_factory.mktemp("course")
+    exercises = build_course.build_course(course, LESSONS)
+    kinds: dict[str, dict[str, str]] = {}
+    for assignment in LESSONS:
+        nbgrader(course, "generate_assignment", assignment, "--force")
+        _submit(course, "ada", assignment, None)
+        kinds[assignment] = _submit(course, "ben", assignment, PLAN)
+        nbgrader(course, "autograde", assignment, "--force")
+        nbgrader(course, "generate_feedback", assignment, "--force")
+    nbgrader(course, "export", "--to", str(course / "grades.csv"))
+    with open(course / "grades.csv", newline="") as handle:
+        rows = {(r["assignment"], r["student_id"]): r for r in csv.DictReader(handle)}
+    yield {"course": course, "exercises": exercises, "kinds": kinds, "csv": rows}
+    shutil.rmtree(course, ignore_errors=True)
+
+
+def _points(exercises, kinds, wanted="right") -> float:
+    return sum(e.points for e in exercises if kinds[e.grade_id] == wanted)
+
+
+def test_released_notebook_has_stubs_and_tests_not_solutions(graded) -> None:
+    course = graded["course"]
+    for assignment in LESSONS:
+        source = nbformat.read(course / "source" / assignment / f"{assignment}.ipynb", 4)
+        released = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb", 4)
+        text = "\n".join(c.source for c in released.cells)
+        assert BEGIN not in text
+        answers = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("solution")]
+        tests = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("grade")]
+        assert len(answers) == len(tests) == len(graded["exercises"][assignment]) > 0
+        for answer in answers:
+            assert build_course.build_notebooks.CODE_STUB in answer.source
+        # Every solution line of the source is gone from the release.
+        for cell in source.cells:
+            if BEGIN in cell.source:
+                region = cell.source.split(BEGIN)[1].split(build_course.build_notebooks.END)[0]
+                for line in filter(str.strip, region.splitlines()):
+                    assert line not in text, line
+        assert (course / "release" / assignment / "glossary.md").is_file()
+
+
+def test_every_solution_earns_full_marks(graded) -> None:
+    for assignment in LESSONS:
+        row = graded["csv"][(assignment, "ada")]
+        total = sum(e.points for e in graded["exercises"][assignment])
+        assert float(row["max_score"]) == total
+        assert float(row["score"]) == total, f"{assignment}: a solution fails its own checker"
+
+
+def test_mixed_submission_scores_only_the_right_answers(graded) -> None:
+    # 04_survival: right, wrong, blank, right = 2 of 4 points; 07_capstone: Bea's pipeline (2)
+    # right, her options wrong, Chen blank, Dana (2) right, Eli fails with NameError, Fatima (2)
+    # right, Grace's pipeline wrong, her options blank = 6 of 14 points.
+    expected = {"04_survival": (2, 4), "07_capstone": (6, 14)}
+    for assignment in LESSONS:
+        exercises, kinds = graded["exercises"][assignment], graded["kinds"][assignment]
+        assert {"right", "wrong", "blank"} <= set(kinds.values())
+        row = graded["csv"][(assignment, "ben")]
+        assert float(row["score"]) == _points(exercises, kinds)
+        # Pins the plan: if a lesson's exercises change, update these numbers deliberately.
+        assert (float(row["score"]), float(row["max_score"])) == expected[assignment]
+
+
+def test_each_cell_is_graded_by_its_own_checker(graded) -> None:
+    from nbgrader.api import Gradebook
+
+    course = graded["course"]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for assignment in LESSONS:
+            for exercise in graded["exercises"][assignment]:
+                kind = graded["kinds"][assignment][exercise.grade_id]
+                grade = gradebook.find_grade(f"{exercise.grade_id}-tests", assignment,
+                                             assignment, "ben")
+                assert grade.score == (exercise.points if kind == "right" else 0), (
+                    exercise.grade_id, kind)
+
+
+def test_feedback_shows_the_checkers_hint(graded) -> None:
+    course = graded["course"]
+    report = (course / "feedback" / "ben" / "04_survival" / "04_survival.html").read_text()
+    assert "Not answered yet" in report  # the blank exercise
+    assert "Not yet" in report or "Check the form of your answer" in report  # the wrong one
+    assert (course / "feedback" / "ada" / "07_capstone" / "07_capstone.html").is_file()
+
+
+# Every lesson, without nbgrader: fast, and catches an exercise whose tests cell would call the
+# wrong checker after a rename.
+@pytest.mark.parametrize("lesson", build_course.lessons_with_exercises())
+def test_each_exercise_gets_a_tests_cell_calling_its_checker(lesson: str) -> None:
+    nb, exercises = build_course.course_notebook(build_course.LESSONS / f"{lesson}.py")
+    cells = nb.cells
+    for index, cell in enumerate(cells):
+        if cell.cell_type == "code" and BEGIN in cell.source:
+            last = cell.source.strip().splitlines()[-1]
+            tests = cells[index + 1]
+            assert tests.metadata["nbgrader"]["grade"] and tests.metadata["nbgrader"]["locked"]
+            assert tests.metadata["nbgrader"]["points"] > 0
+            assert f"_feedback = {last}" in tests.source
+            assert cell.metadata["nbgrader"]["solution"]
+            heading = re.search(r"exercise_(\d+)\(", last)
+            assert heading is None or tests.metadata["nbgrader"]["grade_id"].endswith(
+                f"exercise_{heading.group(1)}-tests")
+    assert len({e.grade_id for e in exercises}) == len(exercises) > 0
+
+
+def test_a_cell_without_its_checker_call_is_refused() -> None:
+    with pytest.raises(ValueError, match="must end with its checker call"):
+        build_course.checker_call("answer = ...\n### BEGIN SOLUTION\nanswer = 4\n"
+                                  "### END SOLUTION\nprint(answer)")
+    assert build_course.exercise_of(
+        'answers = dict(a=...)\n### BEGIN SOLUTION\n### END SOLUTION\n'
+        'exercises.capstone.check_pipeline("Bea", answers)'
+    ) == build_course.Exercise("capstone-check_pipeline-bea",
+                               'exercises.capstone.check_pipeline("Bea", answers)', 2,
+                               ("answers",))
