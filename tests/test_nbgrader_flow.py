@@ -193,6 +193,8 @@ def test_feedback_shows_the_checkers_hint(graded) -> None:
 # wrong checker after a rename.
 @pytest.mark.parametrize("lesson", build_course.lessons_with_exercises())
 def test_each_exercise_gets_a_tests_cell_calling_its_checker(lesson: str) -> None:
+    from nbgrader.nbgraderformat import MetadataValidator
+
     nb, exercises = build_course.course_notebook(build_course.LESSONS / f"{lesson}.py")
     cells = nb.cells
     for index, cell in enumerate(cells):
@@ -207,6 +209,7 @@ def test_each_exercise_gets_a_tests_cell_calling_its_checker(lesson: str) -> Non
             assert heading is None or tests.metadata["nbgrader"]["grade_id"].endswith(
                 f"exercise_{heading.group(1)}-tests")
     assert len({e.grade_id for e in exercises}) == len(exercises) > 0
+    MetadataValidator().validate_nb(nb)  # what generate_assignment checks first
 
 
 def test_a_cell_without_its_checker_call_is_refused() -> None:
@@ -219,3 +222,44 @@ def test_a_cell_without_its_checker_call_is_refused() -> None:
     ) == build_course.Exercise("capstone-check_pipeline-bea",
                                'exercises.capstone.check_pipeline("Bea", answers)', 2,
                                ("answers",))
+
+
+def test_tests_cell_resets_the_answer_so_a_failing_cell_is_not_graded_with_it() -> None:
+    # Exercise 2's cell fails (an unquoted word) before it assigns `answer`: its tests cell must
+    # see "not answered", not exercise 1's right answer still in `answer`.
+    exercise = build_course.exercise_of(
+        "answer = ...\n### BEGIN SOLUTION\nanswer = 4\n### END SOLUTION\n"
+        "exercises.lesson.exercise_1(answer)")
+    from helpers.exercises import Feedback
+
+    class Lesson:
+        @staticmethod
+        def exercise_1(answer):
+            return Feedback("correct" if answer == 4 else "not answered", "checked")
+
+    namespace = {"exercises": type("Exercises", (), {"lesson": Lesson}), "answer": 4}
+    exec(build_course.tests_source(exercise), namespace)  # exercise 1 right: no error
+    assert namespace["answer"] is Ellipsis
+    with pytest.raises(AssertionError, match="Not answered yet"):
+        exec(build_course.tests_source(exercise), namespace)
+
+
+def test_markdown_model_answers_are_not_graded_and_not_released(tmp_path: Path) -> None:
+    from nbgrader.nbgraderformat import MetadataValidator
+
+    lesson = tmp_path / "09_demo.py"
+    lesson.write_text(
+        "# %% [markdown]\n# **Think:** why?\n#\n# ### BEGIN SOLUTION\n# Because of the model.\n"
+        "# ### END SOLUTION\n\n"
+        "# %%\nfrom helpers import exercises\n\n"
+        "# %%\nanswer = ...\n### BEGIN SOLUTION\nanswer = 4\n### END SOLUTION\n"
+        "exercises.biology.exercise_3(answer)\n", encoding="utf-8")
+    nb, exercises = build_course.course_notebook(lesson)
+    think = nb.cells[0]
+    assert "Because of the model" not in think.source and BEGIN.strip("# ") not in think.source
+    assert build_course.build_notebooks.TEXT_STUB in think.source
+    assert "nbgrader" not in think.metadata
+    assert [e.grade_id for e in exercises] == ["biology-exercise_3"]
+    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells] == [
+        None, None, "biology-exercise_3-answer", "biology-exercise_3-tests"]
+    MetadataValidator().validate_nb(nb)  # what generate_assignment checks first
