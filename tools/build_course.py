@@ -79,8 +79,9 @@ c.ClearSolutions.begin_solution_delimeter = "BEGIN SOLUTION"
 c.ClearSolutions.end_solution_delimeter = "END SOLUTION"
 c.ClearSolutions.code_stub = {{"python": {build_notebooks.CODE_STUB!r}}}
 c.ClearSolutions.text_stub = {build_notebooks.TEXT_STUB!r}
-# Each lesson runs top to bottom in seconds; a cell that takes longer than this is stuck.
-c.ExecutePreprocessor.timeout = 120
+# Seconds a cell may run while autograding (nbgrader's default is 30): each lesson runs in
+# seconds alone, but a hub grading many submissions at once is slower; longer means stuck.
+c.Execute.timeout = 120
 # On a JupyterHub, set the exchange folder the hub shares between you and the students, e.g.
 # c.Exchange.root = "/srv/nbgrader/exchange"
 '''
