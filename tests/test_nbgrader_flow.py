@@ -1,10 +1,11 @@
 """A graded class with nbgrader, end to end (tools/build_course.py and the guide's
 "Running a graded class").
 
-In a temporary folder: build the course for two lessons, ``nbgrader generate_assignment``, put
-two students' submissions under ``submitted/`` (one with every exercise solved, one with some
-right, some wrong, some blank and one that fails with an unquoted word), ``nbgrader autograde``,
-``nbgrader generate_feedback`` and ``nbgrader export``, then check the scores. Nothing is
+In a temporary folder: build the course for two lessons, ``nbgrader generate_assignment`` and
+``release_assignment``; one student solves every exercise (placed in ``submitted/`` directly),
+another fetches the assignment through the exchange, answers some exercises right, some wrong,
+leaves some blank and stops one with an unquoted word, and submits; ``nbgrader collect``,
+``autograde``, ``generate_feedback`` and ``export``, then the scores are checked. Nothing is
 written inside the repository.
 
 A fast part checks every lesson's course notebook without running nbgrader: each exercise has
@@ -79,45 +80,67 @@ def _answer(kind: str, released: str, solution: str) -> str:
     return released  # blank: as handed out
 
 
-def _submit(course: Path, student: str, assignment: str, plan: list[str] | None) -> dict:
-    """Write ``student``'s submission of ``assignment``; return {grade_id: kind}."""
-    source = nbformat.read(course / "source" / assignment / f"{assignment}.ipynb", as_version=4)
-    released = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb",
-                             as_version=4)
-    solutions = {c.metadata["nbgrader"]["grade_id"]: c.source for c in source.cells
+def _fill(notebook: Path, source: Path, plan: list[str] | None) -> dict[str, str]:
+    """Answer the exercises of the student notebook ``notebook`` in place, following ``plan``
+    (every one right when None); return {exercise grade id: what was done}."""
+    solutions = {c.metadata["nbgrader"]["grade_id"]: c.source
+                 for c in nbformat.read(source, as_version=4).cells
                  if c.metadata.get("nbgrader", {}).get("solution")}
+    nb = nbformat.read(notebook, as_version=4)
     kinds = {}
-    for cell in released.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+    for cell in nb.cells:
         if not cell.metadata.get("nbgrader", {}).get("solution"):
             continue
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
         kind = "right" if plan is None else plan[len(kinds) % len(plan)]
         cell.source = _answer(kind, cell.source, solutions[grade_id])
         kinds[grade_id.removesuffix("-answer")] = kind
-    folder = course / "submitted" / student / assignment
-    folder.mkdir(parents=True)
-    nbformat.write(released, folder / f"{assignment}.ipynb")
-    (folder / "timestamp.txt").write_text("2026-11-25 10:00:00.000000 UTC\n")
+    nbformat.write(nb, notebook)
     return kinds
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """The whole flow, once: {"course", "exercises", "kinds", "csv"}."""
-    course = tmp_path_factory.mktemp("course")
+    """The whole flow, once: {"course", "exercises", "kinds", "csv", "student"}.
+
+    "ada" solves everything; her work is placed in ``submitted/`` directly (as when it comes
+    from a learning platform). The other student, the user running the tests (nbgrader's
+    exchange knows students by user name), follows PLAN and goes through the exchange as on a
+    hub: release, fetch, submit, collect.
+    """
+    from nbgrader.utils import get_username
+
+    top = tmp_path_factory.mktemp("graded")
+    course, exchange, home = top / "course", top / "exchange", top / "home"
+    exchange.mkdir()
+    home.mkdir()
+    on_exchange = f"--Exchange.root={exchange}"
+    student = get_username()
     exercises = build_course.build_course(course, LESSONS)
     kinds: dict[str, dict[str, str]] = {}
+    nbgrader(course, "generate_assignment", "*")  # every assignment ("*" is a glob)
     for assignment in LESSONS:
-        nbgrader(course, "generate_assignment", assignment, "--force")
-        _submit(course, "ada", assignment, None)
-        kinds[assignment] = _submit(course, "ben", assignment, PLAN)
-        nbgrader(course, "autograde", assignment, "--force")
-        nbgrader(course, "generate_feedback", assignment, "--force")
+        source = course / "source" / assignment / f"{assignment}.ipynb"
+        nbgrader(course, "release_assignment", assignment, on_exchange)
+
+        ada = course / "submitted" / "ada" / assignment
+        shutil.copytree(course / "release" / assignment, ada)
+        _fill(ada / f"{assignment}.ipynb", source, None)
+        (ada / "timestamp.txt").write_text("2026-11-25 10:00:00.000000 UTC\n")
+
+        nbgrader(home, "fetch_assignment", assignment, "--course", build_course.COURSE_ID,
+                 on_exchange)
+        kinds[assignment] = _fill(home / assignment / f"{assignment}.ipynb", source, PLAN)
+        nbgrader(home, "submit", assignment, "--course", build_course.COURSE_ID, on_exchange)
+        nbgrader(course, "collect", assignment, on_exchange)
+    nbgrader(course, "autograde", "*")
+    nbgrader(course, "generate_feedback", "*")
     nbgrader(course, "export", "--to", str(course / "grades.csv"))
     with open(course / "grades.csv", newline="") as handle:
         rows = {(r["assignment"], r["student_id"]): r for r in csv.DictReader(handle)}
-    yield {"course": course, "exercises": exercises, "kinds": kinds, "csv": rows}
-    shutil.rmtree(course, ignore_errors=True)
+    yield {"course": course, "exercises": exercises, "kinds": kinds, "csv": rows,
+           "student": student}
+    shutil.rmtree(top, ignore_errors=True)
 
 
 def _points(exercises, kinds, wanted="right") -> float:
@@ -161,7 +184,7 @@ def test_mixed_submission_scores_only_the_right_answers(graded) -> None:
     for assignment in LESSONS:
         exercises, kinds = graded["exercises"][assignment], graded["kinds"][assignment]
         assert {"right", "wrong", "blank"} <= set(kinds.values())
-        row = graded["csv"][(assignment, "ben")]
+        row = graded["csv"][(assignment, graded["student"])]
         assert float(row["score"]) == _points(exercises, kinds)
         # Pins the plan: if a lesson's exercises change, update these numbers deliberately.
         assert (float(row["score"]), float(row["max_score"])) == expected[assignment]
@@ -176,14 +199,15 @@ def test_each_cell_is_graded_by_its_own_checker(graded) -> None:
             for exercise in graded["exercises"][assignment]:
                 kind = graded["kinds"][assignment][exercise.grade_id]
                 grade = gradebook.find_grade(f"{exercise.grade_id}-tests", assignment,
-                                             assignment, "ben")
+                                             assignment, graded["student"])
                 assert grade.score == (exercise.points if kind == "right" else 0), (
                     exercise.grade_id, kind)
 
 
 def test_feedback_shows_the_checkers_hint(graded) -> None:
     course = graded["course"]
-    report = (course / "feedback" / "ben" / "04_survival" / "04_survival.html").read_text()
+    report = (course / "feedback" / graded["student"] / "04_survival" / "04_survival.html"
+              ).read_text()
     assert "Not answered yet" in report  # the blank exercise
     assert "Not yet" in report or "Check the form of your answer" in report  # the wrong one
     assert (course / "feedback" / "ada" / "07_capstone" / "07_capstone.html").is_file()
