@@ -242,6 +242,8 @@ def test_a_cell_without_its_checker_call_is_refused() -> None:
     with pytest.raises(ValueError, match="must end with its checker call"):
         build_course.checker_call("answer = ...\n### BEGIN SOLUTION\nanswer = 4\n"
                                   "### END SOLUTION\nprint(answer)")
+    with pytest.raises(ValueError, match="one checker call"):
+        build_course.exercise_of("exercises.survival.exercise_1(answer) + (1)")
     assert build_course.exercise_of(
         'answers = dict(a=...)\n### BEGIN SOLUTION\n### END SOLUTION\n'
         'exercises.capstone.check_pipeline("Bea", answers)'

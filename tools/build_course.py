@@ -119,10 +119,14 @@ def exercise_of(source: str) -> Exercise:
     or ``capstone-check_pipeline-bea``: stable when cells move, unique within a lesson.
     """
     call = checker_call(source)
-    node = ast.parse(call, mode="eval").body
-    assert isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    try:
+        node = ast.parse(call, mode="eval").body
+    except SyntaxError:
+        node = None
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Attribute)):
+        raise ValueError(f"an exercise cell must end with one checker call; got {call!r}")
     module = node.func.value
-    assert isinstance(module, ast.Attribute)
     parts = [module.attr, node.func.attr]
     parts += [str(arg.value) for arg in node.args
               if isinstance(arg, ast.Constant) and isinstance(arg.value, str | int)]
