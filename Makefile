@@ -54,6 +54,13 @@ test: $(TEST_STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
 
+# For instructors running a graded class: an nbgrader course built from lessons/*.py, in
+# course/ (not committed): course/source/<lesson>/ per lesson with exercises, autograded cells
+# calling the lessons' checkers. Then see instructors/guide.md, "Running a graded class".
+.PHONY: course
+course: $(STAMP)
+	$(BIN)/python tools/build_course.py
+
 # The published site: every notebook (with its committed outputs), the glossary and an index, as
 # static HTML in _build/site/ (offline; each page links to Binder). tests/test_site.py builds it too.
 site: $(STAMP)

@@ -1,0 +1,308 @@
+"""A graded class with nbgrader, end to end (tools/build_course.py and the guide's
+"Running a graded class").
+
+In a temporary folder: build the course for two lessons, ``nbgrader generate_assignment`` and
+``release_assignment``; one student solves every exercise (placed in ``submitted/`` directly),
+another fetches the assignment through the exchange, answers some exercises right, some wrong,
+leaves some blank and stops one with an unquoted word, and submits; ``nbgrader collect``,
+``autograde``, ``generate_feedback`` and ``export``, then the scores are checked. Nothing is
+written inside the repository.
+
+A fast part checks every lesson's course notebook without running nbgrader: each exercise has
+a tests cell calling the exercise cell's own checker.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("build_course", ROOT / "tools" / "build_course.py")
+build_course = importlib.util.module_from_spec(_spec)
+sys.modules["build_course"] = build_course  # its dataclass looks its module up there
+_spec.loader.exec_module(build_course)
+BEGIN = build_course.build_notebooks.BEGIN
+
+#: A lesson with number, table and expression answers, and the capstone (dict answers, 2-point
+#: pipeline checks, an empty list as a right answer).
+LESSONS = ["04_survival", "07_capstone"]
+#: What the mixed student does with each exercise, in order, repeating.
+PLAN = ["right", "wrong", "blank", "right", "error"]
+WRONG_TEXT = '"no such answer"'
+#: An unquoted label, the slip a checker cannot catch: the cell raises NameError.
+UNQUOTED = "HR-/HER2-"
+
+
+def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run an nbgrader command in ``course``; fail the test with its log if it fails."""
+    bin_dir = Path(sys.executable).parent  # nbgrader runs `alembic` from PATH
+    env = dict(os.environ, PATH=os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")]))
+    result = subprocess.run([str(bin_dir / "nbgrader"), *args], cwd=course, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def _placeholder_cell(released: str, value: str) -> str:
+    """The released exercise cell with each ``...`` placeholder above the stub set to ``value``."""
+    head, _, rest = released.partition(build_course.build_notebooks.CODE_STUB)
+    return head.replace("...", value) + build_course.build_notebooks.CODE_STUB + rest
+
+
+def _wrong_value(solution: str) -> str:
+    """A wrong answer of the right kind: a number far off when the solution is a number."""
+    region = solution.split(BEGIN)[1].split(build_course.build_notebooks.END)[0]
+    for node in ast.walk(ast.parse(region)):
+        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, int | float)):
+            return repr(node.value.value + 50)
+    return WRONG_TEXT
+
+
+def _answer(kind: str, released: str, solution: str) -> str:
+    if kind == "right":
+        return solution
+    if kind == "wrong":
+        return _placeholder_cell(released, _wrong_value(solution))
+    if kind == "error":
+        return _placeholder_cell(released, UNQUOTED)
+    return released  # blank: as handed out
+
+
+def _fill(notebook: Path, source: Path, plan: list[str] | None) -> dict[str, str]:
+    """Answer the exercises of the student notebook ``notebook`` in place, following ``plan``
+    (every one right when None); return {exercise grade id: what was done}."""
+    solutions = {c.metadata["nbgrader"]["grade_id"]: c.source
+                 for c in nbformat.read(source, as_version=4).cells
+                 if c.metadata.get("nbgrader", {}).get("solution")}
+    nb = nbformat.read(notebook, as_version=4)
+    kinds = {}
+    for cell in nb.cells:
+        if not cell.metadata.get("nbgrader", {}).get("solution"):
+            continue
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
+        kind = "right" if plan is None else plan[len(kinds) % len(plan)]
+        cell.source = _answer(kind, cell.source, solutions[grade_id])
+        kinds[grade_id.removesuffix("-answer")] = kind
+    nbformat.write(nb, notebook)
+    return kinds
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """The whole flow, once: {"course", "exercises", "kinds", "csv", "student"}.
+
+    "ada" solves everything; her work is placed in ``submitted/`` directly (as when it comes
+    from a learning platform). The other student, the user running the tests (nbgrader's
+    exchange knows students by user name), follows PLAN and goes through the exchange as on a
+    hub: release, fetch, submit, collect.
+    """
+    from nbgrader.utils import get_username
+
+    top = tmp_path_factory.mktemp("graded")
+    course, exchange, home = top / "course", top / "exchange", top / "home"
+    exchange.mkdir()
+    home.mkdir()
+    on_exchange = f"--Exchange.root={exchange}"
+    student = get_username()
+    exercises = build_course.build_course(course, LESSONS)
+    kinds: dict[str, dict[str, str]] = {}
+    nbgrader(course, "generate_assignment", "*")  # every assignment ("*" is a glob)
+    for assignment in LESSONS:
+        source = course / "source" / assignment / f"{assignment}.ipynb"
+        nbgrader(course, "release_assignment", assignment, on_exchange)
+
+        ada = course / "submitted" / "ada" / assignment
+        shutil.copytree(course / "release" / assignment, ada)
+        _fill(ada / f"{assignment}.ipynb", source, None)
+        (ada / "timestamp.txt").write_text("2026-11-25 10:00:00.000000 UTC\n")
+
+        nbgrader(home, "fetch_assignment", assignment, "--course", build_course.COURSE_ID,
+                 on_exchange)
+        kinds[assignment] = _fill(home / assignment / f"{assignment}.ipynb", source, PLAN)
+        nbgrader(home, "submit", assignment, "--course", build_course.COURSE_ID, on_exchange)
+        nbgrader(course, "collect", assignment, on_exchange)
+    nbgrader(course, "autograde", "*")
+    nbgrader(course, "generate_feedback", "*")
+    nbgrader(course, "export", "--to", str(course / "grades.csv"))
+    with open(course / "grades.csv", newline="") as handle:
+        rows = {(r["assignment"], r["student_id"]): r for r in csv.DictReader(handle)}
+    yield {"course": course, "exercises": exercises, "kinds": kinds, "csv": rows,
+           "student": student}
+    shutil.rmtree(top, ignore_errors=True)
+
+
+def _points(exercises, kinds, wanted="right") -> float:
+    return sum(e.points for e in exercises if kinds[e.grade_id] == wanted)
+
+
+def test_released_notebook_has_stubs_and_tests_not_solutions(graded) -> None:
+    course = graded["course"]
+    for assignment in LESSONS:
+        source = nbformat.read(course / "source" / assignment / f"{assignment}.ipynb", 4)
+        released = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb", 4)
+        text = "\n".join(c.source for c in released.cells)
+        assert BEGIN not in text
+        answers = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("solution")]
+        tests = [c for c in released.cells if c.metadata.get("nbgrader", {}).get("grade")]
+        assert len(answers) == len(tests) == len(graded["exercises"][assignment]) > 0
+        for answer in answers:
+            assert build_course.build_notebooks.CODE_STUB in answer.source
+        # Every solution line of the source is gone from the release.
+        for cell in source.cells:
+            if BEGIN in cell.source:
+                region = cell.source.split(BEGIN)[1].split(build_course.build_notebooks.END)[0]
+                for line in filter(str.strip, region.splitlines()):
+                    assert line not in text, line
+        assert (course / "release" / assignment / "glossary.md").is_file()
+
+
+def test_every_solution_earns_full_marks(graded) -> None:
+    for assignment in LESSONS:
+        row = graded["csv"][(assignment, "ada")]
+        total = sum(e.points for e in graded["exercises"][assignment])
+        assert float(row["max_score"]) == total
+        assert float(row["score"]) == total, f"{assignment}: a solution fails its own checker"
+
+
+def test_mixed_submission_scores_only_the_right_answers(graded) -> None:
+    # Today: 04_survival right, wrong, blank, right = 2 of 4 points; 07_capstone: Bea's pipeline
+    # (2) right, her options wrong, Chen blank, Dana (2) right, Eli stopped by an unquoted word,
+    # Fatima (2) right, Grace's pipeline wrong, her options blank = 6 of 14 points. Derived from
+    # the lessons, so that added or renamed exercises need no change here.
+    for assignment in LESSONS:
+        exercises, kinds = graded["exercises"][assignment], graded["kinds"][assignment]
+        assert {"right", "wrong", "blank"} <= set(kinds.values())
+        row = graded["csv"][(assignment, graded["student"])]
+        right = _points(exercises, kinds)
+        assert 0 < right < sum(e.points for e in exercises)
+        assert float(row["score"]) == right
+        assert float(row["max_score"]) == sum(e.points for e in exercises)
+    assert "error" in graded["kinds"]["07_capstone"].values()
+
+
+def test_each_cell_is_graded_by_its_own_checker(graded) -> None:
+    from nbgrader.api import Gradebook
+
+    course = graded["course"]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for assignment in LESSONS:
+            for exercise in graded["exercises"][assignment]:
+                kind = graded["kinds"][assignment][exercise.grade_id]
+                grade = gradebook.find_grade(f"{exercise.grade_id}-tests", assignment,
+                                             assignment, graded["student"])
+                assert grade.score == (exercise.points if kind == "right" else 0), (
+                    exercise.grade_id, kind)
+
+
+def test_feedback_shows_the_checkers_hint(graded) -> None:
+    course = graded["course"]
+    report = (course / "feedback" / graded["student"] / "04_survival" / "04_survival.html"
+              ).read_text()
+    assert "Not answered yet" in report  # the blank exercise
+    assert "Not yet" in report or "Check the form of your answer" in report  # the wrong one
+    assert (course / "feedback" / "ada" / "07_capstone" / "07_capstone.html").is_file()
+
+
+# Every lesson, without nbgrader: fast, and catches an exercise whose tests cell would call the
+# wrong checker after a rename.
+@pytest.mark.parametrize("lesson", build_course.lessons_with_exercises())
+def test_each_exercise_gets_a_tests_cell_calling_its_checker(lesson: str) -> None:
+    from nbgrader.nbgraderformat import MetadataValidator
+
+    nb, exercises = build_course.course_notebook(build_course.LESSONS / f"{lesson}.py")
+    cells = nb.cells
+    for index, cell in enumerate(cells):
+        if cell.cell_type == "code" and BEGIN in cell.source:
+            last = cell.source.strip().splitlines()[-1]
+            tests = cells[index + 1]
+            assert tests.metadata["nbgrader"]["grade"] and tests.metadata["nbgrader"]["locked"]
+            assert tests.metadata["nbgrader"]["points"] > 0
+            assert f"_feedback = {last}" in tests.source
+            assert cell.metadata["nbgrader"]["solution"]
+            heading = re.search(r"exercise_(\d+)\(", last)
+            assert heading is None or tests.metadata["nbgrader"]["grade_id"].endswith(
+                f"exercise_{heading.group(1)}-tests")
+    assert len({e.grade_id for e in exercises}) == len(exercises) > 0
+    MetadataValidator().validate_nb(nb)  # what generate_assignment checks first
+
+
+def test_a_cell_without_its_checker_call_is_refused() -> None:
+    with pytest.raises(ValueError, match="must end with its checker call"):
+        build_course.checker_call("answer = ...\n### BEGIN SOLUTION\nanswer = 4\n"
+                                  "### END SOLUTION\nprint(answer)")
+    with pytest.raises(ValueError, match="one checker call"):
+        build_course.exercise_of("exercises.survival.exercise_1(answer) + (1)")
+    assert build_course.exercise_of(
+        'answers = dict(a=...)\n### BEGIN SOLUTION\n### END SOLUTION\n'
+        'exercises.capstone.check_pipeline("Bea", answers)'
+    ) == build_course.Exercise("capstone-check_pipeline-bea",
+                               'exercises.capstone.check_pipeline("Bea", answers)', 2,
+                               ("answers",))
+
+
+def test_tests_cell_resets_the_answer_so_a_failing_cell_is_not_graded_with_it() -> None:
+    # Exercise 2's cell fails (an unquoted word) before it assigns `answer`: its tests cell must
+    # see "not answered", not exercise 1's right answer still in `answer`.
+    exercise = build_course.exercise_of(
+        "answer = ...\n### BEGIN SOLUTION\nanswer = 4\n### END SOLUTION\n"
+        "exercises.lesson.exercise_1(answer)")
+    from helpers.exercises import Feedback
+
+    class Lesson:
+        @staticmethod
+        def exercise_1(answer):
+            return Feedback("correct" if answer == 4 else "not answered", "checked")
+
+    namespace = {"exercises": type("Exercises", (), {"lesson": Lesson}), "answer": 4}
+    exec(build_course.tests_source(exercise), namespace)  # exercise 1 right: no error
+    assert namespace["answer"] is Ellipsis
+    with pytest.raises(AssertionError, match="Not answered yet"):
+        exec(build_course.tests_source(exercise), namespace)
+
+
+def test_markdown_model_answers_are_not_graded_and_not_released(tmp_path: Path) -> None:
+    from nbgrader.nbgraderformat import MetadataValidator
+
+    lesson = tmp_path / "09_demo.py"
+    lesson.write_text(
+        "# %% [markdown]\n# **Think:** why?\n#\n# ### BEGIN SOLUTION\n# Because of the model.\n"
+        "# ### END SOLUTION\n\n"
+        "# %%\nfrom helpers import exercises\n\n"
+        "# %%\nanswer = ...\n### BEGIN SOLUTION\nanswer = 4\n### END SOLUTION\n"
+        "exercises.biology.exercise_3(answer)\n", encoding="utf-8")
+    nb, exercises = build_course.course_notebook(lesson)
+    think = nb.cells[0]
+    assert "Because of the model" not in think.source and BEGIN.strip("# ") not in think.source
+    assert build_course.build_notebooks.TEXT_STUB in think.source
+    assert "nbgrader" not in think.metadata
+    assert [e.grade_id for e in exercises] == ["biology-exercise_3"]
+    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells] == [
+        None, None, "biology-exercise_3-answer", "biology-exercise_3-tests"]
+    MetadataValidator().validate_nb(nb)  # what generate_assignment checks first
+
+
+def test_solution_only_model_answers_never_reach_the_course() -> None:
+    """The Think prompts' folded model answers (solution-only markdown cells) stay out of every
+    assignment, as they stay out of the student notebooks."""
+    lessons = sorted((ROOT / "lessons").glob("[0-9][0-9]_*.py"))
+    with_answers = [p for p in lessons if any(
+        build_course.build_notebooks.is_solution_only(c)
+        for c in build_course.build_notebooks.read_source(p).cells)]
+    assert with_answers, "the lessons should hold model answers to their Think prompts"
+    for path in with_answers:
+        nb, _ = build_course.course_notebook(path)
+        leaked = [c.source[:60] for c in nb.cells if build_course.build_notebooks.is_solution_only(c)
+                  or "Model answer" in c.source]
+        assert not leaked, f"{path.name}: model answers in the course: {leaked}"
