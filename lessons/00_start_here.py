@@ -94,7 +94,8 @@ print(answer, len(stages), stages[0])
 #   **Run** menu, "Run All Cells". Each lesson runs in a few seconds.
 # - **Exercises** end with a line like `exercises.survival.exercise_1(answer)`. Replace the
 #   `...` with your answer and run the cell: the box below says whether you are right, or gives
-#   a hint. It never shows the answer.
+#   a hint. Type words in quotes (`answer = "negative"`). After three wrong tries the hint names
+#   a call such as `exercises.survival.show_answer(1)` that shows the worked answer and why.
 # - **Widgets** (drop-down lists, sliders, text boxes and buttons) respond as soon as you change
 #   them. Move between them with <kbd>Tab</kbd> and change a choice with the arrow keys. If an
 #   entry is not valid, the widget says why in words; fix the entry and carry on.
