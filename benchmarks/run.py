@@ -139,6 +139,7 @@ def bench_notebooks(paths: list[Path], runs: int) -> list[dict]:
         full, base = statistics.median(full_t), statistics.median(floor_t)
         row = {
             "notebook": str(path.relative_to(ROOT)),
+            "measured_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "import_cells": len(floor.cells),
             "runs": runs,
             "full_s": full_t, "floor_s": floor_t,
@@ -151,6 +152,14 @@ def bench_notebooks(paths: list[Path], runs: int) -> list[dict]:
         print(f"  {row['notebook']}: {full:.2f} s vs floor {base:.2f} s "
               f"({row['ratio']}x), peak {row['peak_rss_mb']} MB", flush=True)
     return rows
+
+
+def merge_rows(new: list[dict], previous: list[dict], key: str) -> list[dict]:
+    """The ``previous`` rows with those measured again replaced by their ``new`` row (in place),
+    and new items added at the end, so that ``--only`` updates a results file."""
+    fresh = {row[key]: row for row in new}
+    merged = [fresh.pop(row.get(key), row) for row in previous]
+    return merged + [row for row in new if row[key] in fresh]
 
 
 def discover_widgets() -> list[tuple[str, object]]:
@@ -345,6 +354,15 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = [] if args.skip_notebooks else (print("notebooks:") or bench_notebooks(
         paths, args.runs))
     print_tables(notebooks, widgets)
+    if args.only is not None or args.skip_notebooks or args.skip_widgets:
+        # A partial run updates the rows it measured and keeps the others, each row with the
+        # date it was measured ("measured_utc"; the machine block describes the latest run).
+        try:
+            previous = json.loads(args.output.read_text())
+        except (OSError, ValueError):
+            previous = {}
+        notebooks = merge_rows(notebooks, previous.get("notebooks", []), "notebook")
+        widgets = merge_rows(widgets, previous.get("widgets", []), "widget")
     args.output.write_text(json.dumps({"machine": info, "runs": args.runs,
                                        "targets": {"ratio": TARGET_RATIO,
                                                    "widget_p95_ms": TARGET_P95_MS,
