@@ -13,6 +13,9 @@ What is measured (targets from issue 10):
   keeps only its import cells. An import cell is a code cell in which every non-blank,
   non-comment line starts with ``import `` or ``from ``. Each is run ``--runs`` times (default 3),
   alternating full and floor runs; the median is reported and the ratio is median/median.
+- **Kernel CPU / floor** (no target; for comparisons on a shared machine): the same median
+  ratio for the kernel's CPU time, user plus system, as last seen by the memory poller below
+  (so to within one polling interval).
 - **Peak kernel memory** (target ≤ 300 MB): while a full run executes, a thread polls every
   50 ms the resident set size (psutil) of every child process of this process (the kernel); the
   largest value seen over the runs is reported.
@@ -84,11 +87,21 @@ def floor_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 class PeakRss:
-    """Poll the resident memory of this process's children (the kernel) in a thread."""
+    """Poll the resident memory of this process's children (the kernel) in a thread.
+
+    It also keeps the CPU time (user + system) each child had used when last seen, so
+    :attr:`cpu` is the kernel's CPU time to within one polling interval: on a shared machine it
+    varies much less than wall time.
+    """
 
     def __init__(self, interval: float = 0.05) -> None:
         self.interval, self.peak, self._stop = interval, 0, threading.Event()
+        self._cpu: dict[int, float] = {}
         self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    @property
+    def cpu(self) -> float:
+        return sum(self._cpu.values())
 
     def _poll(self) -> None:
         me = psutil.Process()
@@ -96,6 +109,8 @@ class PeakRss:
             for child in me.children(recursive=True):
                 try:
                     self.peak = max(self.peak, child.memory_info().rss)
+                    times = child.cpu_times()
+                    self._cpu[child.pid] = times.user + times.system
                 except psutil.Error:
                     pass
             self._stop.wait(self.interval)
@@ -109,8 +124,9 @@ class PeakRss:
         self._thread.join()
 
 
-def run_notebook(nb: nbformat.NotebookNode, cwd: Path) -> tuple[float, int]:
-    """Execute ``nb`` in a fresh kernel; return (wall seconds, peak kernel RSS in bytes)."""
+def run_notebook(nb: nbformat.NotebookNode, cwd: Path) -> tuple[float, int, float]:
+    """Execute ``nb`` in a fresh kernel; return (wall seconds, peak kernel RSS in bytes, kernel
+    CPU seconds)."""
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -122,7 +138,7 @@ def run_notebook(nb: nbformat.NotebookNode, cwd: Path) -> tuple[float, int]:
         # The kernel's start-up warnings would bury the table; cell errors still raise.
         client.execute(stderr=subprocess.DEVNULL)
         elapsed = time.perf_counter() - start
-    return elapsed, rss.peak
+    return elapsed, rss.peak, rss.cpu
 
 
 def bench_notebooks(paths: list[Path], runs: int) -> list[dict]:
@@ -130,27 +146,44 @@ def bench_notebooks(paths: list[Path], runs: int) -> list[dict]:
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         floor = floor_notebook(nb)
-        full_t, floor_t, peak = [], [], 0
+        full_t, floor_t, full_cpu, floor_cpu, peak = [], [], [], [], 0
         for _ in range(runs):
-            t, mem = run_notebook(nb, path.parent)
+            t, mem, cpu = run_notebook(nb, path.parent)
             full_t.append(t)
+            full_cpu.append(cpu)
             peak = max(peak, mem)
-            floor_t.append(run_notebook(floor, path.parent)[0])
+            t, _, cpu = run_notebook(floor, path.parent)
+            floor_t.append(t)
+            floor_cpu.append(cpu)
         full, base = statistics.median(full_t), statistics.median(floor_t)
+        cpu_full, cpu_base = statistics.median(full_cpu), statistics.median(floor_cpu)
         row = {
             "notebook": str(path.relative_to(ROOT)),
+            "measured_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "import_cells": len(floor.cells),
             "runs": runs,
             "full_s": full_t, "floor_s": floor_t,
             "full_median_s": round(full, 3), "floor_median_s": round(base, 3),
             "ratio": round(full / base, 2),
+            "kernel_cpu_s": [round(c, 3) for c in full_cpu],
+            "floor_kernel_cpu_s": [round(c, 3) for c in floor_cpu],
+            "cpu_ratio": round(cpu_full / cpu_base, 2) if cpu_base else None,
             "peak_rss_mb": round(peak / 2**20, 1),
         }
         row["within_target"] = row["ratio"] <= TARGET_RATIO and row["peak_rss_mb"] <= TARGET_MB
         rows.append(row)
         print(f"  {row['notebook']}: {full:.2f} s vs floor {base:.2f} s "
-              f"({row['ratio']}x), peak {row['peak_rss_mb']} MB", flush=True)
+              f"({row['ratio']}x; kernel CPU {row['cpu_ratio']}x), peak {row['peak_rss_mb']} MB",
+              flush=True)
     return rows
+
+
+def merge_rows(new: list[dict], previous: list[dict], key: str) -> list[dict]:
+    """The ``previous`` rows with those measured again replaced by their ``new`` row (in place),
+    and new items added at the end, so that ``--only`` updates a results file."""
+    fresh = {row[key]: row for row in new}
+    merged = [fresh.pop(row.get(key), row) for row in previous]
+    return merged + [row for row in new if row[key] in fresh]
 
 
 def discover_widgets() -> list[tuple[str, object]]:
@@ -312,10 +345,13 @@ def machine_info() -> dict:
 
 def print_tables(notebooks: list[dict], widgets: list[dict]) -> None:
     if notebooks:
-        print(f"\n{'notebook':46} {'full s':>7} {'floor s':>7} {'ratio':>6} {'peak MB':>8}  ok")
+        print(f"\n{'notebook':46} {'full s':>7} {'floor s':>7} {'ratio':>6} {'cpu':>5} "
+              f"{'peak MB':>8}  ok")
         for r in notebooks:
+            cpu = f"{r['cpu_ratio']:5.2f}" if r.get("cpu_ratio") else f"{'-':>5}"
             print(f"{r['notebook']:46} {r['full_median_s']:7.2f} {r['floor_median_s']:7.2f} "
-                  f"{r['ratio']:6.2f} {r['peak_rss_mb']:8.1f}  {'yes' if r['within_target'] else 'NO'}")
+                  f"{r['ratio']:6.2f} {cpu} {r['peak_rss_mb']:8.1f}  "
+                  f"{'yes' if r['within_target'] else 'NO'}")
         print(f"targets: ratio <= {TARGET_RATIO}, peak <= {TARGET_MB:g} MB")
     if widgets:
         print(f"\n{'widget':52} {'calls':>5} {'median ms':>9} {'p95 ms':>7}  ok")
@@ -345,6 +381,15 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = [] if args.skip_notebooks else (print("notebooks:") or bench_notebooks(
         paths, args.runs))
     print_tables(notebooks, widgets)
+    if args.only is not None or args.skip_notebooks or args.skip_widgets:
+        # A partial run updates the rows it measured and keeps the others, each row with the
+        # date it was measured ("measured_utc"; the machine block describes the latest run).
+        try:
+            previous = json.loads(args.output.read_text())
+        except (OSError, ValueError):
+            previous = {}
+        notebooks = merge_rows(notebooks, previous.get("notebooks", []), "notebook")
+        widgets = merge_rows(widgets, previous.get("widgets", []), "widget")
     args.output.write_text(json.dumps({"machine": info, "runs": args.runs,
                                        "targets": {"ratio": TARGET_RATIO,
                                                    "widget_p95_ms": TARGET_P95_MS,

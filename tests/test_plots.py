@@ -112,3 +112,47 @@ def test_staging_explorer_redraws_the_ruler_only_for_a_new_size() -> None:
 def test_accessible_figure_png_is_figure_png() -> None:
     fig = new_figure(2.0, 2.0)
     assert AccessibleFigure(fig, "x").png() == figure_png(fig)
+
+
+def test_unhinted_figures_draw_their_text_without_hinting_and_leave_the_setting_alone() -> None:
+    import matplotlib
+
+    def make(hinted: bool):
+        fig = new_figure(3.0, 1.0, margins=(0.1, 0.1, 0.1, 0.1), hinted=hinted)
+        fig.text(0.05, 0.5, "capivasertib + fulvestrant [HRP-MET-CAPIVASERTIB]", fontsize=7)
+        return fig
+
+    before = matplotlib.rcParams["text.hinting"]
+    unhinted = figure_png(make(False))
+    assert unhinted == figure_png(make(False))  # repeatable
+    assert matplotlib.rcParams["text.hinting"] == before  # only while the figure is drawn
+    with matplotlib.rc_context({"text.hinting": "no_hinting"}):
+        assert np.array_equal(pixels(unhinted), pixels(figure_png(make(True))))
+    assert not np.array_equal(pixels(unhinted), pixels(figure_png(make(True))))
+
+
+def test_overlay_draws_moving_text_with_its_figure_hinting() -> None:
+    fig = new_figure(3.0, 1.0, margins=(0.1, 0.1, 0.1, 0.1), hinted=False)
+    label = fig.text(0.05, 0.5, "", fontsize=7)
+    overlay = Overlay(fig, [label])
+    label.set_text("olaparib, talazoparib")
+    frame = overlay.png()
+    label.set_animated(False)
+    assert np.array_equal(pixels(frame), pixels(figure_png(fig)))
+
+
+def test_flowchart_connects_every_branch_with_one_collection_and_one_arrowhead_line() -> None:
+    from matplotlib.collections import LineCollection
+    from matplotlib.text import Annotation
+
+    from helpers.plots.treatment import rules_flowchart
+    from helpers.treatment import flowchart
+
+    n = len(flowchart("HR+/HER2-", "metastatic"))
+    ax = rules_flowchart("HR+/HER2-", "metastatic").figure.axes[0]
+    assert not [t for t in ax.texts if isinstance(t, Annotation)]
+    (connectors,) = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert len(connectors.get_segments()) == 2 + 2 * n  # root, trunk, into and out of each gate
+    (heads,) = ax.lines
+    assert sorted(heads.get_ydata()) == sorted(list(range(n)) * 2)
+    assert sorted(set(heads.get_xdata())) == [2.0, 5.75]

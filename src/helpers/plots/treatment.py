@@ -10,6 +10,8 @@ from __future__ import annotations
 import textwrap
 
 import pandas as pd
+from matplotlib.collections import LineCollection
+from matplotlib.path import Path
 
 from ..palette import NEUTRAL, OKABE_ITO
 from ..treatment import flowchart
@@ -19,6 +21,11 @@ __all__ = ["trial_bars", "rules_flowchart"]
 
 _EXPERIMENTAL = OKABE_ITO["blue"]
 _CONTROL = OKABE_ITO["orange"]
+#: x of the flowchart's trunk, the vertical line from which every branch leaves.
+_TRUNK_X = 1.8
+#: A filled arrowhead pointing right, its tip at the marker's origin (so at the point plotted).
+_ARROWHEAD = Path([(-1.0, 0.45), (0.0, 0.0), (-1.0, -0.45), (-1.0, 0.45)],
+                  [Path.MOVETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY])
 
 
 def trial_bars(table: pd.DataFrame) -> AccessibleFigure:
@@ -41,7 +48,7 @@ def trial_bars(table: pd.DataFrame) -> AccessibleFigure:
     # second to lay out): 1.5 in on the left of each panel for the arm names, 0.5 in above each
     # for its title, 0.4 in below for its axis label, and a strip for the footnote.
     width, height = 7.6, 2.3 * nrows + 0.6
-    fig = new_figure(width, height, margins=(1.5, 0.65, 0.25, 0.5))
+    fig = new_figure(width, height, margins=(1.5, 0.65, 0.25, 0.5), hinted=False)
     panel_height = (height - 1.15 - 0.95 * (nrows - 1)) / nrows
     fig.subplots_adjust(wspace=1.55 / ((5.85 - 1.55) / ncols), hspace=0.95 / panel_height)
     parts = []
@@ -62,7 +69,9 @@ def trial_bars(table: pd.DataFrame) -> AccessibleFigure:
         endpoint = rows["endpoint"].iloc[0]
         # Titles and labels wrapped to the panel's width, so they never overhang it.
         ax.set_xlabel(_wrap(f"{endpoint} ({unit})", 32), fontsize=8)
-        ax.set_title(_wrap(trial, 26), fontsize=9)
+        # A title at a fixed height: nothing lies above the panel, and matplotlib would
+        # otherwise measure every tick label again to place it (a fifth of the drawing time).
+        ax.set_title(_wrap(trial, 26), fontsize=9, y=1.0)
         # Each bar carries its value, so the panels need no x scale (and draw much faster).
         ax.set_xticks([])
         for side in ("bottom", "top", "right"):
@@ -93,7 +102,7 @@ def rules_flowchart(subtype: str, setting: str) -> AccessibleFigure:
     height = 0.62 * n + 1.0
     # Boxes and arrows only, no axis labels: fixed margins (0.45 in for the title above, 0.3 in
     # for the footnote below) draw quicker than a computed layout.
-    fig = new_figure(9.0, height, margins=(0.1, 0.3, 0.1, 0.45))
+    fig = new_figure(9.0, height, margins=(0.1, 0.3, 0.1, 0.45), hinted=False)
     ax = fig.add_subplot()
     ax.set_xlim(0, 10)
     ax.set_ylim(-0.7, n - 0.3)
@@ -103,15 +112,22 @@ def rules_flowchart(subtype: str, setting: str) -> AccessibleFigure:
             fontsize=9, fontweight="bold",
             bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=OKABE_ITO["black"],
                       linewidth=1.5))
-    arrow = dict(arrowstyle="->", color=NEUTRAL, linewidth=0.8)
+    # The connectors are one tree of lines (root, trunk, one twig into each gate and one from
+    # each gate to its option) with all the arrowheads as markers of one line: two artists in
+    # all, where an arrow per connector took 2 x n annotations.
+    ys = [n - 1 - i for i in range(n)]
+    segments = [[(1.55, root_y), (_TRUNK_X, root_y)]]
+    segments += [[(_TRUNK_X, min(ys)), (_TRUNK_X, max(ys))]] if ys else []
+    segments += [[(_TRUNK_X, y), (2.0, y)] for y in ys]
+    segments += [[(5.45, y), (5.75, y)] for y in ys]
+    ax.add_collection(LineCollection(segments, colors=NEUTRAL, linewidths=0.8))
+    ax.plot([2.0] * n + [5.75] * n, ys + ys, linestyle="none", marker=_ARROWHEAD, markersize=5,
+            color=NEUTRAL)
     lines = []
-    for i, branch in enumerate(branches):
-        y = n - 1 - i
-        ax.annotate("", xy=(2.0, y), xytext=(1.55, root_y), arrowprops=arrow)
+    for branch, y in zip(branches, ys):
         ax.text(2.05, y, _wrap(branch.gate, 44), ha="left", va="center", fontsize=7,
                 bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=NEUTRAL,
                           linestyle="--"))
-        ax.annotate("", xy=(5.75, y), xytext=(5.45, y), arrowprops=arrow)
         option = f"{branch.drug_class}: {', '.join(branch.agents)}" if branch.agents \
             else branch.drug_class
         ax.text(5.8, y, _wrap(option, 40) + f"  [{branch.rule_id}]", ha="left", va="center",
@@ -120,7 +136,7 @@ def rules_flowchart(subtype: str, setting: str) -> AccessibleFigure:
                           edgecolor=OKABE_ITO["blue"], alpha=0.35))
         lines.append(f"if {branch.gate}, then {option} (rule {branch.rule_id})")
     ax.set_title(f"Teaching model, {subtype} {setting}: each branch is one row of the rules "
-                 "table", fontsize=10)
+                 "table", fontsize=10, y=1.0)
     footnote(fig, "Source: data/treatment_rules.csv (evidence and reviewed date in each row). "
                   "Not a treatment recommendation.")
     alt = (f"Flowchart for {subtype} {setting} disease with {n} branches, one per rule: "
