@@ -10,7 +10,7 @@
 # hybridisation; ASCO/CAP, American Society of Clinical Oncology and College of American
 # Pathologists; AJCC, American Joint Committee on Cancer; TNM, tumour, nodes, metastasis; SEER,
 # Surveillance, Epidemiology, and End Results Program; FDA, US Food and Drug Administration;
-# PD-L1, programmed death-ligand 1.
+# PD-L1, programmed death-ligand 1; TNBC, triple-negative breast cancer.
 #
 # > **For education only.** The patients are invented. The pipeline is a teaching model of
 # > published rules; it is not medical advice and must not be used for decisions about any

@@ -55,9 +55,16 @@ def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def _placeholder_cell(released: str, value: str) -> str:
-    """The released exercise cell with each ``...`` placeholder above the stub set to ``value``."""
+    """The released exercise cell answered with ``value``: each ``...`` placeholder above the
+    stub is set to it, except a fill-in blank inside a subscript (``table[...]``, which runs as
+    it is handed out): that line stays, and ``answer = value`` follows it, as a student who typed
+    a whole answer instead would write."""
     head, _, rest = released.partition(build_course.build_notebooks.CODE_STUB)
-    return head.replace("...", value) + build_course.build_notebooks.CODE_STUB + rest
+    if re.search(r"\[\s*\.\.\.\s*\]", head):
+        head = f"{head.rstrip()}\nanswer = {value}\n"
+    else:
+        head = head.replace("...", value)
+    return head + build_course.build_notebooks.CODE_STUB + rest
 
 
 def _wrong_value(solution: str) -> str:
