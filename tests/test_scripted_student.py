@@ -343,8 +343,8 @@ def test_capstone_worked_answer_after_three_tries() -> None:
     assert capstone_ex.show_answer("Zoe").status == "malformed"
 
 
-def test_text_prompts_say_in_quotes_with_an_example() -> None:
-    """An unquoted word cannot reach a checker, so every text exercise asks for quotes."""
+def _exercise_prompts():
+    """Each lesson exercise as (lesson file, heading, prompt text, its right answers)."""
     for path in sorted((ROOT / "lessons").glob("*.py")):
         text = path.read_text()
         headings = list(re.finditer(r"^# ### Exercise (\d+)", text, flags=re.M))
@@ -353,24 +353,21 @@ def test_text_prompts_say_in_quotes_with_an_example() -> None:
             section = text[heading.end():end]
             module, name = re.findall(r"exercises\.(\w+)\.(exercise_\d+)\(", section)[0]
             right, _wrong = _entry((module, name))
-            if isinstance(right[0], str | list):
-                prompt = section.split("# %%")[0]
-                assert "quotes" in prompt, (path.name, heading.group(0))
-                assert re.search(r'`\[?"[^"`]+"', prompt), (path.name, heading.group(0))
+            yield path, heading.group(0), section.split("# %%")[0], right
+
+
+def test_text_prompts_say_in_quotes_with_an_example() -> None:
+    """An unquoted word cannot reach a checker, so every text exercise asks for quotes."""
+    for path, heading, prompt, right in _exercise_prompts():
+        if isinstance(right[0], str | list):
+            assert "quotes" in prompt, (path.name, heading)
+            assert re.search(r'`\[?"[^"`]+"', prompt), (path.name, heading)
 
 
 def test_number_prompts_state_their_tolerance() -> None:
-    for path in sorted((ROOT / "lessons").glob("*.py")):
-        text = path.read_text()
-        headings = list(re.finditer(r"^# ### Exercise (\d+)", text, flags=re.M))
-        for i, heading in enumerate(headings):
-            end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
-            section = text[heading.end():end]
-            module, name = re.findall(r"exercises\.(\w+)\.(exercise_\d+)\(", section)[0]
-            right, _wrong = _entry((module, name))
-            if isinstance(right[0], int | float):
-                prompt = section.split("# %%")[0]
-                assert re.search(r"±|exact|within \d", prompt), (path.name, heading.group(0))
+    for path, heading, prompt, right in _exercise_prompts():
+        if isinstance(right[0], int | float):
+            assert re.search(r"±|exact|within \d", prompt), (path.name, heading)
 
 
 def test_checkers_are_listed_in_the_lessons_in_order() -> None:
