@@ -3,7 +3,10 @@ committed outputs: text, image/png bytes, HTML and widget state (not only what n
 and running the notebooks neither creates nor modifies anything in data/.
 
 Widget model ids are random per run, so they are renamed in order of first appearance before
-comparing; everything else must match byte for byte.
+comparing; a cell's printed text may reach the notebook in several pieces (the kernel flushes
+its output on a timer, so where a print is split depends on the machine's load), so each cell's
+stdout and stderr pieces are joined, as nbval joins them; everything else must match byte for
+byte.
 """
 
 from __future__ import annotations
@@ -35,6 +38,22 @@ def _data_snapshot() -> dict[str, tuple[int, int]]:
             for p in sorted(DATA.rglob("*"))}
 
 
+def _joined_streams(outputs: list) -> list:
+    """``outputs`` with every stream's pieces joined into its first piece (nbval's rule)."""
+    joined: list = []
+    first: dict[str, dict] = {}
+    for output in outputs:
+        output = dict(output)
+        if output.get("output_type") == "stream":
+            name = output.get("name")
+            if name in first:
+                first[name]["text"] += output.get("text", "")
+                continue
+            first[name] = output
+        joined.append(output)
+    return joined
+
+
 def _canonical(nb: nbformat.NotebookNode) -> str:
     """Outputs and widget state as JSON, with widget model ids renamed canonically.
 
@@ -43,7 +62,8 @@ def _canonical(nb: nbformat.NotebookNode) -> str:
     (``IPY_MODEL_<id>``, keys in sorted order); models no view reaches are compared as a sorted
     list.
     """
-    outputs = [{"outputs": c.get("outputs", []), "execution_count": c.get("execution_count")}
+    outputs = [{"outputs": _joined_streams(c.get("outputs", [])),
+                "execution_count": c.get("execution_count")}
                for c in nb.cells if c.cell_type == "code"]
     widgets = nb.metadata.get("widgets", {})
     state = widgets.get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
@@ -81,6 +101,7 @@ def _run(path: Path) -> nbformat.NotebookNode:
     fresh.metadata.pop("widgets", None)
     km = KernelManager(kernel_name="python3")
     client = NotebookClient(fresh, km=km, timeout=300, store_widget_state=True,
+                            coalesce_streams=True,
                             resources={"metadata": {"path": str(path.parent)}})
     env = kernel_env(dict(os.environ))
     with client.setup_kernel(env=env, cwd=str(path.parent)):
@@ -104,10 +125,31 @@ def test_fresh_run_matches_committed_outputs(path, data_before):
         exp_lines, got_lines = expected.splitlines(), got.splitlines()
         first = next((i for i, (a, b) in enumerate(zip(exp_lines, got_lines)) if a != b),
                      min(len(exp_lines), len(got_lines)))
+        a = exp_lines[first] if first < len(exp_lines) else "<end>"
+        b = got_lines[first] if first < len(got_lines) else "<end>"
+        at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        start = max(0, at - 80)  # show where in the line they differ, not only its start
         pytest.fail(f"{path.relative_to(ROOT)}: a fresh run differs from the committed outputs "
-                    f"at line {first} of the canonical JSON:\n committed: "
-                    f"{exp_lines[first][:200] if first < len(exp_lines) else '<end>'}\n "
-                    f"fresh:     {got_lines[first][:200] if first < len(got_lines) else '<end>'}")
+                    f"at line {first}, character {at} of the canonical JSON:\n committed: "
+                    f"...{a[start:at + 160]}\n fresh:     ...{b[start:at + 160]}")
+
+
+def test_split_prints_compare_equal_and_changed_text_does_not():
+    """The canonical form joins a print the kernel sent in pieces, and nothing else."""
+    def notebook(*outputs):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell("print(x)", outputs=list(outputs))]
+        return nb
+    stream = nbformat.v4.new_output
+    whole = notebook(stream("stream", name="stdout", text="Patient: Grace\n"))
+    pieces = notebook(stream("stream", name="stdout", text="Patient: Grace"),
+                      stream("stream", name="stdout", text="\n"))
+    other = notebook(stream("stream", name="stdout", text="Patient: Grace \n"))
+    to_stderr = notebook(stream("stream", name="stdout", text="Patient: Grace"),
+                         stream("stream", name="stderr", text="\n"))
+    assert _canonical(whole) == _canonical(pieces)
+    assert _canonical(whole) != _canonical(other)
+    assert _canonical(whole) != _canonical(to_stderr)
 
 
 def test_notebook_runs_left_data_untouched(data_before):

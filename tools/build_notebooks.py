@@ -141,6 +141,9 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
         resources={"metadata": {"path": str(cwd)}},
         store_widget_state=True,
         record_timing=False,  # no timestamps in the committed notebooks
+        # The kernel sends a print in pieces when its output thread flushes mid-print (on a
+        # busy machine): merge them, so that the committed outputs do not depend on load.
+        coalesce_streams=True,
     )
     client.execute(stderr=subprocess.DEVNULL)  # kernel start-up warnings; cell errors still raise
     return nb
