@@ -430,9 +430,24 @@ def test_parse_cps() -> None:
 def test_trial_bars_show_every_arm() -> None:
     table = trial_results()
     fig = trial_bars(table)
-    assert len(fig.figure.axes) == table["trial"].nunique()
-    for value in table["value"]:
+    # One panel per trial, each titled with the trial and holding a solid and a hatched bar
+    # that carry their values and arm names.
+    (ax,) = fig.figure.axes
+    shown = [" ".join(t.get_text().split()) for t in ax.texts]
+    for trial in table["trial"].unique():
+        assert trial in shown
+    for arm in table["arm"]:
+        assert arm in shown
+    bars = [p for p in ax.patches if p.get_width() > 0]
+    assert len(bars) == len(table)
+    assert [bool(b.get_hatch()) for b in bars] == [False, True] * table["trial"].nunique()
+    for value, unit in zip(table["value"], table["unit"]):
         assert f"{value:g}" in fig.alt
+        assert f"{value:g}{' %' if unit == 'percent' else ' mo'}" in shown
+    # Within a trial the bars share a scale: their lengths are in the ratio of their values.
+    for i in range(0, len(bars), 2):
+        a, b = table["value"].iloc[i], table["value"].iloc[i + 1]
+        assert bars[i].get_width() / bars[i + 1].get_width() == pytest.approx(a / b)
     with pytest.raises(ValueError, match="exactly two arms"):
         trial_bars(table.iloc[:3])
     with pytest.raises(ValueError, match="^table must have columns"):
