@@ -272,11 +272,40 @@ def test_tests_cell_resets_the_answer_so_a_failing_cell_is_not_graded_with_it() 
         def exercise_1(answer):
             return Feedback("correct" if answer == 4 else "not answered", "checked")
 
-    namespace = {"exercises": type("Exercises", (), {"lesson": Lesson}), "answer": 4}
+    import contextlib
+
+    namespace = {"exercises": type("Exercises", (), {"lesson": Lesson,
+                                                     "uncounted": contextlib.nullcontext}),
+                 "answer": 4}
     exec(build_course.tests_source(exercise), namespace)  # exercise 1 right: no error
     assert namespace["answer"] is Ellipsis
     with pytest.raises(AssertionError, match="Not answered yet"):
         exec(build_course.tests_source(exercise), namespace)
+
+
+def test_the_autograded_cell_does_not_count_a_second_try() -> None:
+    # A student answers exercise 1 of lesson 4 wrongly twice, running the autograded cell after
+    # each: that is two tries, so the worked answer is not offered yet (it opens at three).
+    from helpers import exercises
+    from helpers.exercises import reset_tries, tries
+
+    exercise = build_course.exercise_of(
+        "answer = ...\n### BEGIN SOLUTION\n### END SOLUTION\n"
+        "exercises.survival.exercise_1(answer)")
+    reset_tries()
+    try:
+        for attempt in (1, 2):
+            namespace = {"exercises": exercises, "answer": 12345.0}
+            own = exercises.survival.exercise_1(namespace["answer"])  # the student's cell
+            assert own.status == "incorrect"
+            with pytest.raises(AssertionError) as graded:
+                exec(build_course.tests_source(exercise), namespace)
+            assert tries("survival.exercise_1") == attempt
+            assert "show_answer" not in str(graded.value)
+        third = exercises.survival.exercise_1(12345.0)
+        assert tries("survival.exercise_1") == 3 and "show_answer(1)" in third.hint
+    finally:
+        reset_tries()
 
 
 def test_markdown_model_answers_are_not_graded_and_not_released(tmp_path: Path) -> None:

@@ -157,20 +157,25 @@ def _nbgrader(grade_id: str, *, solution: bool, grade: bool, locked: bool,
 def tests_source(exercise: Exercise) -> str:
     """The autograded cell after an exercise: the same checker, asserted correct.
 
+    The check is not counted as one of the student's tries (:func:`helpers.exercises.uncounted`):
+    the exercise cell above already counted this answer.
+
     Afterwards it sets the exercise's answer variables back to ``...`` (not answered): if the
     next exercise's cell fails before it assigns ``answer`` (an unquoted word, say), that
     exercise is then graded as unanswered, never with this exercise's answer.
     """
     points = f"{exercise.points:g} point{'s' if exercise.points != 1 else ''}"
     lines = [f"# Autograded ({points}): the checker above must mark the answer correct.",
+             "# (Checked without counting a try: the student's own cell above counted it.)",
              "try:",
-             f"    {RESULT} = {exercise.call}",
+             "    with exercises.uncounted():",
+             f"        {RESULT} = {exercise.call}",
              f"    assert {RESULT}.correct, str({RESULT})"]
     if exercise.names:
         lines += ["finally:  # reset, so that no later exercise is graded with this answer",
                   f"    {' = '.join(exercise.names)} = ..."]
     else:
-        lines = [lines[0]] + [line.removeprefix("    ") for line in lines[2:]]
+        lines = lines[:2] + [line.removeprefix("    ") for line in lines[3:]]
     return "\n".join(lines)
 
 

@@ -14,7 +14,8 @@ small, tested pieces in this module, so that each behaves alike:
   column, the other subtype; ``Feedback.slip`` names it), without revealing the right answer;
 - from the third wrong try at an exercise, the hint names ``exercises.<lesson>.show_answer(N)``,
   which shows the worked answer and why (the tries are counted per exercise in this module:
-  :func:`tries`, :func:`reset_tries`);
+  :func:`tries`, :func:`reset_tries`; a check made inside :func:`uncounted`, such as a graded
+  course's autograded cell, is not a try);
 - a right answer says so and adds one sentence of why;
 - nothing a student passes makes a checker raise: a ``Fraction``, a 0-d NumPy array, a huge
   integer, ``pd.NA``, a table of strings or a dict all get feedback. The pieces here check the
@@ -25,6 +26,8 @@ small, tested pieces in this module, so that each behaves alike:
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import html
 import importlib.abc
@@ -34,7 +37,7 @@ import logging
 import math
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from numbers import Real
 from typing import Any, Literal
@@ -60,6 +63,7 @@ __all__ = [
     "count_try",
     "tries",
     "reset_tries",
+    "uncounted",
     "TRIES_BEFORE_ANSWER",
 ]
 
@@ -440,13 +444,36 @@ def reset_tries(key: str | None = None) -> None:
         _TRIES.pop(key, None)
 
 
+#: False inside :func:`uncounted`.
+_COUNTING: contextvars.ContextVar[bool] = contextvars.ContextVar("counting", default=True)
+
+
+@contextlib.contextmanager
+def uncounted() -> Iterator[None]:
+    """Check answers without counting them as tries.
+
+    A graded course calls each checker twice: the student's exercise cell, then the locked
+    autograded cell that checks the same answer. The second call is the grader looking, not the
+    student trying again, so the autograded cell runs inside this context::
+
+        with exercises.uncounted():
+            feedback = exercises.survival.exercise_1(answer)
+    """
+    token = _COUNTING.set(False)
+    try:
+        yield
+    finally:
+        _COUNTING.reset(token)
+
+
 def count_try(key: str, feedback: Feedback, offer: str) -> Feedback:
     """Count ``feedback`` as a try of exercise ``key``; from the third wrong try on, add an offer.
 
-    A wrong or malformed answer counts; "not answered" and a right answer do not. ``offer`` is
-    the call that shows the worked answer, e.g. ``exercises.survival.show_answer(1)``.
+    A wrong or malformed answer counts; "not answered" and a right answer do not, nor does any
+    answer checked inside :func:`uncounted`. ``offer`` is the call that shows the worked answer,
+    e.g. ``exercises.survival.show_answer(1)``.
     """
-    if feedback.status not in ("incorrect", "malformed"):
+    if feedback.status not in ("incorrect", "malformed") or not _COUNTING.get():
         return feedback
     _TRIES[key] = _TRIES.get(key, 0) + 1
     if _TRIES[key] < TRIES_BEFORE_ANSWER:
