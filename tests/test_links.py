@@ -22,17 +22,18 @@ def _markdown(path: Path) -> str:
     return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
 
 
-PAGES = sorted(NOTEBOOK_DIR.glob("*.ipynb")) + [GLOSSARY]
+SOLUTIONS = sorted((ROOT / "instructors" / "solutions").glob("*.ipynb"))
+PAGES = sorted(NOTEBOOK_DIR.glob("*.ipynb")) + [GLOSSARY] + SOLUTIONS
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_relative_links_resolve(page: Path) -> None:
     for target in LINK.findall(_markdown(page)):
         if re.match(r"^[a-z]+:", target) or target.startswith("#"):
             continue
         file_part, _, anchor = target.partition("#")
         path = (page.parent / file_part).resolve()
-        assert path.exists(), f"{page.name} links to missing {target}"
+        assert path.exists(), f"{page.parent.name}/{page.name} links to missing {target}"
         if path == GLOSSARY and anchor:
             assert anchor in ANCHORS, f"{page.name} links to unknown glossary term #{anchor}"
 

@@ -39,7 +39,7 @@ def test_solution_notebook_matches_source(source: Path) -> None:
     nb = build.read_source(source)
     path = build.SOLUTION_DIR / f"{source.stem}.ipynb"
     if build.has_solutions(nb):
-        assert _sources(path) == _cells(nb)
+        assert _sources(path) == _cells(build.solution_version(nb))
     else:
         assert not path.exists()
 

@@ -35,7 +35,11 @@ longer matches its source.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
+import json
+import os
+import re
 import subprocess
 import sys
 import time
@@ -101,9 +105,39 @@ def drop_solution_only(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return copied
 
 
+#: A markdown link's target: ``[text](target)``.
+_LINK = re.compile(r"(\]\()([^)\s]+)(\))")
+
+
 def solution_version(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The notebook as written: solution regions included (markers stay, as nbgrader expects)."""
-    return copy.deepcopy(nb)
+    """The notebook as written: solution regions included (markers stay, as nbgrader expects).
+
+    Its links are written for ``notebooks/``; the solution version lives in
+    ``instructors/solutions/``, so a link to a page that has no solution version there (the
+    glossary, the start page) is pointed at the student folder. Links between lessons stay
+    between solution versions.
+    """
+    solution = copy.deepcopy(nb)
+    for cell in solution.cells:
+        if cell.cell_type == "markdown":
+            cell.source = _LINK.sub(_solution_link, cell.source)
+    return solution
+
+
+@functools.lru_cache(maxsize=None)
+def _has_solution_version(page: str) -> bool:
+    """Whether ``page`` (e.g. "04_survival.ipynb") is a lesson that has a solution version."""
+    source = (LESSONS / page).with_suffix(".py")
+    return page.endswith(".ipynb") and source.exists() and has_solutions(read_source(source))
+
+
+def _solution_link(match: re.Match[str]) -> str:
+    target = match.group(2)
+    page = target.partition("#")[0]
+    if re.match(r"^[a-z]+:", target) or not page or _has_solution_version(page):
+        return match.group(0)
+    relative = Path(os.path.relpath(STUDENT_DIR, SOLUTION_DIR)).as_posix()
+    return f"{match.group(1)}{relative}/{target}{match.group(3)}"
 
 
 def student_version(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
@@ -149,6 +183,43 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
     return nb
 
 
+_MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
+
+
+def stable_widget_ids(nb: nbformat.NotebookNode, key: str) -> nbformat.NotebookNode:
+    """``nb`` with its widget model ids replaced by ids that depend only on ``key`` and order.
+
+    The kernel gives every widget a random id, so each rebuild would rewrite every id in the
+    outputs and the saved widget state, and a one-line change to a lesson would show as a
+    diff of thousands of lines. Ids are numbered in the order the outputs show the widgets,
+    then along each model's references; models nothing refers to follow, sorted by content.
+    """
+    state = nb.metadata.get("widgets", {}).get(
+        "application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    if not state:
+        return nb
+    order: list[str] = []
+
+    def visit(model_id: str) -> None:
+        if model_id in order or model_id not in state:
+            return
+        order.append(model_id)
+        for ref in re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(state[model_id],
+                                                                       sort_keys=True)):
+            visit(ref)
+
+    outputs = [c.get("outputs", []) for c in nb.cells if c.cell_type == "code"]
+    for model_id in _MODEL_ID.findall(json.dumps(outputs)):
+        visit(model_id)
+    for model_id in sorted(set(state) - set(order),
+                           key=lambda k: json.dumps(state[k], sort_keys=True)):
+        visit(model_id)
+    new = {old: hashlib.sha256(f"{key}/{n}".encode()).hexdigest()[:32]
+           for n, old in enumerate(order)}
+    text = _MODEL_ID.sub(lambda m: new.get(m.group(0), m.group(0)), nbformat.writes(nb))
+    return nbformat.reads(text, as_version=4)
+
+
 def write(nb: nbformat.NotebookNode, path: Path) -> None:
     """Write ``nb`` as a notebook file (nbformat 4, validated)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -163,12 +234,13 @@ def build(source: Path) -> list[Path]:
     written = []
     if has_solutions(nb):
         solution = execute(solution_version(nb), SOLUTION_DIR)
+        solution = stable_widget_ids(solution, f"solutions/{name}")
         write(solution, SOLUTION_DIR / f"{name}.ipynb")
         written.append(SOLUTION_DIR / f"{name}.ipynb")
         student = execute(student_version(nb, name), STUDENT_DIR)
     else:
         student = execute(nb, STUDENT_DIR)
-    write(student, STUDENT_DIR / f"{name}.ipynb")
+    write(stable_widget_ids(student, f"notebooks/{name}"), STUDENT_DIR / f"{name}.ipynb")
     written.append(STUDENT_DIR / f"{name}.ipynb")
     return written
 
