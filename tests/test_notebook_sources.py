@@ -6,6 +6,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,3 +71,36 @@ def test_student_version_replaces_solutions() -> None:
     student = build.student_version(nb, "demo")
     source = student.cells[0].source
     assert "42" not in source and build.CODE_STUB in source and "answer = ..." in source
+
+
+def test_widget_ids_depend_on_the_notebook_not_the_run() -> None:
+    import uuid
+
+    def run() -> nbformat.NotebookNode:
+        # Two widgets as a kernel leaves them: random ids, a box referring to a slider.
+        box, slider = uuid.uuid4().hex, uuid.uuid4().hex
+        nb = nbformat.v4.new_notebook()
+        view = {"application/vnd.jupyter.widget-view+json": {"model_id": box,
+                                                             "version_major": 2,
+                                                             "version_minor": 0}}
+        nb.cells = [nbformat.v4.new_code_cell("w", outputs=[nbformat.v4.new_output(
+            "display_data", data=view)])]
+        nb.cells[0].id = "cell-1"  # the builder's cell ids are fixed too
+        nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+            "state": {slider: {"model_name": "IntSliderModel", "state": {"value": 3}},
+                      box: {"model_name": "VBoxModel",
+                            "state": {"children": [f"IPY_MODEL_{slider}"]}}},
+            "version_major": 2, "version_minor": 0}}
+        return nb
+
+    first = build.stable_widget_ids(run(), "notebooks/demo")
+    assert nbformat.writes(first) == nbformat.writes(build.stable_widget_ids(run(),
+                                                                             "notebooks/demo"))
+    state = first.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    box = first.cells[0].outputs[0]["data"]["application/vnd.jupyter.widget-view+json"][
+        "model_id"]
+    (child,) = [k for k in state if k != box]
+    assert state[box]["state"]["children"] == [f"IPY_MODEL_{child}"]  # references follow
+    other = build.stable_widget_ids(run(), "notebooks/other")
+    assert set(other.metadata["widgets"]["application/vnd.jupyter.widget-state+json"][
+        "state"]).isdisjoint(state)
