@@ -34,13 +34,20 @@ def expected_stage(t: str, n: str, m: str) -> str | None:
 
 
 def expected_summary(t: str, n: str, m: str) -> str | None:
+    """SEER Summary Stage 2018, breast. None = refused (no tumour; a bare N3 with M0)."""
     if m == "M1":
         return "distant"
-    if expected_stage(t, n, m) is None:
+    if t == "T0" and N_COLUMN[n] == 0:
         return None
+    if n == "N3":
+        return None  # N3a/N3b are regional, N3c distant: the function asks which
+    if n == "N3c":
+        return "distant"  # ipsilateral supraclavicular nodes are distant in SEER
+    if N_COLUMN[n] != 0:
+        return "regional"  # in situ with regional nodes included
     if t == "Tis":
         return "in situ"
-    return "regional" if N_COLUMN[n] != 0 or t.startswith("T4") else "localized"
+    return "regional" if t.startswith("T4") else "localized"
 
 
 def test_vocabularies_cover_the_issue() -> None:
@@ -54,11 +61,14 @@ def test_every_combination(t: str, n: str, m: str) -> None:
     if stage is None:
         with pytest.raises(ValueError, match="^t"):
             anatomic_stage(t, n, m)
-        with pytest.raises(ValueError):
-            summary_stage(t, n, m)
     else:
         assert anatomic_stage(t, n, m) == stage
-        assert summary_stage(t, n, m) == expected_summary(t, n, m)
+    summary = expected_summary(t, n, m)
+    if summary is None:
+        with pytest.raises(ValueError, match="^[tn]"):
+            summary_stage(t, n, m)
+    else:
+        assert summary_stage(t, n, m) == summary
 
 
 @pytest.mark.parametrize(("t", "n", "m", "stage"),
@@ -166,6 +176,8 @@ def test_impossible_and_unknown() -> None:
     with pytest.raises(ValueError, match=r"^n must be one of 'N0', 'N0\(i\+\)'"):
         anatomic_stage("T1", "N4", "M0")
     with pytest.raises(ValueError, match=r"^m must be one of 'M0', 'M0\(i\+\)', 'M1'"):
+        anatomic_stage("T1", "N0", "M2")
+    with pytest.raises(ValueError, match=r"^m cannot be 'MX': MX is not used"):
         anatomic_stage("T1", "N0", "MX")
     with pytest.raises(ValueError, match="^t must be one of"):
         anatomic_stage(None, "N0", "M0")
@@ -224,7 +236,8 @@ def test_bad_flag() -> None:
 
 @pytest.mark.parametrize(("nodes", "micro", "n"),
                          [(0, False, "N0"), (1, False, "N1"), (3, False, "N1"), (4, False, "N2"),
-                          (9, False, "N2"), (10, False, "N3"), (2, True, "N1mi")])
+                          (9, False, "N2"), (10, False, "N3"), (2, True, "N1mi"),
+                          (1, True, "N1mi"), (3, True, "N1mi")])
 def test_n_category(nodes: int, micro: bool, n: str) -> None:
     assert n_category(nodes, micrometastases_only=micro) == n
 
@@ -232,8 +245,26 @@ def test_n_category(nodes: int, micro: bool, n: str) -> None:
 def test_n_category_bad() -> None:
     with pytest.raises(ValueError, match="^positive_axillary_nodes must be a whole number"):
         n_category(-1)
-    with pytest.raises(ValueError, match="micrometastases_only"):
-        n_category(5, micrometastases_only=True)
+    with pytest.raises(ValueError, match="micrometastases_only needs at least one"):
+        n_category(0, micrometastases_only=True)
+
+
+# Micrometastases only, in any number of nodes, is pN1mi: pN2a and pN3a need at least one
+# deposit larger than 2.0 mm (AJCC 8).
+@pytest.mark.parametrize("nodes", [4, 9, 10, 25])
+def test_micrometastases_only_in_many_nodes_is_n1mi(nodes: int) -> None:
+    assert n_category(nodes, micrometastases_only=True) == "N1mi"
+    assert anatomic_stage("T1c", n_category(nodes, micrometastases_only=True), "M0") == "IB"
+
+
+# Several invasive foci: T is set by the largest focus, not the sum, with the (m) suffix.
+def test_multiple_foci_use_the_largest_with_the_m_suffix() -> None:
+    foci_mm = (12.0, 9.0)
+    t = t_category(max(foci_mm)) + "(m)"
+    assert t == "T1c(m)"
+    assert t_category(sum(foci_mm)) == "T2"  # the sum would wrongly give T2
+    assert anatomic_stage(t, "N0", "M0") == "IA"
+    assert "(m)" in t_category.__doc__ and "largest" in t_category.__doc__
 
 
 def test_stage_order() -> None:
