@@ -308,7 +308,7 @@ BAD_INPUTS = [
     ({"t": "T5"}, "t must be one of"),
     ({"n": "N4"}, "n must be one of"),
     ({"m": "M2"}, "m must be one of"),
-    ({"m": "pM0"}, "'pM0' is not a category"),
+    ({"m": "pM0"}, "there is no pM0 (or ypM0) category"),
     ({"t": "Tis", "n": "N1"}, "t is 'Tis'"),
     ({"t": "T0", "n": "N0"}, "nothing to stage"),
 ]

@@ -114,9 +114,9 @@ def _refuse(field: str, value: object, reason: str = "") -> ValueError:
     listed = {"t": T_CATEGORIES, "n": N_CATEGORIES, "m": M_CATEGORIES}[field]
     unknown = "" if field == "m" else f" (or {UNKNOWN[field]!r} when it cannot be assessed)"
     return ValueError(
-        f"{field} must be one of {', '.join(repr(c) for c in listed)}{unknown}, optionally with a prefix c, p, yc or "
-        f"yp (as in 'pT1c', 'ypN1a', 'cM0') and modifiers in brackets after it (as in "
-        f"'T1c(m)', 'pN0(i+)(sn)'); any case and spacing; got {shown(value)}")
+        f"{field} must be one of {', '.join(repr(c) for c in listed)}{unknown}, optionally "
+        f"with a prefix c, p, yc or yp (as in 'pT1c', 'ypN1a', 'cM0') and modifiers in "
+        f"brackets after it (as in 'T1c(m)', 'pN0(i+)(sn)'); any case and spacing; got {shown(value)}")
 
 
 def read_category(field: str, value: object) -> Category:
