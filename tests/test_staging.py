@@ -349,6 +349,17 @@ def test_explorer_from_size_and_direct() -> None:
     assert "stage 0" in e.result.value and "no row for in situ" in e.result.value
 
 
+def test_explorer_n3c_is_iiic_but_distant_in_seer() -> None:
+    e = staging_explorer()
+    assert "N3" not in e.n.options and "N3c" in e.n.options  # summary stage needs a, b or c
+    e.size.value, e.n.value = "30", "N3c"
+    assert "stage IIIC" in e.result.value and "SEER summary stage distant" in e.result.value
+    assert "supraclavicular nodes as N3c (stage IIIC)" in e.result.value
+    e.n.value = "N3a"
+    assert "SEER summary stage regional" in e.result.value
+    assert "supraclavicular" not in e.result.value
+
+
 def test_explorer_shows_errors_and_recovers() -> None:
     e = staging_explorer()
     e.size.value = "-2"
@@ -568,3 +579,62 @@ def test_subtype_of() -> None:
     assert subtype_of("negative", "positive", "negative") == "HR+/HER2-"
     assert subtype_of("negative", "negative", "negative") == "HR-/HER2-"
     assert subtype_of("negative", "negative", "positive") == "HR-/HER2+"
+
+
+# --- SEER Summary Stage 2018, breast: the supraclavicular exception and in situ with nodes ---
+# AJCC stages ipsilateral supraclavicular nodes as N3c (stage IIIC); SEER Summary Stage 2018
+# counts them as distant lymph nodes. N3a and N3b stay regional; a bare N3 cannot be placed.
+@pytest.mark.parametrize(("n", "summary"), [("N3a", "regional"), ("N3b", "regional"),
+                                            ("N3c", "distant"), ("pN3c", "distant")])
+def test_summary_stage_of_n3_subcategories(n: str, summary: str) -> None:
+    assert summary_stage("T2", n, "M0") == summary
+    assert anatomic_stage("T2", n, "M0") == "IIIC"  # AJCC: every N3 is IIIC with M0
+
+
+def test_bare_n3_asks_which() -> None:
+    with pytest.raises(ValueError, match=r"^n is 'N3': .*N3a.*N3b.*regional.*N3c.*distant"):
+        summary_stage("T2", "N3", "M0")
+    assert summary_stage("T2", "N3", "M1") == "distant"  # M1 settles it
+
+
+# SEER codes in situ disease with regional nodes as regional; AJCC has no stage group for it.
+@pytest.mark.parametrize(("n", "summary"), [("N1", "regional"), ("N1mi", "regional"),
+                                            ("N2a", "regional"), ("N3c", "distant")])
+def test_in_situ_with_positive_nodes(n: str, summary: str) -> None:
+    assert summary_stage("Tis", n, "M0") == summary
+    with pytest.raises(ValueError, match="^t is 'Tis' .*no stage group for in situ disease"):
+        anatomic_stage("Tis", n, "M0")
+
+
+# --- after neoadjuvant therapy (AJCC 8 notes to the stage table) ---------------------------
+@pytest.mark.parametrize(("t", "n", "m", "stage"), [
+    ("ypT1c", "ypN1a", "cM0", "IIA"),
+    ("ypT2", "ypN0", "cM0", "IIA"),
+    ("ypT0", "ypN1mi", "cM0", "IB"),
+    ("ypT1a(m)", "ypN0(i+)", "M0", "IA"),
+    ("ycT2", "ycN1", "cM0", "IIB"),
+])
+def test_post_therapy_stage_is_accepted(t, n, m, stage) -> None:
+    assert anatomic_stage(t, n, m) == stage
+
+
+@pytest.mark.parametrize("t", ["ypT0", "ypTis", "ypTis (DCIS)"])
+def test_pathological_complete_response_gets_no_stage_group(t: str) -> None:
+    with pytest.raises(ValueError, match="pathological complete response.*no stage group"):
+        anatomic_stage(t, "ypN0", "cM0")
+
+
+def test_m1_before_treatment_stays_stage_iv() -> None:
+    assert anatomic_stage("ypT0", "ypN0", "cM0", m1_before_treatment=True) == "IV"
+    assert anatomic_stage("ypT1b", "ypN0", "cM0", m1_before_treatment=True) == "IV"
+    assert anatomic_stage("cT2", "cN1", "cM1", m1_before_treatment=True) == "IV"
+    with pytest.raises(ValueError, match="^m1_before_treatment is True, but .* no yc or yp"):
+        anatomic_stage("T2", "N1", "M0", m1_before_treatment=True)
+    with pytest.raises(ValueError, match="^m1_before_treatment must be True or False"):
+        anatomic_stage("ypT2", "ypN1", "cM0", m1_before_treatment="yes")
+
+
+def test_summary_stage_refuses_post_therapy_categories() -> None:
+    with pytest.raises(ValueError, match="^t is 'ypT1c', a category after neoadjuvant therapy: "
+                                         "SEER summary stage records the extent"):
+        summary_stage("ypT1c", "ypN1a", "cM0")
