@@ -16,17 +16,24 @@ every stage is at hand from one module.
 
 The stage-group table is held as data (:data:`STAGE_TABLE`, rows as the manual prints them) and
 read by :func:`anatomic_stage`; T and N subcategories (T1a, N2b, ...) collapse to their main
-category before the look-up. Categories are read as people type them: any case, spaces
-anywhere, and an optional clinical ``c`` or pathological ``p`` prefix (``"pT1c"``,
-``"pn0 (i+)"``). Isolated tumour cells and molecular-only findings in nodes (``"N0(i+)"``,
-``"N0(mol+)"``) are node-negative, N0; tumour cells found in blood, marrow or other tissue
-without signs of metastasis (``"M0(i+)"``) are M0. ``"pM0"`` is refused: M0 is a clinical
-category unless metastasis is proven (pM1).
+category before the look-up. Categories are read by :mod:`helpers.tnm`, the one reader every
+stage helper shares: any case and spacing, the prefixes c, p, yc and yp (``"pT1c"``,
+``"ypN1a"``), and the modifiers (m), (sn), (f), (i-)/(i+) and (mol-)/(mol+) (``"pT1c(m)"``,
+``"pN0(i+)(sn)"``). Isolated tumour cells and molecular-only findings in nodes (N0(i+),
+N0(mol+)) are node-negative, N0; tumour cells found in blood, marrow or other tissue without
+signs of metastasis (``"M0(i+)"``) are M0. ``"pM0"`` is refused: M0 is a clinical category
+unless metastasis is proven (pM1). TX and NX (not assessed) give no stage group unless M1.
 
 Combinations the table has no row for: M1 is stage IV whatever T and N (Tis M1 included). T0 N0
 M0 (no tumour found) and Tis with nodal spread and M0 raise ``ValueError``: the AJCC table has
-no group for them, and nodal spread means an invasive cancer, so the T category needs another
-look rather than a guessed stage.
+no group for them. After neoadjuvant therapy (yc/yp categories) the same table is read, except
+that a pathological complete response (ypT0 or ypTis, ypN0, cM0) gets no stage group and a
+patient with M1 before treatment stays stage IV (``m1_before_treatment=True``): the notes to the
+AJCC 8 stage table.
+
+SEER summary stage differs from AJCC in two places encoded here (SEER Summary Stage 2018,
+breast): ipsilateral supraclavicular nodes (AJCC N3c, stage IIIC) are distant, and in situ
+disease with regional nodes is regional.
 """
 
 from __future__ import annotations
