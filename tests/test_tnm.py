@@ -49,7 +49,7 @@ def test_category_is_frozen_and_written_back() -> None:
     ("n", "N0(i+)(i+)", "written twice"),
     ("n", "N0(i-)(i+)", "contradict each other"),
     ("n", "yN1", "^n must be one of"),
-    ("m", "MX", "MX is not used in the AJCC 8th edition"),
+    ("m", "MX", "MX is not used in the AJCC 8th edition, so no stage group can be given"),
     ("m", "pM0", "no pM0"),
     ("m", "ypM0", "no pM0"),
     ("m", "M1(i+)", r"^m cannot be"),
@@ -100,3 +100,18 @@ def test_unknown_category_gives_no_stage_group(call, t, n, field) -> None:
 def test_unknown_t_or_n_with_m1_is_still_stage_iv() -> None:
     assert anatomic_stage("TX", "NX", "M1") == "IV"
     assert summary_stage("TX", "N1", "pM1") == "distant"
+
+
+@pytest.mark.parametrize("field", ["t", "n", "m"])
+def test_every_listed_category_reads_back_with_any_prefix_case_and_spacing(field: str) -> None:
+    from helpers.tnm import M_CATEGORIES, N_CATEGORIES, T_CATEGORIES
+
+    listed = {"t": T_CATEGORIES, "n": N_CATEGORIES, "m": M_CATEGORIES}[field]
+    for category in listed:
+        for prefix in ("", "c", "p", "yc", "yp"):
+            if field == "m" and prefix in ("p", "yp") and category != "M1":
+                continue  # no pM0
+            for text in (prefix + category, f" {prefix.upper()} {category.lower()} ",
+                         " ".join(prefix + category)):
+                c = read_category(field, text)
+                assert (c.prefix, c.category) == (prefix, category), text

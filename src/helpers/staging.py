@@ -378,8 +378,10 @@ def prognostic_stage(
     :func:`helpers.prognostic.prognostic_stage`, which this calls (same inputs, result and
     errors).
 
-    ``grade`` 1-3; ``her2``, ``er``, ``pr`` "positive" or "negative"; ``kind`` "clinical" (every
-    patient, before treatment) or "pathological" (only when surgery is the first treatment);
+    ``grade`` 1-3 (unknown, ``None`` or "GX", only for Tis N0 M0 and M1, where grade cannot
+    change the stage); ``her2``, ``er``, ``pr`` "positive" or "negative"; ``kind`` "clinical"
+    (every patient, before treatment) or "pathological" (only when surgery is the first
+    treatment; yc/yp categories are refused by both);
     ``recurrence_score`` (0-100, optional) is used only by the pathological table: below 11 it
     makes a T1-T2 N0 M0, ER-positive, HER2-negative cancer stage IA.
     """

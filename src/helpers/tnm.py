@@ -150,9 +150,10 @@ def read_category(field: str, value: object) -> Category:
             raise _refuse(field, value, f"{UNKNOWN[field]} (cannot be assessed) takes no "
                                         f"modifiers")
         if field == "m":
-            raise _refuse(field, value, "MX is not used in the AJCC 8th edition: without "
-                                        "clinical or imaging signs of distant metastasis the "
-                                        "category is cM0 (write 'M0' or 'cM0')")
+            raise _refuse(field, value, "MX is not used in the AJCC 8th edition, so no stage "
+                                        "group can be given with it: without clinical or "
+                                        "imaging signs of distant metastasis the category is "
+                                        "cM0 (write 'M0' or 'cM0')")
         return Category(field, prefix, core)
     return _with_modifiers(field, value, prefix, core, brackets)
 
