@@ -218,6 +218,24 @@ def test_ex4_hints_n3_and_stage_groups() -> None:
     assert "T3 N0" in _hint(ex_staging.exercise_4("IIB"))
 
 
+def test_capstone_summary_and_stage_hints() -> None:
+    """Capstone field hints: 'Any nodal spread, micrometastases included, or T4 makes it
+    regional; M1, or supraclavicular nodes (N3c), makes it distant'; 'any M1 is stage IV; N1mi
+    with T0/T1 is IB'."""
+    from helpers.exercises.capstone import FIELDS
+
+    for t in INVASIVE_T:
+        for n in N_CATEGORIES:
+            if n in ("N3", "N3c"):
+                continue
+            regional = n not in ("N0", "N0(i+)", "N0(mol+)") or t.startswith("T4")
+            assert summary_stage(t, n, "M0") == ("regional" if regional else "localized")
+        assert summary_stage(t, "N3c", "M0") == summary_stage(t, "N0", "M1") == "distant"
+        assert anatomic_stage(t, "N2", "M1") == "IV"
+    assert anatomic_stage("T0", "N1mi", "M0") == anatomic_stage("T1b", "N1mi", "M0") == "IB"
+    assert "N3c" in FIELDS["summary_stage"] and "IB" in FIELDS["stage"]
+
+
 def test_stage_vocabulary_is_what_the_hints_use() -> None:
     assert STAGE_GROUPS[0] == "0" and STAGE_GROUPS[-1] == "IV"
     assert tn_group("T3", "N1", "M0") == TN_GROUPS[4]

@@ -25,7 +25,7 @@ FIELDS: Mapping[str, str] = {
     "subtype": "HR+ needs ER or PR in at least 1 % of cells; ER 1-10 % is still positive.",
     "stage": "Look up T and N in the AJCC 8 table; any M1 is stage IV; N1mi with T0/T1 is IB.",
     "summary_stage": "Any nodal spread, micrometastases included, or T4 makes it regional; "
-                     "M1 makes it distant.",
+                     "M1, or supraclavicular nodes (N3c), makes it distant.",
 }
 
 #: The words each field accepts (read with :func:`helpers.exercises.answer_key`, so case,
