@@ -624,6 +624,12 @@ def test_pathological_complete_response_gets_no_stage_group(t: str) -> None:
         anatomic_stage(t, "ypN0", "cM0")
 
 
+def test_isolated_tumour_cells_left_after_treatment() -> None:
+    with pytest.raises(ValueError, match="not counted as a complete response.*no stage group"):
+        anatomic_stage("ypT0", "ypN0(i+)", "cM0")
+    assert anatomic_stage("ypTis", "ypN0(i+)", "cM0") == "0"
+
+
 def test_m1_before_treatment_stays_stage_iv() -> None:
     assert anatomic_stage("ypT0", "ypN0", "cM0", m1_before_treatment=True) == "IV"
     assert anatomic_stage("ypT1b", "ypN0", "cM0", m1_before_treatment=True) == "IV"

@@ -186,6 +186,11 @@ def anatomic_stage(t: str, n: str, m: str, *, m1_before_treatment: bool = False)
                          f"nodes after neoadjuvant therapy, and AJCC 8 assigns no stage group "
                          f"to it (the stage before treatment, from the clinical categories, "
                          f"still describes the disease)")
+    if post_therapy and tc.main == "T0" and nc.main == "N0":
+        raise ValueError(f"t, n and m ({tc} {nc} {mc}) leave only isolated tumour cells or "
+                         f"molecular findings in the nodes after neoadjuvant therapy: that is "
+                         f"not counted as a complete response, but the AJCC table has no stage "
+                         f"group for T0 N0, so no stage group can be given")
     _refuse_impossible(tc, nc, mc)
     main_t, main_n = tc.main, nc.main
     if main_n == "N1mi" and main_t in ("T2", "T3", "T4"):
