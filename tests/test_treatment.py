@@ -1018,3 +1018,22 @@ def test_explorer_biomarkers_are_three_state() -> None:
     assert "HRP-MET-ESR1" in e.result.value
     e.results["esr1_mutation"].value = False
     assert "HRP-MET-ESR1" not in e.result.value and "Test for an ESR1" not in e.result.value
+
+
+def test_exercise_hints_state_rules_the_library_follows() -> None:
+    """Every hint of helpers.exercises.treatment that states a rule, checked against the rules."""
+    rules = {r.rule_id: r for r in load_rules()}
+    # exercise 1: "the first line blocks the hormone signal and adds one partner drug"
+    first = classes(Patient("HR+/HER2-", "metastatic", line=1, **POST))
+    assert "endocrine therapy" in first and len(first - {"endocrine therapy"}) == 1
+    # exercise 2: "That rule needs line 3 or later"; "That rule is for the first line only";
+    # why: ASCENT counted chemotherapy for early disease as one earlier therapy
+    assert rules["TN-MET-SG-LATER"].min_line == 3
+    assert rules["TN-MET-L1-SG"].max_line == 1
+    assert rules["TN-MET-SG-SECOND"].prior_chemo is True and rules["TN-MET-SG-SECOND"].min_line == 2
+    # exercise 3: the benefit was shown above a cut-off higher than CPS 1
+    assert rules["TN-MET-L1-PEMBRO"].min_pd_l1_cps > 1
+    # concept check: "HER2-low and, in HR+ disease, HER2-ultralow"; null is never enough
+    assert set(rules["HRP-MET-TDXD"].her2_expression) == {"low", "ultralow"}
+    assert rules["TN-MET-TDXD"].her2_expression == ("low",)
+    assert not any("null" in (r.her2_expression or ()) for r in rules.values())
