@@ -395,7 +395,7 @@ exercises.survival.exercise_4(answer)
 #   2019;4(40):1317.
 # - Data file and sidecar: `data/seer_survival.csv`, `data/seer_survival.meta.json`.
 #
-# Reviewed 2026-11-25 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
+# Reviewed 2026-12-05 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
 # 2024 versions); SEER*Stat help, Expected Survival; NCI Surveillance Research Program, Cancer
 # Survival Statistics: Cohort Definition Using Diagnosis Year; Howlader et al., Cancer
 # Epidemiol Biomarkers Prev 2018; Schumacher et al., J Clin Oncol 1994 (GBSG2).

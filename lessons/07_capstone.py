@@ -365,7 +365,7 @@ pd.DataFrame(rows).set_index("patient")
 # - The trials behind each treatment option are named with each option (lesson 5).
 # - Patients: `data/capstone_patients.csv` (invented for teaching).
 #
-# Reviewed 2026-11-25 against: ASCO/CAP HER2 2018 (affirmed 2023) and ER/PR 2020 guidelines,
+# Reviewed 2026-12-05 against: ASCO/CAP HER2 2018 (affirmed 2023) and ER/PR 2020 guidelines,
 # AJCC 8th edition, SEER Summary Stage 2018 and Cancer Stat Facts, and the trials and FDA labels
 # behind each option (monarchE, NATALEE, KEYNOTE-522, OlympiA, CREATE-X, PALOMA-2,
 # MONALEESA-2, MONARCH-3).
