@@ -558,8 +558,9 @@ print(treatment.SUPPORTIVE_CARE)
 # - **Visceral crisis**: when metastases make organs fail, chemotherapy comes first even in HR+
 #   disease (ESO-ESMO ABC 5 guideline, Cardoso et al., Ann Oncol 2020).
 # - **Omitting radiation** at 70 or older after breast-conserving surgery for a T1 N0 HR+ cancer
-#   with endocrine therapy (CALGB 9343, Hughes et al., J Clin Oncol 2013; PRIME II, Kunkler et
-#   al., N Engl J Med 2023): the model has no age field.
+#   with endocrine therapy (CALGB 9343, Hughes et al., J Clin Oncol 2013; PRIME II, which took
+#   women of 65 or older with tumours up to 3 cm, Kunkler et al., N Engl J Med 2023): the model
+#   has no age field.
 # - **Adjuvant bisphosphonates** after menopause, which lowered bone recurrence and breast
 #   cancer deaths (EBCTCG, Lancet 2015).
 # - **Age, frailty and other illnesses, and pregnancy.**

@@ -135,7 +135,7 @@ def test_lessons_end_with_reviewed_line_and_name_trial_populations(lesson: str) 
     source = (ROOT / "lessons" / f"{lesson}.py").read_text(encoding="utf-8")
     paragraphs = [p for p in source.split("#\n") if p.strip()]
     last = " ".join(line.lstrip("# ") for line in paragraphs[-1].splitlines())
-    assert last.startswith("Reviewed 2026-12-05 against: Wolff et al. 2018 and 2023")
+    assert last.startswith("Reviewed 2026-11-25 against: Wolff et al. 2018 and 2023")
     assert "Modi et al. 2022" in last and "Bardia et al. 2024" in last
     text = " ".join(source.replace("#", " ").replace("*", "").split())
     for words in ("one or two lines of chemotherapy", "no chemotherapy for metastatic disease",

@@ -67,8 +67,9 @@ LEFT_OUT: tuple[tuple[str, str], ...] = (
     ("omitting radiation at 70 or older", "after breast-conserving surgery for a T1 N0 HR+ cancer "
                                            "with endocrine therapy, radiation may be left out "
                                            "(CALGB 9343, Hughes KS et al., J Clin Oncol 2013; "
-                                           "PRIME II, Kunkler IH et al., N Engl J Med 2023); "
-                                           "the model has no age field"),
+                                           "PRIME II, which took women of 65 or older with "
+                                           "tumours up to 3 cm, Kunkler IH et al., N Engl J Med "
+                                           "2023); the model has no age field"),
     ("adjuvant bisphosphonates", "after menopause they lowered bone recurrence and breast cancer "
                                  "deaths (EBCTCG, Lancet 2015)"),
     ("age, frailty and other illnesses", "they change what is safe and worth it; the model does not "
