@@ -1037,3 +1037,21 @@ def test_exercise_hints_state_rules_the_library_follows() -> None:
     assert set(rules["HRP-MET-TDXD"].her2_expression) == {"low", "ultralow"}
     assert rules["TN-MET-TDXD"].her2_expression == ("low",)
     assert not any("null" in (r.her2_expression or ()) for r in rules.values())
+
+
+def test_a_man_relapsing_on_tamoxifen_keeps_an_aromatase_inhibitor_with_a_gnrh_agonist() -> None:
+    base = dict(subtype="HR+/HER2-", setting="metastatic", line=1, sex="male",
+                endocrine_resistant=True)
+    after = [o for o in treatment_options(Patient(**base, prior_endocrine="tamoxifen"))
+             if "letrozole" in o.agents]
+    assert after and {"goserelin", "leuprolide"} <= set(after[0].agents)
+    assert "letrozole" not in agents(Patient(**base, prior_endocrine="aromatase inhibitor"))
+
+
+def test_lesson_5_states_the_regulatory_status_checked() -> None:
+    text = " ".join(line.lstrip("# ").strip() for line in _lesson("05_treatment").splitlines())
+    for fact in ("30 April 2026", "extended its review in May 2026",
+                 "recommended approval in May 2026", "17 July 2026",
+                 "no decision could be confirmed", "86.6 % against 81.7 %", "53.9 vs 51.2 months",
+                 "category 1"):
+        assert fact in text, fact
