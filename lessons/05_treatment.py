@@ -118,7 +118,8 @@ except ValueError as error:
 # expression, menopausal status and sex, ER-low, biomarker results, what was given before (and,
 # for a relapse, the adjuvant endocrine drug it came back on), and for early disease the number
 # of positive axillary nodes, the grade and the tumour size. Each biomarker result has three
-# states: `True` (found), `False` (tested, not found) and `None` (not tested), the default. It reads text as people type it (spaces and
+# states: `True` (found), `False` (tested, not found) and `None` (not tested), the default. It
+# reads text as people type it (spaces and
 # capitals do not matter), checks every field as it is made, and its messages name the field
 # that is wrong. Five positive nodes cannot be stage IIA: four or more are N2, stage IIIA or later.
 
@@ -187,7 +188,7 @@ pd.DataFrame(
 testing_prompts(Patient("HR-/HER2-", "metastatic", line=1))
 
 # %% [markdown]
-# The same person at the second line of HR+ disease, after menopause, with nothing tested
+# Now someone at the second line of HR+ metastatic disease, after menopause, with nothing tested
 # beyond HER2: three tests are asked for, each with the drugs it could open.
 
 # %%
@@ -344,7 +345,8 @@ exercises.treatment.exercise_1(answer)
 # MONALEESA-2 excluded only a return within 12 months of an adjuvant nonsteroidal aromatase
 # inhibitor), and so does fulvestrant. `Patient(prior_endocrine=...)` holds the drug; without it
 # the model offers fulvestrant and asks which drug it was. For a PIK3CA-mutated cancer
-# inavolisib can be added (INAVO120, 2024); capivasertib's label covers this setting too. Men have tamoxifen or fulvestrant, or an
+# inavolisib can be added (INAVO120, 2024); capivasertib's label covers this setting too. Men
+# have tamoxifen or fulvestrant, or an
 # aromatase inhibitor only with a GnRH agonist (ASCO 2020).
 #
 # **Later lines** are chosen by biomarker. Fulvestrant is an endocrine option without any ESR1
