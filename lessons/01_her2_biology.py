@@ -352,6 +352,6 @@ exercises.biology.exercise_3(answer)
 # - Cleveland Clinic Health Library. *HER2-Negative Breast Cancer* (last reviewed 2025-02-26):
 #   the page this collection started from.
 #
-# Reviewed 2026-11-25 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
+# Reviewed 2026-12-05 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
 # (ASCO/CAP ER/PR); Modi et al. 2022 (DESTINY-Breast04); Bardia et al. 2024 (DESTINY-Breast06);
 # SEER Cancer Stat Facts, Female Breast Cancer Subtypes (SEER 22, 2017–2021).

@@ -405,5 +405,5 @@ classifier()
 # - Data file and sidecar: `data/pathology_cases.csv`, `data/pathology_cases.meta.json`
 #   (virtual cases, expected results worked out by hand from the guidelines above).
 #
-# Reviewed 2026-11-25 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
+# Reviewed 2026-12-05 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
 # (ASCO/CAP ER/PR); Modi et al. 2022 (DESTINY-Breast04); Bardia et al. 2024 (DESTINY-Breast06).

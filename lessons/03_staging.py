@@ -615,7 +615,7 @@ except ValueError as error:
 #   Subtypes*. https://seer.cancer.gov/statfacts/html/breast-subtypes.html — the survival
 #   figures the explorer shows (seed table; see lesson 4 for releases and data years).
 #
-# Reviewed 2026-11-25 against: AJCC Cancer Staging Manual, 8th edition (breast chapter, 2018
+# Reviewed 2026-12-05 against: AJCC Cancer Staging Manual, 8th edition (breast chapter, 2018
 # update), and its prognostic stage tables as reprinted in NCI PDQ Breast Cancer Treatment (HP)
 # and encoded by NCI SEER (EOD 1.7);
 # SEER Summary Stage 2018 manual (breast); NCCN Guidelines for breast cancer (workup); ASCO

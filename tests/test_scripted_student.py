@@ -90,8 +90,8 @@ SCRIPT: dict[tuple[str, str], tuple[list[Any], list[tuple[Any, str]]]] = {
 def _first_line() -> list[str]:
     from helpers.treatment import Patient, treatment_options
 
-    return sorted({o.drug_class for o in treatment_options(Patient("HR+/HER2-", "metastatic",
-                                                                   line=1))})
+    return sorted({o.drug_class for o in treatment_options(Patient(
+        "HR+/HER2-", "metastatic", line=1, menopausal_status="postmenopausal"))})
 
 
 def _modifiable() -> list[str]:

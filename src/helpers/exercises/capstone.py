@@ -24,7 +24,8 @@ FIELDS: Mapping[str, str] = {
                        "faint staining in at most 10 % of cells; null means no staining.",
     "subtype": "HR+ needs ER or PR in at least 1 % of cells; ER 1-10 % is still positive.",
     "stage": "Look up T and N in the AJCC 8 table; any M1 is stage IV; N1mi with T0/T1 is IB.",
-    "summary_stage": "Any nodal spread, micrometastases included, or T4 makes it regional; "
+    "summary_stage": "Spread to the regional lymph nodes (axillary, internal mammary, "
+                     "infraclavicular; micrometastases included) or T4 makes it regional; "
                      "M1, or supraclavicular nodes (N3c), makes it distant.",
 }
 
@@ -106,7 +107,7 @@ def field_hint(p: VirtualPatient, field_name: str, given: Any) -> str:
         if p.m.strip().upper() == "M1":
             return "Spread to other organs (M1) outweighs size and nodes in SEER summary stage."
         if p.n.strip() not in ("N0", "N0(i+)"):
-            return ("Any cancer in the regional lymph nodes, micrometastases (N1mi) included, "
+            return ("Cancer in the axillary lymph nodes, micrometastases (N1mi) included, "
                     "counts as regional spread in SEER summary stage, whatever the tumour size.")
         if p.t.strip().startswith("T4"):
             return "Direct extension to the skin or chest wall (T4) is regional spread."
