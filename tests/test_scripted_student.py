@@ -221,7 +221,8 @@ def test_capstone_scripted_student(name: str) -> None:
     assert feedback.status == "incorrect"
     for field in capstone_ex.FIELDS:
         assert f"{field}:" in feedback.hint, (name, field, feedback.hint)
-    assert feedback.hint.count("another field") == 4
+    assert feedback.hint.count("another field") == 3
+    assert "kind of HER2-negative" in feedback.hint  # "low" where the status is asked
     # Right, written the way people write it.
     people = {k: CAPSTONE_FORMS[k](v) for k, v in right.items()}
     assert capstone_ex.check_pipeline(name, people).correct, (name, people)
@@ -249,7 +250,38 @@ def test_capstone_accepts_the_forms_in_the_issue() -> None:
 def test_capstone_unquoted_values_are_named() -> None:
     wrong = {**_right("Bea"), "stage": 2}
     feedback = capstone_ex.check_pipeline("Bea", wrong)
-    assert feedback.status == "incorrect" and "not text in quotes: stage" in feedback.message
+    assert feedback.status == "malformed" and "not text in quotes: stage" in feedback.message
+    assert tries("capstone.Bea") == 0  # a form problem is not a try
+
+
+def test_capstone_reads_stage_and_subtype_as_lesson_3_does() -> None:
+    right = _right("Chen")
+    for stage in ("2b", "2B", "stage 2b", "Stage II B"):
+        for subtype in ("HR+ HER2-", "HR+, HER2-", "ER+/HER2-"):
+            feedback = capstone_ex.check_pipeline("Chen", {**right, "stage": stage,
+                                                           "subtype": subtype})
+            assert feedback.correct, (stage, subtype, feedback)
+    assert "Roman numerals" in capstone_ex.check_pipeline("Chen", {**right, "stage": "2b"}).message
+
+
+def test_capstone_form_problems_name_the_slip_and_are_not_tries() -> None:
+    bea = _right("Bea")
+    for _ in range(4):
+        feedback = capstone_ex.check_pipeline("Bea", {**bea, "her2_expression": "0"})
+    assert feedback.status == "malformed" and tries("capstone.Bea") == 0
+    assert "IHC score" in feedback.hint and "another field" not in feedback.hint
+    low = capstone_ex.check_pipeline("Chen", {**_right("Chen"), "her2_status": "HER2-low"})
+    assert low.status == "malformed" and "kind of HER2-negative" in low.hint
+
+
+def test_grace_out_of_scope_answers() -> None:
+    for nothing in ([], "none", "None", ["none"], "no options"):
+        assert capstone_ex.check_options("Grace", nothing).correct, nothing
+    for targeted in ("HER2-targeted therapy", ["HER2-targeted therapy"], ["trastuzumab"]):
+        feedback = capstone_ex.check_options("Grace", targeted)
+        assert feedback.status == "malformed" and "outside this model" in feedback.message
+    assert tries("capstone.Grace") == 0
+    assert capstone_ex.check_options("Grace", ["chemotherapy"]).status == "incorrect"
 
 
 def _concept_checks() -> list[tuple[str, Any]]:
@@ -318,8 +350,9 @@ def test_every_module_shows_every_worked_answer(module: str) -> None:
     mod = importlib.import_module(f"helpers.exercises.{module}")
     numbers = [int(n.split("_")[1]) for m, n in _discovered() if m == module]
     for number in numbers:
+        _right_answers, wrong = _entry((module, f"exercise_{number}"))
         for _ in range(3):
-            getattr(mod, f"exercise_{number}")("a wrong word")
+            getattr(mod, f"exercise_{number}")(wrong[0][0])
         worked = mod.show_answer(number)
         assert isinstance(worked, WorkedAnswer), (module, number, worked)
         assert worked.answer and worked.why
