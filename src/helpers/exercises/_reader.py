@@ -36,7 +36,11 @@ __all__ = ["answer_key", "TEXT_FORMS", "read_choice", "roman_stage"]
 #: The forms every text answer accepts, said once for prompts and the instructor guide.
 TEXT_FORMS = ('any case and spacing; an optional "Stage " before a stage group; an optional '
               '"HER2-" before null, ultralow, low, positive or negative; "triple-negative" or '
-              '"TNBC" for "HR-/HER2-"; an optional "c" or "p" before a T, N or M category')
+              '"TNBC" for "HR-/HER2-"; an optional "c" or "p" before a T, N or M category; a '
+              'stage group in Arabic numerals ("2b" is read as "IIB", and the feedback says so) '
+              'or with its letter apart ("Stage II B"); a subtype with a space or comma between '
+              'its halves, or with ER and PR named ("HR+ HER2-", "ER+/HER2-"); a hyphen or a '
+              'space between words ("core-needle biopsy"); a number typed in quotes ("4")')
 
 _DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2010": "-",
                          "\u2011": "-", "\u00a0": " ", "\u2018": "'", "\u2019": "'"})
