@@ -719,3 +719,24 @@ def test_forms_are_not_tries_and_a_right_answer_resets_them_in_a_kernel() -> Non
         ('"IIB"', "correct", "T2 N1 M0")]}
     problems = _run_scripted(ROOT / "notebooks" / "03_staging.ipynb", script)
     assert not problems, "\n".join(problems)
+
+
+def test_graded_cell_scores_a_right_answer_in_another_form() -> None:
+    """The graded course's autograded cell calls the same checker: "stage 2b" and "ER+/HER2-"
+    score, a wrong answer does not (the score, not only the message)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_course
+
+    cases = [("exercises.staging.exercise_2(answer)", "stage 2b", "IIA"),
+             ("exercises.classification.exercise_4(answer)", "ER+/HER2-", "HR-/HER2-"),
+             ("exercises.patient_path.exercise_3(answer)", "core-needle biopsy",
+              "fine needle aspiration"),
+             ("exercises.biology.exercise_3(answer)", "69.5", "0.695")]
+    for call, right, wrong in cases:
+        exercise = build_course.exercise_of(f"answer = ...\n### BEGIN SOLUTION\n"
+                                            f"### END SOLUTION\n{call}")
+        exec(build_course.tests_source(exercise), {"exercises": exercises, "answer": right})
+        with pytest.raises(AssertionError):
+            exec(build_course.tests_source(exercise), {"exercises": exercises, "answer": wrong})
