@@ -66,7 +66,10 @@ def test_in_a_real_kernel() -> None:
         "stage='IIB', summary_stage='regional')\nexercises.capstone.check_pipeline('Bea', "
         "answers)",
         "hr = {'distant': 1}\nanswer = hr[distant]\nexercises.survival.exercise_2(answer)",
+        "answer = 2b\nexercises.staging.exercise_2(answer)",  # Python cannot read 2b
+        "answer = HR+/HER2-  # my answer\nexercises.classification.exercise_4(answer)",
         "print(no_such_name)",  # not an exercise cell: the usual traceback
+        "x = 2b",  # not an exercise cell: the usual SyntaxError
     )
     assert 'in quotes: "IA"' in _text(outputs[1]), outputs[1]
     assert "her2_status=negative" in _text(outputs[2]), outputs[2]
@@ -74,4 +77,8 @@ def test_in_a_real_kernel() -> None:
         assert not [o for o in cell if o["output_type"] == "error"], cell
         assert "Check the form of your answer" in _text(cell), cell
     assert 'put it in quotes: "distant"' in _text(outputs[3])
-    assert [o["ename"] for o in outputs[4] if o["output_type"] == "error"] == ["NameError"]
+    assert 'in quotes: "2b"' in _text(outputs[4]) and 'in quotes: "HR+/HER2-"' in _text(outputs[5])
+    for cell in outputs[4:6]:
+        assert not [o for o in cell if o["output_type"] == "error"], cell
+    assert [o["ename"] for o in outputs[6] if o["output_type"] == "error"] == ["NameError"]
+    assert [o["ename"] for o in outputs[7] if o["output_type"] == "error"] == ["SyntaxError"]

@@ -464,6 +464,7 @@ KERNEL_SCRIPT: dict[str, list[tuple[Any, str, str]]] = {
         ('"110"', "correct", "without quotes"), ("110", "correct", "110")],
     "exercises.classification.exercise_4(": [
         ('"ER-/HER2-"', "malformed", "possible answers"),
+        ("HR+/HER2-", "malformed", 'in quotes: "HR+/HER2-"'),
         ('"triple-negative"', "incorrect", "1 %"), ('"HR+ HER2-"', "correct", "ER-low"),
         ('"ER+/HER2-"', "correct", "ER-low"), ('"HR+, HER2-"', "correct", "ER-low"),
         ('"HR+/HER2-"', "correct", "ER-low")],
@@ -472,7 +473,9 @@ KERNEL_SCRIPT: dict[str, list[tuple[Any, str, str]]] = {
         ('"T2"', "incorrect", "Round first"), ('"pT1c"', "correct", "20 mm"),
         ('"T1c"', "correct", "20 mm")],
     "exercises.staging.exercise_2(": [
-        ("IIB", "malformed", "in quotes"), ('"IIA"', "incorrect", "N1mi is staged as N1"),
+        ("IIB", "malformed", "in quotes"), ("2b", "malformed", 'in quotes: "2b"'),
+        ("Stage II B", "malformed", 'in quotes: "Stage II B"'),
+        ('"IIA"', "incorrect", "N1mi is staged as N1"),
         ('"stage 2b"', "correct", "AJCC writes stage groups in Roman numerals"),
         ('"2B"', "correct", "'IIB'"), ('"Stage II B"', "correct", "T2 N1 M0"),
         ('"IIB"', "correct", "T2 N1 M0")],

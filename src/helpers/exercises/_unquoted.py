@@ -3,7 +3,7 @@
 A student who types ``answer = IA`` (or ``answer = HER2-low``, or ``stage=IIB`` inside the
 capstone's dict) has the right idea in the wrong form: Python reads the bare word as the name of
 a variable, and the cell stops with a ``NameError`` before the checker can say anything. Two
-small IPython hooks, installed when :mod:`helpers.exercises` is imported in a notebook kernel,
+few IPython hooks, installed when :mod:`helpers.exercises` is imported in a notebook kernel,
 turn that into the checker's own feedback:
 
 - :class:`QuoteMissing`, an AST transformer: in a cell that calls an exercise checker, the value
@@ -11,6 +11,10 @@ turn that into the checker's own feedback:
   or ``dict(...)`` written there) that is made only of words no one has defined (``IA``,
   ``HER2-low``, ``triple-negative``) becomes :class:`Unquoted`, which every checker reads as
   "put it in quotes". The cell then runs to the end, as Run All expects.
+- :func:`quote_bare_lines`, an input transformer, for answers Python cannot even read:
+  ``answer = 2b`` or ``answer = HR+/HER2-`` (a ``SyntaxError``, raised before any other hook
+  runs). In an exercise cell, such a line, made only of letters, digits, signs and spaces, is
+  handed to the checker as :class:`Unquoted` too.
 - :func:`name_error_handler`, a custom exception handler for ``NameError``: any other unknown
   name in an exercise cell (``hr_pos[distant]``) shows one line of feedback instead of a
   traceback. Outside exercise cells the usual traceback is shown.
@@ -27,7 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Unquoted", "QuoteMissing", "install", "name_error_handler", "ANSWER_NAMES"]
+__all__ = ["Unquoted", "QuoteMissing", "install", "name_error_handler", "quote_bare_lines",
+           "ANSWER_NAMES"]
 
 #: The variables an exercise cell assigns its answer to.
 ANSWER_NAMES = ("answer", "answers", "drug_classes")
@@ -120,6 +125,30 @@ class QuoteMissing(ast.NodeTransformer):
         return ast.fix_missing_locations(node)
 
 
+_BARE_LINE = re.compile(r"^(?P<name>" + "|".join(ANSWER_NAMES)
+                        + r")\s*=\s*(?P<text>[\w+\-/.,% ]*[\w+\-%])\s*(#.*)?$")
+
+
+def quote_bare_lines(lines: list[str]) -> list[str]:
+    """In an exercise cell, turn ``answer = 2b`` (a line Python cannot read) into
+    ``answer = Unquoted("2b")``; leave every line Python can read, and every other cell, as
+    it is."""
+    if not _CHECKER_CALL.search("".join(lines)):
+        return lines
+    out = []
+    for line in lines:
+        match = _BARE_LINE.match(line.rstrip("\n"))
+        if match:
+            try:
+                ast.parse(match.group("text").strip(), mode="eval")
+            except SyntaxError:
+                text = match.group("text").strip()
+                line = (f"{match.group('name')} = __import__('helpers.exercises._unquoted', "
+                        f"fromlist=['Unquoted']).Unquoted({text!r})\n")
+        out.append(line)
+    return out
+
+
 def _cell_source(tb: Any) -> str:
     """The source of the notebook cell in which the traceback ``tb`` starts."""
     filename = tb.tb_frame.f_code.co_filename if tb is not None else ""
@@ -155,9 +184,11 @@ def name_error_handler(shell: Any, etype: type, value: BaseException, tb: Any,
 
 
 def install(shell: Any) -> None:
-    """Add the two hooks to IPython ``shell`` once (see the module docstring)."""
+    """Add the three hooks to IPython ``shell`` once (see the module docstring)."""
     if not any(isinstance(t, QuoteMissing) for t in shell.ast_transformers):
         shell.ast_transformers.append(QuoteMissing(shell))
+    if quote_bare_lines not in shell.input_transformers_post:
+        shell.input_transformers_post.append(quote_bare_lines)
     if not shell.custom_exceptions:
         shell.set_custom_exc((NameError,), name_error_handler)
 
