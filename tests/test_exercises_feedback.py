@@ -169,3 +169,26 @@ def test_arabic_stage_numbers_are_shown_in_roman() -> None:
     assert staging.exercise_2("Stage II B").correct
     wrong = staging.exercise_2("Stage 3c")
     assert wrong.status == "incorrect" and "'IIIC'" in wrong.message
+
+
+@pytest.mark.parametrize("typed,reads_as", [
+    ("HR+ HER2-", "HR+/HER2-"), ("HR+, HER2-", "HR+/HER2-"), ("ER+/HER2-", "HR+/HER2-"),
+    ("ER+/PR-/HER2-", "HR+/HER2-"), ("HR-positive/HER2-negative", "HR+/HER2-"),
+    ("HER2-/HR+", "HR+/HER2-"), ("ER-/PR-/HER2-", "HR-/HER2-"), ("Stage II B", "IIB"),
+    ("core-needle biopsy", "core needle biopsy"), ("FNA", "fine-needle aspiration"),
+    ("fine needle aspiration", "fine-needle aspiration"), ("HER2-negative", "negative"),
+])
+def test_reader_reads_the_usual_forms(typed: str, reads_as: str) -> None:
+    from helpers.exercises import answer_key
+
+    assert answer_key(typed) == answer_key(reads_as)
+
+
+def test_reader_does_not_guess_what_a_form_does_not_say() -> None:
+    from helpers.exercises import answer_key, read_choice
+
+    # ER- alone does not say PR: not read as HR- (HR- needs both negative).
+    assert answer_key("ER-/HER2-") != answer_key("HR-/HER2-")
+    assert read_choice("5", ["IA", "IV"]) == (None, "")
+    assert read_choice("2b", ["IIA", "IIB"])[0] == "IIB"
+    assert read_choice("IIB", ["IIA", "IIB"]) == ("IIB", "")
