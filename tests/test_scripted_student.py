@@ -272,6 +272,8 @@ def test_capstone_form_problems_name_the_slip_and_are_not_tries() -> None:
     assert "IHC score" in feedback.hint and "another field" not in feedback.hint
     low = capstone_ex.check_pipeline("Chen", {**_right("Chen"), "her2_status": "HER2-low"})
     assert low.status == "malformed" and "kind of HER2-negative" in low.hint
+    low = capstone_ex.check_pipeline("Chen", {**_right("Chen"), "subtype": "HR+/HER2-low"})
+    assert low.status == "malformed" and "kind of HER2-negative" in low.hint
 
 
 def test_grace_out_of_scope_answers() -> None:
@@ -465,6 +467,7 @@ KERNEL_SCRIPT: dict[str, list[tuple[Any, str, str]]] = {
     "exercises.classification.exercise_4(": [
         ('"ER-/HER2-"', "malformed", "possible answers"),
         ("HR+/HER2-", "malformed", 'in quotes: "HR+/HER2-"'),
+        ('"HR+/HER2-low"', "malformed", "kind of HER2-negative"),
         ('"triple-negative"', "incorrect", "1 %"), ('"HR+ HER2-"', "correct", "ER-low"),
         ('"ER+/HER2-"', "correct", "ER-low"), ('"HR+, HER2-"', "correct", "ER-low"),
         ('"HR+/HER2-"', "correct", "ER-low")],

@@ -69,6 +69,7 @@ __all__ = [
     "Unquoted",
     "read_choice",
     "her2_expression_for_status",
+    "her2_expression_in_subtype",
 ]
 
 #: Longest message a Feedback keeps: a checker that echoes a 2 MB paste still shows one line.
@@ -261,6 +262,20 @@ def her2_expression_for_status(answer: Any) -> str:
             f"labels). Give the status.")
 
 
+_EXPRESSION_IN_SUBTYPE = re.compile(r"^(hr[+-])/her2[- ]?(low|ultralow|ultra low|null)$")
+
+
+def her2_expression_in_subtype(answer: Any) -> str:
+    """The lesson sentence for a subtype written with a HER2 expression category
+    ("HR+/HER2-low"), or "" when ``answer`` is not one."""
+    match = _EXPRESSION_IN_SUBTYPE.match(answer_key(answer))
+    if not match:
+        return ""
+    return (f"the subtype names the HER2 status, positive or negative, and HER2-"
+            f"{match.group(2).replace(' ', '')} is a kind of HER2-negative result: write the "
+            f"HER2 half of {answer.strip()!r} with + or -.")
+
+
 def _not_an_option(answer: str, allowed: tuple[str, ...], what: str) -> Feedback:
     """Form feedback for a text answer that is none of ``allowed``."""
     keys = {answer_key(a) for a in allowed}
@@ -268,6 +283,8 @@ def _not_an_option(answer: str, allowed: tuple[str, ...], what: str) -> Feedback
         expression = her2_expression_for_status(answer)
         if expression:
             return Feedback("malformed", expression)
+    if answer_key("HR+/HER2-") in keys and her2_expression_in_subtype(answer):
+        return Feedback("malformed", her2_expression_in_subtype(answer))
     if len(allowed) <= _LIST_AT_MOST:
         return Feedback("malformed", f"{shown(answer)} is not one of the possible answers "
                                      f"({what}): {', '.join(repr(a) for a in allowed)}.")

@@ -10,8 +10,8 @@ from ..capstone import VirtualPatient, patient, patient_names, run_pipeline
 from ..staging import STAGE_GROUPS, SUMMARY_STAGES
 from ..treatment import DRUG_CLASSES as TREATMENT_DRUG_CLASSES
 from . import (
-    Feedback, answer_key, check_set, count_try, her2_expression_for_status, is_unanswered,
-    not_answered, read_choice, worked_answer,
+    Feedback, answer_key, check_set, count_try, her2_expression_for_status,
+    her2_expression_in_subtype, is_unanswered, not_answered, read_choice, worked_answer,
 )
 
 __all__ = ["FIELDS", "check_pipeline", "check_options", "show_answer", "field_hint", "form_problem",
@@ -74,6 +74,9 @@ def form_problem(field_name: str, given: Any) -> str:
                 f"{', '.join(repr(w) for w in words)}.")
     if field_name == "her2_status" and her2_expression_for_status(given):
         return her2_expression_for_status(given)
+    if field_name == "subtype" and her2_expression_in_subtype(given):
+        sentence = her2_expression_in_subtype(given)
+        return sentence[0].upper() + sentence[1:]
     for other, other_words in ACCEPTED.items():
         if other != field_name and read_choice(given, other_words)[0] is not None:
             return (f"{given!r} answers another field ({other}); this field takes one of "
