@@ -70,6 +70,8 @@ def test_in_a_real_kernel() -> None:
         "answer = HR+/HER2-  # my answer\nexercises.classification.exercise_4(answer)",
         "print(no_such_name)",  # not an exercise cell: the usual traceback
         "x = 2b",  # not an exercise cell: the usual SyntaxError
+        "answer = hr['Distant']\nexercises.survival.exercise_2(answer)",  # a label it lacks
+        "hr['Distant']",  # not an exercise cell: the usual KeyError
     )
     assert 'in quotes: "IA"' in _text(outputs[1]), outputs[1]
     assert "her2_status=negative" in _text(outputs[2]), outputs[2]
@@ -82,3 +84,6 @@ def test_in_a_real_kernel() -> None:
         assert not [o for o in cell if o["output_type"] == "error"], cell
     assert [o["ename"] for o in outputs[6] if o["output_type"] == "error"] == ["NameError"]
     assert [o["ename"] for o in outputs[7] if o["output_type"] == "error"] == ["SyntaxError"]
+    assert "'Distant' is not a label of this table" in _text(outputs[8])
+    assert not [o for o in outputs[8] if o["output_type"] == "error"], outputs[8]
+    assert [o["ename"] for o in outputs[9] if o["output_type"] == "error"] == ["KeyError"]

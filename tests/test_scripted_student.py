@@ -502,6 +502,7 @@ KERNEL_SCRIPT: dict[str, list[tuple[Any, str, str]]] = {
         ("67", "correct", "regional row")],
     "exercises.survival.exercise_2(": [
         ("distant", "malformed", 'put it in quotes: "distant"'),
+        ('"Distant"', "malformed", "'Distant' is not a label of this table"),
         ('"regional"', "incorrect", "regional figure"), ('"distant"', "correct", "stage")],
     "exercises.survival.exercise_3(": [
         ('"pivot"', "malformed", "DataFrame"),
@@ -524,6 +525,7 @@ KERNEL_SCRIPT: dict[str, list[tuple[Any, str, str]]] = {
         ('"tn-met-sg-second"', "correct", "ASCENT"), ('"TN-MET-SG-SECOND"', "correct", "ASCENT")],
     "exercises.treatment.exercise_3(": [
         ("min_pd_l1_cps", "malformed", 'put it in quotes: "min_pd_l1_cps"'),
+        ('"PD-L1 CPS"', "malformed", "not a label of this table"),
         ('"max_line"', "incorrect", "CPS 1"), ('"min_pd_l1_cps"', "correct", "KEYNOTE-355")],
     "exercises.treatment.exercise_4(": [
         ('"4.7 months"', "malformed", "a number"), ("10.1", "incorrect", "deruxtecan bar alone"),

@@ -15,9 +15,10 @@ turn that into the checker's own feedback:
   ``answer = 2b`` or ``answer = HR+/HER2-`` (a ``SyntaxError``, raised before any other hook
   runs). In an exercise cell, such a line, made only of letters, digits, signs and spaces, is
   handed to the checker as :class:`Unquoted` too.
-- :func:`name_error_handler`, a custom exception handler for ``NameError``: any other unknown
-  name in an exercise cell (``hr_pos[distant]``) shows one line of feedback instead of a
-  traceback. Outside exercise cells the usual traceback is shown.
+- :func:`name_error_handler`, a custom exception handler for ``NameError`` and ``KeyError``:
+  any other unknown name in an exercise cell (``hr_pos[distant]``), or a label the table does
+  not have (``hr_pos["Distant"]``), shows one line of feedback instead of a traceback. Outside
+  exercise cells the usual traceback is shown.
 
 Nothing changes outside an IPython kernel, or in a cell that does not call a checker.
 """
@@ -157,29 +158,40 @@ def _cell_source(tb: Any) -> str:
 
 def name_error_handler(shell: Any, etype: type, value: BaseException, tb: Any,
                        tb_offset: Any = None) -> Any:
-    """Show a ``NameError`` raised in an exercise cell's own lines as one line of feedback.
+    """Show a ``NameError`` or ``KeyError`` from an exercise cell's own lines as one line of
+    feedback.
 
-    The cell is an exercise cell when its source calls an exercise checker; the error must come
-    from the cell's own code (its innermost frame is the cell), not from inside a function.
+    The cell is an exercise cell when its source calls an exercise checker. A ``NameError`` must
+    come from the cell's own code (its innermost frame is the cell), not from inside a function;
+    a ``KeyError`` from a text label the cell looks up (``table["Distant"]``).
     Anything else gets the usual traceback.
     """
     innermost = tb
     while innermost is not None and innermost.tb_next is not None:
         innermost = innermost.tb_next
-    source = _cell_source(tb.tb_next if tb is not None and tb.tb_next is not None else tb)
-    own_line = (innermost is not None and tb is not None and tb.tb_next is not None
-                and innermost.tb_frame.f_code.co_filename
-                == tb.tb_next.tb_frame.f_code.co_filename)
+    cell = tb.tb_next if tb is not None and tb.tb_next is not None else None
+    source = _cell_source(cell)
+    own_line = (cell is not None and innermost is not None
+                and innermost.tb_frame.f_code.co_filename == cell.tb_frame.f_code.co_filename)
     name = getattr(value, "name", None)
-    if not (own_line and name and _CHECKER_CALL.search(source)):
+    label = value.args[0] if isinstance(value, KeyError) and len(value.args) == 1 else None
+    exercise = cell is not None and bool(_CHECKER_CALL.search(source))
+    if exercise and isinstance(value, NameError) and own_line and name:
+        message = (Unquoted(name).feedback_text().replace(
+            "Put the answer in quotes", "If it is an answer or a label, put it in quotes")
+            + " The line with it did not run; fix it and run the cell again.")
+    elif exercise and isinstance(label, str):
+        message = (f"{label!r} is not a label of this table: a row or column label must be "
+                   f"written exactly as the table writes it (case, spaces and hyphens count). "
+                   f"Show the table, or its .index and .columns, to see its labels; then run "
+                   f"the cell again.")
+    else:
         return shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
     from IPython.display import display
 
     from . import Feedback
 
-    display(Feedback("malformed", Unquoted(name).feedback_text().replace(
-        "Put the answer in quotes", "If it is an answer or a label, put it in quotes")
-        + " The line with it did not run; fix it and run the cell again."))
+    display(Feedback("malformed", message))
     return None
 
 
@@ -190,7 +202,7 @@ def install(shell: Any) -> None:
     if quote_bare_lines not in shell.input_transformers_post:
         shell.input_transformers_post.append(quote_bare_lines)
     if not shell.custom_exceptions:
-        shell.set_custom_exc((NameError,), name_error_handler)
+        shell.set_custom_exc((NameError, KeyError), name_error_handler)
 
 
 def install_in_running_kernel() -> None:
