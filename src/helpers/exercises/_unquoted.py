@@ -53,9 +53,9 @@ class Unquoted:
 
     def feedback_text(self) -> str:
         """The sentence every checker shows for it."""
-        return (f"{self.text} is not in quotes, so Python reads it as the name of a variable, "
-                f"and there is no variable of that name. Put the answer in quotes: "
-                f'"{self.text}" (a number goes without quotes).')
+        return (f"{self.text} is not in quotes, so Python cannot read it as an answer: a word "
+                f"without quotes is read as the name of a variable, and there is none of that "
+                f'name. Put the answer in quotes: "{self.text}" (a number goes without quotes).')
 
 
 def _is_checker_call(node: ast.AST) -> bool:
