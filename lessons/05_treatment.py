@@ -314,8 +314,8 @@ pd.DataFrame(treatment_options(tnbc))[["rule_id", "drug_class", "agents"]]
 # %%
 options = treatment_options(Patient("HR+/HER2-", "metastatic", line=1,
                                    menopausal_status="postmenopausal"))
-# answer = sorted({option.____ for option in options})
 answer = ...
+# answer = sorted({option.____ for option in options})
 ### BEGIN SOLUTION
 answer = sorted({option.drug_class for option in options})
 ### END SOLUTION

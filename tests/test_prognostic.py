@@ -458,12 +458,20 @@ def test_exercises_not_answered(answer: object) -> None:
     assert exercise_6(answer).status == "not answered"
 
 
-@pytest.mark.parametrize("answer", [2, 2.5, "2B", "stage", "Stage II B", ["IIB"], "IIB!"])
+@pytest.mark.parametrize("answer", [2, 2.5, "stage", ["IIB"], "IIB!"])
 def test_exercises_malformed(answer: object) -> None:
     from helpers.exercises.prognostic import exercise_5, exercise_6
 
     assert exercise_5(answer).status == "malformed"
     assert exercise_6(answer).status == "malformed"
+
+
+@pytest.mark.parametrize("answer", ["2B", "2b", "Stage II B", "stage 2b"])
+def test_exercises_read_other_forms_of_a_stage(answer: str) -> None:
+    from helpers.exercises.prognostic import exercise_5, exercise_6
+
+    assert exercise_5(answer).correct  # IIB
+    assert exercise_6(answer).status == "incorrect"  # IA: read as IIB, and wrong
 
 
 def test_exercise_6_needs_the_recurrence_score_rule() -> None:

@@ -370,7 +370,8 @@ def test_exercise_4_reads_the_destiny_breast04_bars() -> None:
     assert ex.exercise_4(4.7).correct  # 10.1 - 5.4 months (Modi 2022)
     assert ex.exercise_4(10.1).status == "incorrect"
     assert ex.exercise_4(3).status == "incorrect"
-    assert ex.exercise_4("4.7").status == "malformed"
+    assert ex.exercise_4("4.7").correct  # a number in quotes is read as the number
+    assert ex.exercise_4("4.7 months").status == "malformed"
 
 
 def test_exercise_2_finds_the_rule() -> None:

@@ -123,7 +123,7 @@ CONCEPT_OPTIONS = (
 
 def _concept(choice: Any) -> Feedback:
     return check_choice(
-        choice, CONCEPT_OPTIONS[1], allowed=CONCEPT_OPTIONS, what="one of the options",
+        choice, CONCEPT_OPTIONS[1], allowed=CONCEPT_OPTIONS, general=True, what="one of the options",
         hints={CONCEPT_OPTIONS[0]: "That describes the clinical prognostic stage, which every "
                                    "patient gets.",
                CONCEPT_OPTIONS[2]: "Treatment before surgery changes the tumour, so the "

@@ -97,7 +97,7 @@ PROGNOSTIC_OPTIONS = (
 
 def _prognostic(choice: Any) -> Feedback:
     return check_choice(
-        choice, PROGNOSTIC_OPTIONS[1], allowed=PROGNOSTIC_OPTIONS, what="one of the options",
+        choice, PROGNOSTIC_OPTIONS[1], allowed=PROGNOSTIC_OPTIONS, general=True, what="one of the options",
         hints={PROGNOSTIC_OPTIONS[0]: "Since 2018 US registries and cancer centres record the "
                                       "stage groups that include grade and receptor status.",
                PROGNOSTIC_OPTIONS[2]: "Look at the rows of the survival table: localized, "

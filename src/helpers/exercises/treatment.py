@@ -124,7 +124,7 @@ ADC_OPTIONS = (
 
 def _adc(choice: Any) -> Feedback:
     return check_choice(
-        choice, ADC_OPTIONS[1], allowed=ADC_OPTIONS, what="one of the options",
+        choice, ADC_OPTIONS[1], allowed=ADC_OPTIONS, general=True, what="one of the options",
         hints={ADC_OPTIONS[0]: "HER2-low cancers do not depend on the HER2 signal; that is why "
                                "trastuzumab alone does not help them. What else can an "
                                "antibody do?",
