@@ -307,7 +307,7 @@ pd.DataFrame(treatment_options(tnbc))[["rule_id", "drug_class", "agents"]]
 # Build `Patient("HR+/HER2-", "metastatic", line=1, menopausal_status="postmenopausal")`
 # with no biomarkers tested and call
 # `treatment_options`. Give the **drug classes** it lists, as a list of strings in quotes,
-# e.g. `["chemotherapy"]` (order and case do not matter). The first line of the cell does the
+# e.g. `["chemotherapy"]` (order and case do not matter). The first statement of the cell makes the
 # call; fill in the blank `____` of the commented line (the name of the field that holds the
 # drug class), remove its `#`, and run the cell.
 
