@@ -19,9 +19,15 @@ The key is only for comparing; feedback always names the option in the form the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
-__all__ = ["answer_key", "TEXT_FORMS"]
+__all__ = ["answer_key", "TEXT_FORMS", "read_items", "MAX_ITEMS"]
+
+#: A list answer is read up to this many items (an endless iterator must not fill the memory);
+#: the longest list a lesson asks for has a few dozen labels.
+MAX_ITEMS = 1000
 
 #: The forms every text answer accepts, said once for prompts and the instructor guide.
 TEXT_FORMS = ('any case and spacing; an optional "Stage " before a stage group; an optional '
@@ -64,3 +70,10 @@ def answer_key(answer: Any) -> str:
     if text == "localised":
         text = "localized"
     return text
+
+
+def read_items(answer: Iterable[Any], limit: int = MAX_ITEMS) -> list[Any] | None:
+    """The items of a list answer, read up to ``limit``; ``None`` if it holds more (or never
+    ends: a generator such as ``itertools.count()`` is read only ``limit + 1`` items far)."""
+    items = list(islice(answer, limit + 1))
+    return None if len(items) > limit else items
