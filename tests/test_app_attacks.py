@@ -110,6 +110,33 @@ def test_jupyter_servers_readers_are_replaced_by_bounded_ones() -> None:
         channels.deserialize_binary_message((2**31 - 1).to_bytes(4, "big") + b"\0" * 60)
 
 
+def test_the_jupyterhub_configuration_bounds_the_reader_too(monkeypatch) -> None:
+    """app/deploy/jupyter_server_config.py (Voila inside each user's Jupyter Server) installs
+    the same offset checks when Jupyter loads it."""
+    import runpy
+    import types
+
+    from jupyter_server.services.kernels.connection import base, channels
+
+    # jupyter_server's own reader, as a user's server has it before loading the configuration
+    monkeypatch.setattr(channels, "deserialize_msg_from_ws_v1", base.deserialize_msg_from_ws_v1)
+
+    class Config(types.SimpleNamespace):
+        def __getattr__(self, name: str) -> types.SimpleNamespace:
+            value = types.SimpleNamespace()
+            setattr(self, name, value)
+            return value
+
+    runpy.run_path(str(ROOT / "app" / "deploy" / "jupyter_server_config.py"),
+                   init_globals={"get_config": Config})
+    for name, frame in malformed_frames().items():
+        if isinstance(frame, bytes) and name not in ("header not JSON", "unknown channel",
+                                                     "2 MB frame"):
+            with pytest.raises(ValueError, match="refused a malformed websocket frame"):
+                channels.deserialize_msg_from_ws_v1(frame)
+    assert channels.deserialize_msg_from_ws_v1(good_frame())[0] == "shell"
+
+
 def test_default_kernel_cap_fits_the_machine() -> None:
     assert serve.default_max_kernels(8 * 1024) >= 30 + serve.POOL_SIZE  # the class target
     assert serve.default_max_kernels(8 * 1024) * serve.KERNEL_BUDGET_MB <= 8 * 1024
