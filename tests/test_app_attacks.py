@@ -439,3 +439,77 @@ def test_lab_survives_the_72_byte_frame(tmp_path: Path) -> None:
         proc.wait()
     assert outcome.startswith("closed"), outcome
     assert growth < 50 and alive and status == 200
+
+
+def raw_v1_websocket(base: str, token: str, kernel_id: str):
+    """A websocket opened by hand on a plain TCP socket with a small receive buffer, so that a
+    client that never reads makes the server's unsent output pile up (a tornado client would
+    read everything into its own queue)."""
+    import base64
+    import os
+    import socket as sockets
+
+    host, port = base.removeprefix("http://").split(":")
+    sock = sockets.socket()
+    sock.setsockopt(sockets.SOL_SOCKET, sockets.SO_RCVBUF, 4096)
+    sock.connect((host, int(port)))
+    key = base64.b64encode(os.urandom(16)).decode()
+    sock.sendall((f"GET /api/kernels/{kernel_id}/channels?session_id={uuid.uuid4().hex}"
+                  f"&token={token} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+                  f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                  f"Sec-WebSocket-Version: 13\r\n"
+                  f"Sec-WebSocket-Protocol: {serve.V1_SUBPROTOCOL}\r\n\r\n").encode())
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        answer += sock.recv(1)
+    assert answer.startswith(b"HTTP/1.1 101"), answer[:200]
+
+    def send(frame: bytes) -> None:
+        mask = os.urandom(4)
+        size = len(frame)
+        head = bytes([0x82]) + (bytes([0x80 | size]) if size < 126 else
+                                bytes([0x80 | 126]) + size.to_bytes(2, "big") if size < 65536
+                                else bytes([0x80 | 127]) + size.to_bytes(8, "big"))
+        sock.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(frame)))
+
+    return sock, send
+
+
+def test_a_client_that_asks_but_never_reads_is_closed_not_buffered(tmp_path: Path):
+    """Before: what the server had to send to websockets that never read piled up in its
+    memory (60 such websockets: 1.5 GB). Now a websocket with more than ``max_pending_bytes``
+    unsent (64 MB; 1 MB here, so that a few replies reach it) is closed."""
+    proc, base, token = start_app(tmp_path, "--pool_size=1",
+                                  "--ExplorersVoila.max_pending_bytes=1000000")
+    log = tmp_path / "server.log"
+    try:
+        kernel = load.kernel_id_from_page(run(open_page(base, token)))
+        sock, send = raw_v1_websocket(base, token, kernel)
+        time.sleep(3)  # the server connects the websocket to its kernel after the handshake
+        start = rss_mb(proc.pid)
+        comm_id, session = uuid.uuid4().hex, uuid.uuid4().hex
+        peak, closed, sent = 0.0, False, 0
+        try:
+            send(load.pack_v1("shell", load.new_message(
+                "comm_open", {"comm_id": comm_id, "target_name": "jupyter.widget.control",
+                              "data": {}}, session, {"version": "1.0.0"})))
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and not closed:
+                if sent < 200:
+                    try:
+                        send(load.pack_v1("shell", load.new_message(  # a new msg_id each time
+                            "comm_msg", {"comm_id": comm_id,
+                                         "data": {"method": "request_states"}}, session)))
+                        sent += 1
+                    except OSError:
+                        closed = True  # the server closed the connection
+                peak = max(peak, rss_mb(proc.pid) - start)
+                closed = closed or "reads too slowly" in log.read_text()
+                time.sleep(0.2)
+        finally:
+            sock.close()
+        alive = proc.poll() is None
+    finally:
+        stop(proc)
+    assert closed, (peak, sent)
+    assert peak < GROWTH_LIMIT_MB and alive

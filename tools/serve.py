@@ -368,10 +368,11 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
             if header and header.get("msg_type") == "execute_input":
                 return None  # Voila hides the code: never echo it to the page
             stream = getattr(self.ws_connection, "stream", None)
-            if getattr(stream, "_write_buffer_size", 0) > MAX_PENDING_BYTES:
+            limit = self.settings.get("explorers_max_pending_bytes", MAX_PENDING_BYTES)
+            if unsent_bytes(stream) > limit:
                 self.log.warning("closed the websocket of kernel %s: its client reads too "
                                  "slowly (more than %d bytes unsent)", self._explorers_kernel,
-                                 MAX_PENDING_BYTES)
+                                 limit)
                 self.close(1008, "not reading")
                 return None
             # Skip Voila's own (unbounded) header reader: call the handler Voila extends.
@@ -461,6 +462,9 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
         max_connections_per_kernel = Int(
             MAX_CONNECTIONS_PER_KERNEL, config=True,
             help="The most websockets one kernel accepts at once.")
+        max_pending_bytes = Int(
+            MAX_PENDING_BYTES, config=True,
+            help="Close a websocket whose client leaves more than this many bytes unsent.")
 
         def init_settings(self) -> dict[str, Any]:
             settings = super().init_settings()
@@ -471,6 +475,7 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
             settings["explorers_sockets"] = {}
             settings["explorers_max_kernels"] = self.max_kernels
             settings["explorers_max_connections"] = self.max_connections_per_kernel
+            settings["explorers_max_pending_bytes"] = self.max_pending_bytes
             settings["websocket_max_message_size"] = MAX_FRAME_BYTES
             cap_kernel_pool(self.kernel_manager, self.max_kernels)
             return settings
@@ -512,6 +517,14 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
                     await ensure_async(self.kernel_manager.shutdown_kernel(kernel_id))
 
     return ExplorersVoila
+
+
+def unsent_bytes(stream: Any) -> int:
+    """Bytes a tornado stream holds that its peer has not taken yet (0 if it cannot tell)."""
+    try:
+        return len(stream._write_buffer)  # tornado's IOStream: no public accessor
+    except (AttributeError, TypeError):
+        return 0
 
 
 def kernels_committed(manager: Any) -> int:
