@@ -172,7 +172,12 @@ async def send_and_watch(base: str, token: str, kernel_id: str, frame: bytes | s
     """Send ``frame`` on a fresh websocket; return how it ended and the server's growth (MB)."""
     sock = await load.KernelSocket.open(base, token, kernel_id)
     start = rss_mb(pid)
-    await sock.connection.write_message(frame, binary=isinstance(frame, bytes))
+    from tornado.websocket import WebSocketClosedError
+
+    try:
+        await sock.connection.write_message(frame, binary=isinstance(frame, bytes))
+    except WebSocketClosedError:
+        pass  # the server closed it while a large frame was still being sent
     deadline = time.monotonic() + seconds
     outcome = "still open"
     while time.monotonic() < deadline:
@@ -220,8 +225,10 @@ def test_malformed_frames_close_only_their_websocket(app, kernel_id, name):
                                          proc.pid))
     if not outcome.startswith("closed"):
         proc.kill()  # frozen or growing: stop it before it takes the machine
-    # tornado itself closes a socket on a frame above the size limit (1009); the check, 1008
-    assert outcome in ("closed 1008", "closed 1009"), outcome
+    # tornado itself closes a socket on a frame above the size limit (1009; the client, still
+    # sending, may not read the code); the check, 1008
+    allowed = ("closed 1008", "closed 1009") + (("closed None",) if name == "2 MB frame" else ())
+    assert outcome in allowed, outcome
     assert growth < 50 and proc.poll() is None
 
 
