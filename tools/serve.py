@@ -9,6 +9,9 @@ servers from the same functions, so what is tested is what a user starts. Usage:
     .venv/bin/python tools/serve.py app              # the explorers as a Voila app
     .venv/bin/python tools/serve.py app --port 8871  # any extra option goes to the server
 
+``lab`` runs JupyterLab through this script (``serve.py jupyterlab ...``), so that its websocket
+readers are bounded first (:func:`guard_kernel_message_readers`).
+
 The app runs Voila through :class:`ExplorersVoila` (``serve.py voila ...``, what ``app`` starts),
 which makes it fit for a whole class at once:
 
