@@ -22,8 +22,12 @@ It reports time to first render (page request to all widget states received: med
 percentile), the change round trip (median, p95), kernel memory (resident set of each kernel
 process while all sessions are open, and of the server with all its kernels), that every
 session rendered, and how many session kernels were still running 2 minutes after the sessions
-closed (they must be culled after ``CULL_IDLE_TIMEOUT`` seconds without a connection). Writes
-``benchmarks/load-results.json``. Targets (issue 17) are in benchmarks/README.md.
+closed (they must be culled after ``CULL_IDLE_TIMEOUT`` seconds without a connection). Once a
+second all along it samples the kernels alive and the memory of the server with all its
+kernels: the peaks are the class target of issue 24 (at most students + pool kernels, and a
+class of 30 within an 8 GB machine). A student the server asks to wait (the kernel cap,
+``--max-kernels``) tries again every 5 s, as the wait page does, and is counted. Writes
+``benchmarks/load-results.json``. Targets (issues 17 and 24) are in benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -36,12 +40,11 @@ import platform
 import re
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +54,8 @@ import serve  # noqa: E402
 
 V1 = serve.V1_SUBPROTOCOL
 TARGETS = {"render_median_s": 3.0, "round_trip_p95_ms": 250.0, "kernel_mb": 150.0,
-           "kernels_left_after_2_min": 0}
+           "kernels_left_after_2_min": 0, "peak_kernels": "students + pool",
+           "peak_mb": 8 * 1024}
 
 
 # --- The v1 kernel websocket protocol (as jupyter_server writes it) ---------------------------
@@ -105,6 +109,7 @@ class Session:
     stage_id: str = ""
     options: int = 0
     error: str = ""
+    waits: int = 0
 
 
 def kernel_id_from_page(html_text: str) -> str:
@@ -118,6 +123,9 @@ async def fetch(url: str, *, method: str = "GET", body: Any = None,
                 headers: dict[str, str] | None = None, timeout: float = 300) -> Any:
     from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
+    # A class's browsers each have their own connections: no queue of 10 (tornado's default,
+    # whose queued requests time out after 20 s) between the students and the server.
+    AsyncHTTPClient.configure(None, max_clients=200)
     request = HTTPRequest(url, method=method, body=body, headers=headers or {},
                           request_timeout=timeout, follow_redirects=False)
     return await AsyncHTTPClient().fetch(request, raise_error=False)
@@ -205,6 +213,10 @@ async def student(session: Session, base: str, token: str, changes: int,
     started = time.perf_counter()
     try:
         page = await fetch(f"{base}/?token={token}", timeout=render_timeout)
+        while page.code == 503 and time.perf_counter() - started < render_timeout:
+            session.waits += 1  # the app is full: the wait page tries again by itself
+            await asyncio.sleep(5)
+            page = await fetch(f"{base}/?token={token}", timeout=render_timeout)
         if page.code != 200:
             raise RuntimeError(f"page answered {page.code}")
         session.kernel_id = kernel_id_from_page(page.body.decode())
@@ -287,13 +299,16 @@ async def working_class(session: Session, sock: KernelSocket, changes: int, seed
 
 async def wait_pool_ready(server_pid: int, pool: int, timeout: float = 600) -> float:
     """Seconds until the pre-started kernels exist and have run the notebook: at least ``pool``
-    kernels, together using under 2 % of a core over two 3-second windows in a row."""
+    kernels, together with the server (which runs the notebook in them) using under 2 % of a
+    core over two 3-second windows in a row."""
+    import psutil
+
     started = time.monotonic()
     quiet, previous = 0, None
     while time.monotonic() - started < timeout:
         kernels = kernel_processes(server_pid)
         used = 0.0
-        for kernel in kernels:
+        for kernel in [psutil.Process(server_pid), *kernels]:
             try:
                 times = kernel.cpu_times()
                 used += times.user + times.system
@@ -304,13 +319,40 @@ async def wait_pool_ready(server_pid: int, pool: int, timeout: float = 600) -> f
         # ready too; the server log counts the deaths.
         if previous is not None and kernels and used - previous < 0.06:
             quiet += 1
-            if (len(kernels) >= pool and quiet >= 2) or quiet >= 5:
+            if (len(kernels) >= pool and quiet >= 2) or quiet >= 10:
                 return time.monotonic() - started
         else:
             quiet = 0
         previous = used
         await asyncio.sleep(3)
     return time.monotonic() - started
+
+
+class Peaks:
+    """Samples, once a second, the kernels alive and the memory of the server and its kernels."""
+
+    def __init__(self, server: Any) -> None:
+        self.server = server
+        self.kernels = 0
+        self.mb = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    def sample(self) -> None:
+        kernels = kernel_processes(self.server.pid)
+        self.kernels = max(self.kernels, len(kernels))
+        self.mb = max(self.mb, rss_mb(self.server) + sum(rss_mb(k) for k in kernels))
+
+    async def _loop(self) -> None:
+        while True:
+            self.sample()
+            await asyncio.sleep(1)
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._loop())
+
+    def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
 
 
 async def kernels_alive(base: str, token: str, kernel_ids: list[str]) -> list[str]:
@@ -339,14 +381,21 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="load-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     pool = args.pool_size or serve.POOL_SIZE
-    proc, base, token = start_app(workdir, [f"--pool_size={pool}"])
+    extra = [f"--pool_size={pool}"]
+    if args.max_kernels:
+        extra.append(f"--ExplorersVoila.max_kernels={args.max_kernels}")
+    proc, base, token = start_app(workdir, extra)
     server = psutil.Process(proc.pid)
     results: dict[str, Any] = {"students": args.students, "spread_s": args.spread,
                                "changes_per_student": args.changes, "pool_size": pool,
+                               "max_kernels": args.max_kernels or serve.default_max_kernels(),
                                "cull_idle_timeout_s": serve.CULL_IDLE_TIMEOUT,
                                "cull_interval_s": serve.CULL_INTERVAL}
+    peaks = Peaks(server)
+    peaks.start()
     try:
-        results["pool_ready_s"] = round(await wait_pool_ready(proc.pid, pool), 1)
+        cap = args.max_kernels or serve.default_max_kernels()
+        results["pool_ready_s"] = round(await wait_pool_ready(proc.pid, min(pool, cap)), 1)
         sessions = [Session(i) for i in range(args.students)]
         tasks = []
         for s in sessions:
@@ -356,7 +405,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         sockets = await asyncio.gather(*tasks)
         arrived = time.monotonic()
         # Phase 2, once the pool has refilled: the whole class works at once.
-        results["refill_wait_s"] = round(await wait_pool_ready(proc.pid, pool + args.students), 1)
+        results["refill_wait_s"] = round(
+            await wait_pool_ready(proc.pid, min(pool + args.students, cap)), 1)
         await asyncio.gather(*(working_class(s, sock, args.changes, s.index)
                                for s, sock in zip(sessions, sockets) if sock is not None))
         results["class_phase_s"] = round(time.monotonic() - arrived, 1)
@@ -367,6 +417,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         for sock in sockets:
             if sock is not None:
                 sock.close()
+        peaks.sample()
+        peaks.stop()
         closed = time.monotonic()
         ids = [s.kernel_id for s in sessions if s.kernel_id]
         left_at: dict[str, int] = {}
@@ -401,9 +453,14 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             "session_kernels_left_by_seconds_after_close": left_at,
             "kernels_left_after_2_min": at_two_minutes[0] if at_two_minutes else None,
             "server_alive": proc.poll() is None,
+            "peak_kernels": peaks.kernels,
+            "peak_kernels_target": args.students + pool,
+            "peak_server_and_kernels_mb": peaks.mb,
+            "students_asked_to_wait": sum(1 for s in sessions if s.waits),
             "kernels_died_at_start": (workdir / "server.log").read_text().count(" died, removing"),
         })
     finally:
+        peaks.stop()
         proc.terminate()
         try:
             proc.wait(timeout=30)
@@ -439,6 +496,11 @@ def report(results: dict[str, Any]) -> str:
         ("kernel memory median / max (MB)",
          f"{fmt(results['kernel_mb_median'], 0)} / {fmt(results['kernel_mb_max'], 0)}", "≤ 150"),
         ("server + all kernels (MB)", fmt(results["server_and_kernels_mb"], 0), "-"),
+        ("peak kernels alive", fmt(results["peak_kernels"]),
+         f"≤ {results['peak_kernels_target']} (students + pool)"),
+        ("peak server + kernels (MB)", fmt(results["peak_server_and_kernels_mb"], 0),
+         "within 8 GB, with room"),
+        ("students asked to wait", fmt(results["students_asked_to_wait"]), "-"),
         ("session kernels left 2 min after close",
          fmt(results["kernels_left_after_2_min"]), "0"),
     ]
@@ -458,6 +520,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pool-size", type=int, default=0,
                         help="preheated kernels (default: what make app uses, "
                              f"{serve.POOL_SIZE}); a class of N can be given N")
+    parser.add_argument("--max-kernels", type=int, default=0,
+                        help="the app's kernel cap (default: what make app sets on this "
+                             f"machine, {serve.default_max_kernels()})")
     parser.add_argument("--render-timeout", type=float, default=300)
     parser.add_argument("--reclaim-wait", type=float, default=180,
                         help="seconds to watch for kernels to be reclaimed after close")

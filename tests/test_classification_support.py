@@ -52,7 +52,7 @@ def test_simulator_counts_and_errors():
     s.counts.value = "5,2 4"
     assert "counts entry 2" in s.result.value
     s.counts.value = " ".join(["5,2"] * 10)
-    assert "at least 20" in s.result.value
+    assert "20 to 100 nuclei" in s.result.value
 
 
 def test_parse_counts():

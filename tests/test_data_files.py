@@ -75,6 +75,10 @@ def test_words_like_null_are_not_missing(tmp_path: Path) -> None:
     """HER2-null is written "null": it must stay a word, while an empty cell is missing."""
     path = tmp_path / "t.csv"
     path.write_text("expression,ratio\nnull,\nNA,2.0\n")
+    sidecar_path(path).write_text(json.dumps({
+        "sha256": file_sha256(path),
+        "columns": [{"name": "expression", "type": "string"},
+                    {"name": "ratio", "type": "number", "unit": "ratio", "required": False}]}))
     frame = read_csv(path)
     assert frame["expression"].tolist() == ["null", "NA"]
     assert frame["ratio"].isna().tolist() == [True, False]
@@ -250,3 +254,119 @@ def test_survival_explorer_says_a_data_file_is_broken(tmp_path: Path, monkeypatc
     assert "data file" in shown_text and "check your input" not in shown_text.lower()
     assert "survival_pct must be between 0 and 100" in shown_text
     assert "Traceback" not in shown_text
+
+
+# --- Every data file needs a well-formed sidecar; line ends -----------------------------------
+
+
+def test_prognostic_table_without_its_sidecar_is_an_error(tmp_path: Path, monkeypatch) -> None:
+    """Before: the prognostic tables were read with a plain read, so deleting the sidecar and
+    editing a cell turned a stage IA patient into IIIC without a word."""
+    import helpers.prognostic as prognostic
+
+    patient = dict(grade=1, her2="positive", er="positive", pr="positive", kind="clinical")
+    assert prognostic.prognostic_stage("T1", "N0", "M0", **patient) == "IA"
+    data = broken_copy(tmp_path, "prognostic_stage_clinical",
+                       lambda t: t.replace(",positive,positive,positive,IA,",
+                                           ",positive,positive,positive,IIIC,", 1),
+                       update_checksum=False)
+    (data / "prognostic_stage_clinical.meta.json").unlink()
+    monkeypatch.setattr(prognostic, "DATA_DIR", data)
+    prognostic.prognostic_table.cache_clear()
+    prognostic._lookup.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"data/prognostic_stage_clinical.csv has no sidecar"):
+            prognostic.prognostic_stage("T1", "N0", "M0", **patient)
+    finally:
+        prognostic.prognostic_table.cache_clear()
+        prognostic._lookup.cache_clear()
+
+
+def test_reading_a_file_without_a_sidecar_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("stage\nIA\n")
+    with pytest.raises(DataFileError, match=r"t.csv has no sidecar t.meta.json"):
+        read_csv(path)
+
+
+def good_sidecar(path: Path) -> dict:
+    return {"sha256": file_sha256(path),
+            "columns": [{"name": "stage", "type": "string"},
+                        {"name": "pct", "type": "number", "unit": "percent"}]}
+
+
+@pytest.mark.parametrize("sidecar, words", [
+    ("[1, 2]", "must be a JSON object"),
+    ("{\"sha256\": \"SHA\", \"columns\": [{\"type\": \"string\"}, "
+     "{\"name\": \"pct\", \"type\": \"number\"}]}", "column 1 has no name"),
+    ("{\"sha256\": \"SHA\", \"sha256\": \"SHA\", \"columns\": [{\"name\": \"stage\", "
+     "\"type\": \"string\"}, {\"name\": \"pct\", \"type\": \"number\"}]}",
+     "'sha256' is given twice"),
+    ("{\"sha256\": \"SHA\", \"columns\": [{\"name\": \"stage\", \"type\": \"string\", "
+     "\"type\": \"number\"}, {\"name\": \"pct\", \"type\": \"number\"}]}",
+     "'type' is given twice"),
+    ("{\"sha256\": \"SHA\", \"columns\": [{\"name\": \"stage\", \"type\": \"string\"}, "
+     "{\"name\": \"stage\", \"type\": \"string\"}]}", "'stage' is described twice"),
+    ("{\"sha256\": \"SHA\", \"columns\": {\"stage\": \"string\"}}", "columns must be"),
+    ("{\"sha256\": \"SHA\", \"columns\": [\"stage\", \"pct\"]}", "column 1 must be an object"),
+    ("{\"sha256\": 5, \"columns\": [{\"name\": \"stage\", \"type\": \"string\"}, "
+     "{\"name\": \"pct\", \"type\": \"number\", \"max\": \"100\"}]}",
+     "max must be a number"),
+    ("{\"sha256\": \"SHA\", \"key\": \"stage\", \"columns\": [{\"name\": \"stage\", "
+     "\"type\": \"string\"}, {\"name\": \"pct\", \"type\": \"number\"}]}", "key must be a list"),
+    ("{\"sha256\": \"SHA\", \"columns\": [{\"name\": \"stage\", \"type\": \"text\"}, "
+     "{\"name\": \"pct\", \"type\": \"number\"}]}", "has type 'text'"),
+    ("{\"sha256\": \"SHA\", ", "cannot be read"),
+], ids=["list", "column-without-name", "duplicate-field", "duplicate-field-in-column",
+        "column-twice", "columns-not-list", "column-not-object", "bound-not-number",
+        "key-not-list", "unknown-type", "truncated"])
+def test_malformed_sidecar_is_a_data_file_error_naming_the_file(tmp_path: Path, sidecar: str,
+                                                                words: str) -> None:
+    """Before: a list raised AttributeError, a nameless column KeyError, and a field given twice
+    passed (JSON keeps the last one)."""
+    path = tmp_path / "t.csv"
+    path.write_text("stage,pct\nIA,5\n")
+    sidecar_path(path).write_text(sidecar.replace("SHA", file_sha256(path)))
+    with pytest.raises(DataFileError) as caught:
+        read_csv(path)
+    assert "the sidecar of" in str(caught.value) and "t.csv" in str(caught.value)
+    assert words in str(caught.value)
+    sidecar_path(path).write_text(json.dumps(good_sidecar(path)))
+    assert read_csv(path)["pct"].tolist() == [5]
+
+
+def test_every_sidecar_is_well_formed() -> None:
+    for path in CSV_FILES:
+        assert datafiles.sidecar_problems(read_sidecar(path.stem)) == [], path.name
+
+
+def test_crlf_line_ends_are_named_as_the_reason_the_checksum_fails(tmp_path: Path) -> None:
+    """A Windows checkout turns LF into CRLF: every checksum fails; the error says why."""
+    data = broken_copy(tmp_path, "subtype_incidence",
+                       lambda t: t.replace("\n", "\r\n").encode("utf-8"), update_checksum=False)
+    with pytest.raises(DataFileError) as caught:
+        read_table("subtype_incidence", data_dir=data)
+    message = str(caught.value)
+    assert "data/subtype_incidence.csv" in message and "line ends" in message
+    assert "CRLF" in message and "content is unchanged" in message
+
+
+def test_crlf_with_a_changed_value_is_not_called_a_line_end_problem(tmp_path: Path) -> None:
+    data = broken_copy(tmp_path, "subtype_incidence",
+                       lambda t: t.replace("69.5", "69.4").replace("\n", "\r\n").encode("utf-8"),
+                       update_checksum=False)
+    with pytest.raises(DataFileError) as caught:
+        read_table("subtype_incidence", data_dir=data)
+    assert "line ends" not in str(caught.value)
+
+
+def test_git_keeps_data_files_lf() -> None:
+    """.gitattributes makes git check out data/*.csv with LF line ends on every system."""
+    import subprocess
+
+    lines = (DATA_DIR.parent / ".gitattributes").read_text().splitlines()
+    assert "data/*.csv text eol=lf" in lines
+    result = subprocess.run(["git", "check-attr", "eol", "--", "data/seer_survival.csv"],
+                            cwd=DATA_DIR.parent, capture_output=True, text=True)
+    if result.returncode == 0:  # a git checkout (a source archive has no git)
+        assert result.stdout.strip().endswith("eol: lf")

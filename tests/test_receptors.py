@@ -94,7 +94,7 @@ def test_h_score_bad_input() -> None:
 
 # --- the glossary and lesson text that teach these rules -------------------------------------
 from pathlib import Path  # noqa: E402
-from test_data_files import REVIEW_DATE
+from test_data_files import REVIEW_DATE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

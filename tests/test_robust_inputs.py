@@ -206,3 +206,69 @@ def test_a_bad_value_from_the_page_is_logged_not_sent_back(caplog) -> None:
         logger.removeHandler(caplog.handler)
     assert box.value == 1
     assert any(r.exc_info for r in caplog.records)
+
+
+# --- Nonsense refused in words: ISH values, node counts, endless answers, huge counts ---------
+
+from helpers.her2 import MAX_HER2_COPIES, MAX_ISH_RATIO, classify_her2  # noqa: E402
+from helpers.ish import MAX_NUCLEI_COUNTED, count_result  # noqa: E402
+from helpers.staging import n_category  # noqa: E402
+
+
+@pytest.mark.parametrize("ratio, copies, field", [
+    (1e308, 4, "ish_ratio"), (50.01, 8, "ish_ratio"), (2.5, 1e308, "her2_copies"),
+    (2.5, 100.5, "her2_copies")])
+def test_classify_her2_refuses_physically_meaningless_ish_values(ratio, copies, field) -> None:
+    """Before: classify_her2("2+", 1e308, 4) answered "positive"."""
+    with pytest.raises(ValueError, match=rf"{field} must be a number between 0 and "):
+        classify_her2("2+", ratio, copies)
+
+
+def test_classify_her2_accepts_values_up_to_its_limits() -> None:
+    assert MAX_ISH_RATIO == 50 and MAX_HER2_COPIES == 100
+    assert classify_her2("2+", 50, 100).status == "positive"
+    assert classify_her2("2+", 1.5, 3.0).status == "negative"
+
+
+@pytest.mark.parametrize("nodes", [10**400, 61, 10**6])
+def test_n_category_bounds_the_node_count_as_patient_does(nodes) -> None:
+    """Before: n_category(10**400) answered N3."""
+    with pytest.raises(ValueError, match="positive_axillary_nodes must be a whole number from 0 to 60"):
+        n_category(nodes)
+    assert n_category(60) == "N3"
+
+
+def test_a_checker_given_an_endless_iterator_answers_without_filling_memory() -> None:
+    """Before: check_set read the whole iterator (3 GB in 4 s, for ever)."""
+    import itertools
+
+    from helpers.exercises import check_set
+
+    feedback = check_set(itertools.repeat("low"), ["low"], allowed=["low", "null"],
+                         what="HER2 categories")
+    assert feedback.status == "malformed" and "more than 1,000 items" in feedback.message
+    assert check_set(iter(["low"]), ["low"], allowed=["low", "null"], what="x").status == "correct"
+
+
+def test_the_checker_a_student_runs_answers_an_endless_iterator() -> None:
+    """The same through a lesson's checker, as a student would call it."""
+    import itertools
+
+    from helpers.exercises import patient_path
+
+    feedback = patient_path.exercise_1(itertools.cycle(["Alcohol"]))
+    assert feedback.status == "malformed" and "more than 1,000 items" in feedback.message
+
+
+def test_ish_counts_are_bounded_before_they_are_read() -> None:
+    """Before: 2 million count pairs were all read and checked (6 s per widget update)."""
+    with pytest.raises(ValueError, match=r"counts must list 20 to 100 nuclei .* got 2,000,000 nuclei"):
+        count_result([(4, 2)] * 2_000_000)
+    with pytest.raises(ValueError, match="counts must list 20 to 100"):
+        count_result([(4, 2)] * (MAX_NUCLEI_COUNTED + 1))
+    assert count_result([(4, 2)] * MAX_NUCLEI_COUNTED).ratio == 2.0
+
+
+def test_ish_counts_with_too_few_cep17_signals_are_refused_in_words() -> None:
+    with pytest.raises(ValueError, match="ratio of 1000.0, above 50.*check the CEP17 counts"):
+        count_result([(50, 0)] * 19 + [(50, 1)])

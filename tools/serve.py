@@ -9,6 +9,9 @@ servers from the same functions, so what is tested is what a user starts. Usage:
     .venv/bin/python tools/serve.py app              # the explorers as a Voila app
     .venv/bin/python tools/serve.py app --port 8871  # any extra option goes to the server
 
+``lab`` runs JupyterLab through this script (``serve.py jupyterlab ...``), so that its websocket
+readers are bounded first (:func:`guard_kernel_message_readers`).
+
 The app runs Voila through :class:`ExplorersVoila` (``serve.py voila ...``, what ``app`` starts),
 which makes it fit for a whole class at once:
 
@@ -25,6 +28,26 @@ which makes it fit for a whole class at once:
   ``SESSION_TIME_LIMIT`` seconds, connected or not.
 - **Pages render fast.** ``POOL_SIZE`` kernels are started ahead of time with the notebook
   already run (Voila's kernel preheating), and the pool refills as pages take them.
+- **Every incoming frame is checked before jupyter_server reads it.** jupyter_server's v1
+  reader trusts a frame's first 8 bytes as the number of offsets that follow: one 72-byte
+  frame claiming 2**62 of them froze the server while its memory grew without end. A frame is
+  passed on only if it is binary, at most ``MAX_FRAME_BYTES`` long, with 6 to
+  ``MAX_FRAME_OFFSETS`` offsets, in order and inside the frame, a readable channel and header;
+  any other frame closes that websocket (code 1008) and the server carries on. jupyter_server's
+  own readers are replaced by bounded ones as well (:func:`guard_kernel_message_readers`), for
+  the app and for JupyterLab (``make lab`` runs through this script too).
+- **A class fits the machine.** At most ``max_kernels`` kernels run at once (pool included;
+  by default what the machine's memory holds: :func:`default_max_kernels`); the pool stops
+  refilling at that cap, and a student who arrives when it is reached gets a page that says,
+  in words, to wait, and tries again by itself. A kernel takes at most
+  ``MAX_CONNECTIONS_PER_KERNEL`` websockets (a page needs one), and a websocket whose reader
+  has fallen ``MAX_PENDING_BYTES`` behind is closed instead of buffered without end.
+- **The page says when its session has ended.** A session ended by the time limit has its
+  websocket closed with code 4001 first; the page's template shows a notice in words whenever
+  its kernel connection closes (time limit, culled, server stopped), instead of controls that
+  silently stop answering.
+- **Errors stay on the server.** A request for a template file that does not exist (or a path
+  of the wrong shape) is a plain 404, not a 500.
 - **Nothing leaves the machine and only this machine is served.** The page's template drops
   Voila's Font Awesome links to a public CDN (app/share/jupyter/voila/templates/explorers), and
   requests whose Host header is not localhost or a loopback address are refused, as JupyterLab
@@ -64,15 +87,49 @@ SESSION_TIME_LIMIT = 3 * 3600
 #: Kernels started ahead of time, the notebook already run in them.
 POOL_SIZE = 2
 
+#: The largest websocket frame the app reads (tornado closes the socket on a larger one). What
+#: the page sends is a control's new value or a request: a few kilobytes.
+MAX_FRAME_BYTES = 1024 * 1024
+#: The most offsets a v1 frame may declare: channel, header, parent header, metadata and content
+#: take 6; widgets may add binary buffers.
+MAX_FRAME_OFFSETS = 64
+#: Websockets one kernel accepts at once: the page opens one; the rest is room for a reload.
+MAX_CONNECTIONS_PER_KERNEL = 3
+#: A websocket whose unsent output passes this many bytes (a client that asks but never reads)
+#: is closed.
+MAX_PENDING_BYTES = 64 * 1024 * 1024
+#: Memory one app kernel needs, with room (measured: ~125-145 MB resident; benchmarks/README.md)
+#: and memory kept for the server, the system and the browser of a machine used for the class.
+KERNEL_BUDGET_MB = 180
+RESERVED_MB = 1536
+#: Closing code of a session's websocket when its time limit ends it (the page says so).
+SESSION_ENDED_CODE = 4001
+#: How long (seconds) the "please wait" page waits before trying again by itself.
+RETRY_AFTER = 20
+
+
+def default_max_kernels(total_mb: float | None = None) -> int:
+    """How many kernels (pool included) this machine's memory holds: (memory - reserve) /
+    budget per kernel, at least ``POOL_SIZE + 1`` and at most 100. 8 GB gives 36: a class of
+    30 with the pool of 2, and room."""
+    if total_mb is None:
+        try:
+            total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**20
+        except (ValueError, OSError, AttributeError):  # not a POSIX system
+            total_mb = 8 * 1024
+    return max(POOL_SIZE + 1, min(100, int((total_mb - RESERVED_MB) // KERNEL_BUDGET_MB)))
+
 
 def lab_command(root: Path = ROOT, start: str = START_PAGE) -> list[str]:
     """JupyterLab on ``start``, serving ``root``; listening on 127.0.0.1 with a token.
 
     ``allow_root`` lets it start as root (containers, CI machines). The news feed and the
-    check for new JupyterLab versions are off because they would reach out to the network.
+    check for new JupyterLab versions are off because they would reach out to the network. It
+    runs JupyterLab through this script (``serve.py jupyterlab``), which bounds jupyter_server's
+    websocket readers first (:func:`guard_kernel_message_readers`).
     """
     return [
-        str(BIN / "jupyter"), "lab",
+        sys.executable, str(Path(__file__).resolve()), "jupyterlab",
         f"--ServerApp.ip={HOST}",
         "--ServerApp.allow_root=True",
         f"--ServerApp.root_dir={root}",
@@ -126,6 +183,105 @@ def read_header_from_binary_message(ws_msg: bytes) -> dict[str, Any] | None:
         return None
 
 
+def v1_frame_problem(frame: Any) -> str | None:
+    """Why an incoming websocket frame is not a readable v1-protocol kernel message, or None.
+
+    A v1 frame is: 8 bytes giving the number of offsets (little-endian), the offsets (8 bytes
+    each), then the channel name and the message's parts (header, parent header, metadata,
+    content, buffers) between consecutive offsets. Every number is checked against the frame's
+    own length before anything is built from it, so a frame can cost no more than its size.
+    """
+    import json
+
+    if not isinstance(frame, bytes):
+        return "a text frame (the v1 protocol sends binary frames)"
+    if len(frame) > MAX_FRAME_BYTES:
+        return f"a frame of {len(frame):,} bytes (at most {MAX_FRAME_BYTES:,})"
+    if len(frame) < 8:
+        return "a frame too short to hold its offset count"
+    count = int.from_bytes(frame[:8], "little")
+    if not 6 <= count <= MAX_FRAME_OFFSETS:
+        return f"an offset count of {count:,} (6 to {MAX_FRAME_OFFSETS})"
+    table_end = 8 * (count + 1)
+    if table_end > len(frame):
+        return "offsets that run past the end of the frame"
+    offsets = [int.from_bytes(frame[8 * (i + 1): 8 * (i + 2)], "little") for i in range(count)]
+    if offsets[0] < table_end:
+        return "a first part that overlaps the offsets"
+    if any(later < earlier for earlier, later in zip(offsets, offsets[1:])):
+        return "offsets out of order"
+    if offsets[-1] > len(frame):
+        return "offsets that point past the end of the frame"
+    try:
+        channel = frame[offsets[0]:offsets[1]].decode("utf-8")
+        header = json.loads(frame[offsets[1]:offsets[2]].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return "a channel or header that cannot be read"
+    if channel not in ("shell", "control", "stdin", "iopub"):
+        return "an unknown channel"
+    if not isinstance(header, dict) or not isinstance(header.get("msg_type"), str):
+        return "a header without a message type"
+    return None
+
+
+def legacy_binary_frame_problem(frame: bytes) -> str | None:
+    """Why a legacy-protocol binary frame (4-byte big-endian part count, 4-byte offsets) cannot
+    be read, or None. jupyter_server's reader builds a format string as long as the count."""
+    if len(frame) > MAX_FRAME_BYTES:
+        return f"a frame of {len(frame):,} bytes (at most {MAX_FRAME_BYTES:,})"
+    if len(frame) < 4:
+        return "a frame too short to hold its part count"
+    count = int.from_bytes(frame[:4], "big", signed=True)
+    if not 1 <= count <= MAX_FRAME_OFFSETS or 4 * (count + 1) > len(frame):
+        return f"a part count of {count:,} that the frame cannot hold"
+    return None
+
+
+def guard_kernel_message_readers() -> None:
+    """Replace jupyter_server's readers of incoming websocket frames by bounded ones.
+
+    Both the v1 reader (``deserialize_msg_from_ws_v1``) and the legacy binary reader trust the
+    counts a frame declares; the bounded ones refuse a frame that :func:`v1_frame_problem` or
+    :func:`legacy_binary_frame_problem` finds wrong (``ValueError``: the server logs it and
+    closes that websocket). Used by the app and by JupyterLab.
+    """
+    from jupyter_server.services.kernels.connection import channels
+
+    if getattr(channels.deserialize_msg_from_ws_v1, "_bounded", False):
+        return
+    read_v1, read_legacy = channels.deserialize_msg_from_ws_v1, channels.deserialize_binary_message
+
+    def bounded_v1(frame: Any) -> Any:
+        problem = v1_frame_problem(frame)
+        if problem:
+            raise ValueError(f"refused a websocket frame: {problem}")
+        return read_v1(frame)
+
+    def bounded_legacy(frame: bytes) -> Any:
+        problem = legacy_binary_frame_problem(frame)
+        if problem:
+            raise ValueError(f"refused a websocket frame: {problem}")
+        return read_legacy(frame)
+
+    bounded_v1._bounded = True  # type: ignore[attr-defined]
+    channels.deserialize_msg_from_ws_v1 = bounded_v1
+    channels.deserialize_binary_message = bounded_legacy
+
+
+#: The page shown to a student who arrives when the app runs as many kernels as it may.
+WAIT_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Please wait: the app is full</title>
+<meta http-equiv="refresh" content="{retry}"></head>
+<body style="font: 18px/1.5 sans-serif; max-width: 40em; margin: 3em auto; color: #000">
+<h1>Please wait a moment</h1>
+<p role="status">The explorers app is full: it already runs {kernels} sessions, the most this
+server is set to run at once. As soon as someone leaves, there is room for you.</p>
+<p>This page tries again by itself every {retry} seconds; you do not need to do anything.
+If it keeps showing this message, tell your instructor.</p>
+</body></html>
+"""
+
+
 def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's server classes
     """Build the Voila subclasses (imported only when the app runs, not for ``lab``)."""
     import tornado.web
@@ -135,10 +291,22 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
     from voila.app import Voila
     from voila.handler import VoilaHandler
     from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+    from voila.static_file_handler import TemplateStaticFileHandler
     from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
     class V1OnlyWebsocketHandler(VoilaKernelWebsocketHandler):
-        """Kernel websocket that refuses clients not offering the v1 subprotocol."""
+        """Kernel websocket that refuses clients not offering the v1 subprotocol, refuses
+        malformed frames, and limits the websockets per kernel and what waits to be sent."""
+
+        _explorers_kernel: str | None = None
+
+        def _sockets(self) -> dict[str, set[Any]]:
+            return self.settings.setdefault("explorers_sockets", {})
+
+        def _refuse(self, status: int, text: str) -> None:
+            self.set_status(status)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish(text)
 
         async def get(self, *args: Any, **kwargs: Any) -> None:
             offered = [p.strip() for p in
@@ -146,16 +314,52 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
             if V1_SUBPROTOCOL not in offered:
                 self.log.warning("refused a kernel websocket without the %s subprotocol",
                                  V1_SUBPROTOCOL)
-                self.set_status(400)
-                self.set_header("Content-Type", "text/plain; charset=utf-8")
-                self.finish(f"This server speaks only the {V1_SUBPROTOCOL} websocket protocol.\n")
+                self._refuse(400, f"This server speaks only the {V1_SUBPROTOCOL} websocket "
+                                  f"protocol.\n")
                 return
-            await super().get(*args, **kwargs)
+            kernel_id = kwargs.get("kernel_id") or (args[0] if args else "")
+            limit = self.settings.get("explorers_max_connections", MAX_CONNECTIONS_PER_KERNEL)
+            sockets = self._sockets().setdefault(kernel_id, set())
+            if len(sockets) >= limit:
+                self.log.warning("refused websocket %d for kernel %s", len(sockets) + 1,
+                                 kernel_id)
+                self._refuse(429, f"This session already has {len(sockets)} connections, the "
+                                  f"most it may have. Close the app's other tabs.\n")
+                return
+            sockets.add(self)  # counted from now: websockets opened at once are all counted
+            self._explorers_kernel = kernel_id
+            try:
+                await super().get(*args, **kwargs)
+            finally:
+                if self.ws_connection is None or self.close_code is not None:
+                    self._release()
+
+        def _release(self) -> None:
+            kernel_id, self._explorers_kernel = self._explorers_kernel, None
+            if kernel_id is not None:
+                sockets = self._sockets().get(kernel_id, set())
+                sockets.discard(self)
+                if not sockets:
+                    self._sockets().pop(kernel_id, None)
 
         def open(self, *args: Any, **kwargs: Any) -> Any:
             sessions = self.settings.setdefault("explorers_session_start", {})
             sessions.setdefault(self.kernel_id, time.monotonic())
             return super().open(*args, **kwargs)
+
+        def on_message(self, message: Any) -> Any:
+            problem = v1_frame_problem(message)
+            if problem:
+                self.log.warning("closed the websocket of kernel %s: it sent %s",
+                                 self._explorers_kernel, problem)
+                self.close(1008, "malformed message")
+                return None
+            return super().on_message(message)
+
+        def on_close(self) -> None:
+            self._release()
+            if getattr(self, "connection", None) is not None:
+                super().on_close()
 
         def write_message(self, message: Any, binary: bool = False) -> Any:
             if isinstance(message, bytes):
@@ -166,15 +370,54 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
                 header = None
             if header and header.get("msg_type") == "execute_input":
                 return None  # Voila hides the code: never echo it to the page
+            stream = getattr(self.ws_connection, "stream", None)
+            limit = self.settings.get("explorers_max_pending_bytes", MAX_PENDING_BYTES)
+            if unsent_bytes(stream) > limit:
+                self.log.warning("closed the websocket of kernel %s: its client reads too "
+                                 "slowly (more than %d bytes unsent)", self._explorers_kernel,
+                                 limit)
+                self.close(1008, "not reading")
+                return None
             # Skip Voila's own (unbounded) header reader: call the handler Voila extends.
             return super(VoilaKernelWebsocketHandler, self).write_message(message, binary)
 
     class XsrfCookieVoilaHandler(VoilaHandler):
-        """Voila's page, setting the ``_xsrf`` cookie its unload request sends back."""
+        """Voila's page, setting the ``_xsrf`` cookie its unload request sends back, and asking
+        a student to wait when the app already runs as many kernels as it may."""
+
+        _explorers_starting = False
 
         async def prepare(self) -> None:
             await ensure_async(super().prepare())  # authenticates (and checks the Host header)
             self.xsrf_token  # noqa: B018 - reading it sets the cookie
+
+        @tornado.web.authenticated
+        async def get(self, path: str | None = None) -> None:
+            manager = self.kernel_manager
+            limit = self.settings.get("explorers_max_kernels")
+            pooled = manager.get_pool_size(self.notebook_path) if hasattr(
+                manager, "get_pool_size") else 0
+            if limit and not pooled:
+                starting = self.settings.get("explorers_starting", 0)
+                if kernels_committed(manager) + starting >= limit:
+                    self.log.warning("the app is full (%d kernels): asked a student to wait",
+                                     limit)
+                    self.set_status(503)
+                    self.set_header("Retry-After", str(RETRY_AFTER))
+                    self.set_header("Content-Type", "text/html; charset=utf-8")
+                    self.set_header("Cache-Control", "no-store")
+                    self.finish(WAIT_PAGE.format(retry=RETRY_AFTER, kernels=limit))
+                    return
+                self.settings["explorers_starting"] = starting + 1
+                self._explorers_starting = True
+            await super().get(path)
+
+        def on_finish(self) -> None:
+            if self._explorers_starting:
+                self._explorers_starting = False
+                self.settings["explorers_starting"] = max(
+                    0, self.settings.get("explorers_starting", 1) - 1)
+            super().on_finish()
 
     class QuietShutdownHandler(VoilaShutdownKernelHandler):
         """The unload request: a kernel already gone is not an error (204 all the same)."""
@@ -187,9 +430,20 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
             self.set_status(204)
             self.finish()
 
+    class NotFoundTemplateFileHandler(TemplateStaticFileHandler):
+        """Template files: a path that is not ``<template>/static/<file>`` of an existing
+        template is a 404 (Voila's handler failed on it with a 500)."""
+
+        async def get(self, path: str, include_body: bool = True) -> None:
+            try:
+                await super().get(path, include_body)
+            except (ValueError, AssertionError, OSError, LookupError):
+                raise tornado.web.HTTPError(404) from None
+
     replacements = {
         VoilaKernelWebsocketHandler: V1OnlyWebsocketHandler,
         VoilaShutdownKernelHandler: QuietShutdownHandler,
+        TemplateStaticFileHandler: NotFoundTemplateFileHandler,
     }
 
     class ExplorersVoila(Voila):
@@ -203,6 +457,17 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
         session_check_interval = Int(
             CULL_INTERVAL, config=True,
             help="How often (seconds) sessions are checked against the time limit.")
+        max_kernels = Int(
+            default_max_kernels(), config=True,
+            help="The most kernels that run at once, the preheated pool included; a student "
+                 "arriving past it is asked to wait. Default: what this machine's memory "
+                 "holds (serve.default_max_kernels).")
+        max_connections_per_kernel = Int(
+            MAX_CONNECTIONS_PER_KERNEL, config=True,
+            help="The most websockets one kernel accepts at once.")
+        max_pending_bytes = Int(
+            MAX_PENDING_BYTES, config=True,
+            help="Close a websocket whose client leaves more than this many bytes unsent.")
 
         def init_settings(self) -> dict[str, Any]:
             settings = super().init_settings()
@@ -210,6 +475,12 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
             settings["allow_remote_access"] = False
             settings["local_hostnames"] = ["localhost"]
             settings["explorers_session_start"] = {}
+            settings["explorers_sockets"] = {}
+            settings["explorers_max_kernels"] = self.max_kernels
+            settings["explorers_max_connections"] = self.max_connections_per_kernel
+            settings["explorers_max_pending_bytes"] = self.max_pending_bytes
+            settings["websocket_max_message_size"] = MAX_FRAME_BYTES
+            cap_kernel_pool(self.kernel_manager, self.max_kernels)
             return settings
 
         def init_handlers(self) -> list[Any]:
@@ -228,11 +499,15 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
             if self.session_time_limit > 0:
                 PeriodicCallback(self._end_long_sessions,
                                  1000 * max(self.session_check_interval, 1)).start()
+            self.log.info("The app runs at most %d kernels at once (pool included), %d "
+                          "websockets per kernel", self.max_kernels,
+                          self.max_connections_per_kernel)
             super().start()
 
         async def _end_long_sessions(self) -> None:
             app = getattr(self, "app", None)
             sessions = app.settings.get("explorers_session_start", {}) if app else {}
+            sockets = app.settings.get("explorers_sockets", {}) if app else {}
             now = time.monotonic()
             for kernel_id, started in list(sessions.items()):
                 if kernel_id not in self.kernel_manager:
@@ -240,9 +515,80 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
                 elif now - started > self.session_time_limit:
                     self.log.info("session time limit: shutting down kernel %s", kernel_id)
                     sessions.pop(kernel_id, None)
+                    for socket in list(sockets.get(kernel_id, ())):
+                        socket.close(SESSION_ENDED_CODE, "session time limit")
                     await ensure_async(self.kernel_manager.shutdown_kernel(kernel_id))
 
     return ExplorersVoila
+
+
+def unsent_bytes(stream: Any) -> int:
+    """Bytes a tornado stream holds that its peer has not taken yet (0 if it cannot tell)."""
+    try:
+        return len(stream._write_buffer)  # tornado's IOStream: no public accessor
+    except (AttributeError, TypeError):
+        return 0
+
+
+def kernels_committed(manager: Any) -> int:
+    """Kernels running or being started for the pool: the number the cap limits."""
+    pending = sum(1 for pool in getattr(manager, "_pools", {}).values()
+                  for task in pool if not task.done())
+    return len(manager.list_kernel_ids()) + pending
+
+
+def cap_kernel_pool(manager: Any, max_kernels: int) -> None:
+    """Make Voila's preheating kernel manager stop refilling its pool at ``max_kernels``
+    kernels in all, and refill it when a kernel is shut down (a student left)."""
+    if not hasattr(manager, "fill_if_needed"):
+        return  # preheating is off: no pool to cap
+    fill, shutdown, shutdown_all = (manager.fill_if_needed, manager.shutdown_kernel,
+                                    manager.shutdown_all)
+    stopping = False
+
+    def capped_fill(delay: float | None = None, notebook_name: str | None = None,
+                    **kwargs: Any) -> None:
+        if stopping:
+            return
+        config = manager.kernel_pools_config
+        default = dict(config.get("default", {}))
+        wanted = config.get(notebook_name, default).get("pool_size", default.get("pool_size", 1))
+        have = len(manager._pools.get(notebook_name, []))
+        room = max(0, max_kernels - kernels_committed(manager))
+        allowed = min(wanted, have + room)
+        if allowed < wanted:
+            manager.log.info("kernel cap (%d) reached: the pool gets %d kernel(s), not %d",
+                             max_kernels, allowed, wanted)
+        capped = {**config, "default": {**default, "pool_size": allowed}}
+        if notebook_name in config:
+            capped[notebook_name] = {**config[notebook_name], "pool_size": allowed}
+        manager.kernel_pools_config = capped
+        try:
+            fill(delay=delay, notebook_name=notebook_name, **kwargs)
+        finally:
+            manager.kernel_pools_config = config
+
+    async def shutdown_and_refill(kernel_id: str, *args: Any, **kwargs: Any) -> Any:
+        result = await ensure_async_call(shutdown(kernel_id, *args, **kwargs))
+        if not stopping and getattr(manager, "notebook_path", None):
+            capped_fill(notebook_name=manager.notebook_path)
+        return result
+
+    async def stop_all(*args: Any, **kwargs: Any) -> Any:
+        nonlocal stopping
+        stopping = True
+        return await ensure_async_call(shutdown_all(*args, **kwargs))
+
+    manager.fill_if_needed = capped_fill
+    manager.shutdown_kernel = shutdown_and_refill
+    manager.shutdown_all = stop_all
+
+
+async def ensure_async_call(result: Any) -> Any:
+    """Await ``result`` if it is awaitable."""
+    import inspect
+
+    return await result if inspect.isawaitable(result) else result
 
 
 def run_voila(argv: list[str]) -> None:
@@ -250,8 +596,17 @@ def run_voila(argv: list[str]) -> None:
     # The app's page template is found on the Jupyter data path.
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(APP_DATA_DIR), *filter(None, [os.environ.get("JUPYTER_PATH")])])
+    guard_kernel_message_readers()
     app_class = _voila_classes()
     app_class.launch_instance(later_options_win(argv))
+
+
+def run_jupyterlab(argv: list[str]) -> None:
+    """Run JupyterLab in this process, its websocket readers bounded, with options ``argv``."""
+    from jupyterlab.labapp import LabApp
+
+    guard_kernel_message_readers()
+    LabApp.launch_instance(argv)
 
 
 def later_options_win(argv: list[str]) -> list[str]:
@@ -271,6 +626,9 @@ def main(argv: list[str]) -> None:
     """Replace this process with the server named by ``argv[0]``, extra options appended."""
     if argv and argv[0] == "voila":
         run_voila(argv[1:])
+        return
+    if argv and argv[0] == "jupyterlab":
+        run_jupyterlab(argv[1:])
         return
     if not argv or argv[0] not in COMMANDS:
         raise SystemExit(f"usage: serve.py {{{'|'.join(COMMANDS)}}} [server options]")

@@ -19,7 +19,9 @@ where the figures come from and what each column holds::
 missing values. A table whose rows are identified by some columns lists them as ``"key": [...]``;
 no two rows may share a key.
 
-Every read checks the file against its sidecar before anyone uses it (:func:`read_csv`): that it
+Every read checks the file against its sidecar before anyone uses it (:func:`read_csv`, which
+every reader of ``data/`` goes through; a file without a sidecar, or with a sidecar that is not
+a well-formed description, is an error): that it
 is UTF-8 text separated by commas, that it has exactly the declared columns, that every cell has
 its column's type (a boolean is written ``true`` or ``false``, nothing else), lies within its
 range and among its allowed values, that no key repeats, and that the file's checksum is the one
@@ -27,6 +29,10 @@ its sidecar records. A file that breaks any of these raises :class:`DataFileErro
 ``ValueError``) naming the file, the row and the problem, so that a wrong file gives an error,
 never a wrong answer. :func:`validate_table` lists the problems of a frame already read; the
 test suite runs it over every file.
+
+The checksum is of the file's bytes with LF line ends, as ``.gitattributes`` keeps them; a file
+whose checksum fails only because its line ends were changed to CRLF (a Windows checkout) gets
+an error that says so.
 """
 
 from __future__ import annotations
@@ -45,7 +51,7 @@ from . import DATA_DIR
 from ._validate import shown
 
 __all__ = ["sidecar_path", "read_sidecar", "read_table", "read_csv", "validate_table", "file_sha256",
-           "SIDECAR_FIELDS", "DataFileError", "check_rows"]
+           "SIDECAR_FIELDS", "DataFileError", "check_rows", "sidecar_problems"]
 
 #: Source fields every sidecar must fill in.
 SIDECAR_FIELDS = ("title", "publisher", "url", "data_years", "retrieved", "reviewed", "licence",
@@ -92,7 +98,7 @@ def read_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 
 def read_csv(path: Path) -> pd.DataFrame:
-    """Read one data file; if it has a sidecar, check it against the sidecar first.
+    """Read one data file, checked against its sidecar first (a file without one is an error).
 
     Only empty cells count as missing: words such as "null" or "NA" (HER2-null, for one) stay
     text, which pandas' defaults would turn into missing values. Boolean columns hold Python
@@ -106,42 +112,126 @@ def read_csv(path: Path) -> pd.DataFrame:
     except OSError as error:
         raise DataFileError(f"{_label(path)} cannot be read: {error.strerror}") from None
     side = sidecar_path(path)
-    side_mtime = side.stat().st_mtime_ns if side.is_file() else None
-    return _read_checked(str(path), stat.st_mtime_ns, stat.st_size, side_mtime).copy()
+    try:
+        side_stat = side.stat()
+    except OSError:
+        raise DataFileError(f"{_label(path)} has no sidecar {side.name} that describes it, so "
+                            f"it cannot be checked: every data file needs one") from None
+    return _read_checked(str(path), stat.st_mtime_ns, stat.st_size, side_stat.st_mtime_ns,
+                         side_stat.st_size).copy()
 
 
 @lru_cache(maxsize=32)
-def _read_checked(path_text: str, _mtime: int, _size: int, _side_mtime: int | None) -> pd.DataFrame:
+def _read_checked(path_text: str, _mtime: int, _size: int, _side_mtime: int,
+                  _side_size: int) -> pd.DataFrame:
     path = Path(path_text)
     data = path.read_bytes()
     text = _decode(path, data)
-    meta = None
-    if _side_mtime is not None:
-        try:
-            meta = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise DataFileError(f"the sidecar of {_label(path)} cannot be read: {error}") from None
+    meta = _load_sidecar(path)
     raw = _parse(path, text, dtype=str)
-    if meta is not None:
-        problems = check_rows(raw, meta)
-        if problems:
-            raise DataFileError(_problem_text(path, problems))
-        recorded = meta.get("sha256")
-        actual = hashlib.sha256(data).hexdigest()
-        if recorded != actual:
+    problems = check_rows(raw, meta)
+    if problems:
+        raise DataFileError(_problem_text(path, problems))
+    recorded = meta["sha256"]
+    actual = hashlib.sha256(data).hexdigest()
+    if recorded != actual:
+        if b"\r\n" in data and hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest() == recorded:
             raise DataFileError(
-                f"{_label(path)}: its checksum (SHA-256 {actual[:12]}...) is not the one its "
-                f"sidecar records ({shown(recorded, 20)}): the file was changed without its "
-                f"sidecar being reviewed")
+                f"{_label(path)}: its checksum fails only because its line ends are Windows "
+                f"ones (CRLF); the content is unchanged. Save it with LF line ends, or check it "
+                f"out again: the repository's .gitattributes asks git for LF in data/*.csv")
+        raise DataFileError(
+            f"{_label(path)}: its checksum (SHA-256 {actual[:12]}...) is not the one its "
+            f"sidecar records ({shown(recorded, 20)}): the file was changed without its "
+            f"sidecar being reviewed")
     frame = _parse(path, text)
-    if meta is not None:
-        for col in meta.get("columns", []):
-            if col.get("type") == "boolean":
-                values = [None if pd.isna(v) else _BOOLEANS[str(v).strip().lower()]
-                          for v in raw[col["name"]]]
-                frame[col["name"]] = pd.Series(
-                    values, index=frame.index, dtype=bool if None not in values else object)
+    for col in meta["columns"]:
+        if col.get("type") == "boolean":
+            values = [None if pd.isna(v) else _BOOLEANS[str(v).strip().lower()]
+                      for v in raw[col["name"]]]
+            frame[col["name"]] = pd.Series(
+                values, index=frame.index, dtype=bool if None not in values else object)
     return frame
+
+
+def _no_repeated_fields(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a field given twice (JSON would keep the last)."""
+    seen: dict[str, Any] = {}
+    for field, value in pairs:
+        if field in seen:
+            raise ValueError(f"the field {shown(field)} is given twice")
+        seen[field] = value
+    return seen
+
+
+def _load_sidecar(path: Path) -> dict[str, Any]:
+    """The sidecar of data file ``path``, read and checked to be a well-formed description."""
+    side = sidecar_path(path)
+    try:
+        meta = json.loads(side.read_text(encoding="utf-8"), object_pairs_hook=_no_repeated_fields)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise DataFileError(f"the sidecar of {_label(path)} ({side.name}) cannot be read: "
+                            f"{shown(str(error), 160)}") from None
+    problems = sidecar_problems(meta)
+    if problems:
+        raise DataFileError(f"the sidecar of {_label(path)} ({side.name}) is not a valid "
+                            f"description: " + "; ".join(problems[:_MAX_PROBLEMS]))
+    return meta
+
+
+def sidecar_problems(meta: Any) -> list[str]:
+    """Every way ``meta`` (a sidecar as read from JSON) is not a well-formed description.
+
+    A sidecar is an object; ``sha256`` is a 64-digit hex string; ``columns`` is a non-empty list
+    of objects, each with a name (text, not empty, not repeated) and a known type; ``min`` and
+    ``max`` are numbers, ``allowed`` a list, ``required`` true or false; ``key``, if given, is a
+    list of declared column names.
+    """
+    if not isinstance(meta, dict):
+        return [f"it must be a JSON object with fields, not a {type(meta).__name__}"]
+    problems = []
+    checksum = meta.get("sha256")
+    if not (isinstance(checksum, str) and len(checksum) == 64
+            and all(c in "0123456789abcdef" for c in checksum)):
+        problems.append(f"sha256 must be the file's SHA-256 checksum (64 hex digits); "
+                        f"got {shown(checksum, 30)}")
+    columns = meta.get("columns")
+    if not isinstance(columns, list) or not columns:
+        return [*problems, f"columns must be a non-empty list of column descriptions; "
+                           f"got {shown(columns, 60)}"]
+    names: list[str] = []
+    for number, col in enumerate(columns, start=1):
+        if not isinstance(col, dict):
+            problems.append(f"column {number} must be an object with a name and a type; "
+                            f"got {shown(col, 60)}")
+            continue
+        name = col.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"column {number} has no name")
+            continue
+        if name in names:
+            problems.append(f"column {shown(name)} is described twice")
+        names.append(name)
+        if col.get("type") not in _DTYPES:
+            problems.append(f"column {shown(name)} has type {shown(col.get('type'))}, not one "
+                            f"of {sorted(_DTYPES)}")
+        for bound in ("min", "max"):
+            value = col.get(bound)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                problems.append(f"column {shown(name)}: {bound} must be a number; got "
+                                f"{shown(value)}")
+        if "allowed" in col and not isinstance(col["allowed"], list):
+            problems.append(f"column {shown(name)}: allowed must be a list of values")
+        if "required" in col and not isinstance(col["required"], bool):
+            problems.append(f"column {shown(name)}: required must be true or false")
+    key = meta.get("key", [])
+    if not isinstance(key, list) or not all(isinstance(k, str) for k in key):
+        problems.append(f"key must be a list of column names; got {shown(key, 60)}")
+    else:
+        unknown = [k for k in key if k not in names]
+        if unknown:
+            problems.append(f"key names columns it does not describe: {shown(unknown)}")
+    return problems
 
 
 def _label(path: Path) -> str:

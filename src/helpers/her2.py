@@ -36,6 +36,8 @@ __all__ = [
     "Her2Result",
     "ish_group",
     "classify_her2",
+    "MAX_ISH_RATIO",
+    "MAX_HER2_COPIES",
 ]
 
 #: Accepted values of ``ihc``. Plain "0" is an IHC 0 whose report does not say whether any
@@ -49,6 +51,16 @@ EXPRESSIONS = ("positive", "low", "ultralow", "null", NOT_SUBCLASSIFIED, "pendin
 RATIO_CUTOFF = 2.0  # HER2/CEP17 ratio: >= 2.0 is "high"
 COPIES_LOW = 4.0  # average HER2 signals per cell
 COPIES_HIGH = 6.0
+
+#: The largest HER2/CEP17 ratio and average HER2 copies per nucleus accepted. Signals are
+#: counted by eye in 20 or more nuclei; in heavily amplified nuclei they merge into clusters
+#: whose copies are estimated (often reported just as "more than 20"), so no count reaches a
+#: ratio of 50 or 100 copies per nucleus. These limits are chosen well above any real report,
+#: to refuse typing slips and nonsense (a ratio of 1e308), not to judge a real count; the data
+#: files and the classifier widget use the same limits. The cut-offs that decide the result
+#: (ratio 2.0, copies 4.0 and 6.0) lie far below them.
+MAX_ISH_RATIO = 50.0
+MAX_HER2_COPIES = 100.0
 
 
 @dataclass(frozen=True)
@@ -174,10 +186,12 @@ def ish_group(ish_ratio: float, her2_copies: float) -> int:
 
     Boundaries are inclusive as the guideline writes them: a ratio of exactly 2.0 counts as
     "≥2.0"; 4.0 and 6.0 copies count as "≥4.0" and "≥6.0". Raises ``ValueError`` when either
-    value is not a finite number of at least 0.
+    value is not a number from 0 to its limit (:data:`MAX_ISH_RATIO`,
+    :data:`MAX_HER2_COPIES`).
     """
-    ratio = check_number("ish_ratio", ish_ratio, low=0.0)
-    copies = check_number("her2_copies", her2_copies, low=0.0)
+    ratio = check_number("ish_ratio", ish_ratio, low=0.0, high=MAX_ISH_RATIO)
+    copies = check_number("her2_copies", her2_copies, low=0.0, high=MAX_HER2_COPIES,
+                          unit=" HER2 signals per nucleus")
     for row in ISH_GROUPS:
         if _within(ratio, row.ratio_low, row.ratio_high) and _within(
             copies, row.copies_low, row.copies_high
@@ -219,7 +233,8 @@ def classify_her2(
     with an explanation that asks which of the two it is.
 
     Raises ``ValueError`` for an unknown ``ihc``, for only one of the two ISH values, or for an
-    ISH value that is negative, NaN, infinite or not a number.
+    ISH value that is not a number from 0 to its limit (a ratio up to 50, copies up to 100 per
+    nucleus: :data:`MAX_ISH_RATIO`, :data:`MAX_HER2_COPIES`).
     """
     ihc = check_choice("ihc", ihc, IHC_INPUTS)
     if (ish_ratio is None) != (her2_copies is None):

@@ -20,14 +20,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import check_choice, check_int, check_number
-from .her2 import IHC_INPUTS, Her2Result, classify_her2, ish_group
+from ._validate import check_choice, check_int, check_number, shown
+from .her2 import IHC_INPUTS, MAX_ISH_RATIO, Her2Result, classify_her2, ish_group
 
-__all__ = ["MIN_NUCLEI", "Nucleus", "IshField", "IshCount", "simulate_field", "fair_count",
-           "count_result"]
+__all__ = ["MIN_NUCLEI", "MAX_NUCLEI_COUNTED", "Nucleus", "IshField", "IshCount",
+           "simulate_field", "fair_count", "count_result"]
 
 #: The guideline's minimum number of nuclei to count.
 MIN_NUCLEI = 20
+#: The most nuclei one count may list: a simulated field holds at most 60, and a recount by a
+#: second observer adds 20 more; a longer list is refused before any of it is read.
+MAX_NUCLEI_COUNTED = 100
 
 
 @dataclass(frozen=True)
@@ -113,25 +116,32 @@ def count_result(counts: Sequence[tuple[int, int]], ihc: str = "2+",
                  field: IshField | None = None) -> IshCount:
     """Turn per-nucleus (HER2, CEP17) counts into ratio, mean copies, group and HER2 result.
 
-    ``counts`` needs at least 20 pairs of whole numbers (HER2 0-50, CEP17 0-50) with a CEP17
-    total above 0. ``ihc`` is the concurrent IHC score (default "2+", the usual reason for
-    reflex ISH). With ``field`` the errors are counted minus true; without it they are 0 and the
-    true group is the counted one. Raises ``ValueError`` naming the field at fault.
+    ``counts`` needs 20 to 100 pairs of whole numbers (HER2 0-50, CEP17 0-50) with a CEP17
+    total above 0, giving a ratio of at most 50. ``ihc`` is the concurrent IHC score (default
+    "2+", the usual reason for reflex ISH). With ``field`` the errors are counted minus true;
+    without it they are 0 and the true group is the counted one. Raises ``ValueError`` naming
+    the field at fault.
     """
     ihc = check_choice("ihc", ihc, IHC_INPUTS)
-    if isinstance(counts, str) or not isinstance(counts, Sequence) or len(counts) < MIN_NUCLEI:
-        raise ValueError(f"counts must list at least {MIN_NUCLEI} nuclei as (HER2, CEP17) pairs; "
-                         f"got {len(counts) if isinstance(counts, Sequence) else counts!r}")
+    if (isinstance(counts, str) or not isinstance(counts, Sequence)
+            or not MIN_NUCLEI <= len(counts) <= MAX_NUCLEI_COUNTED):
+        given = f"{len(counts):,} nuclei" if isinstance(counts, Sequence) else shown(counts)
+        raise ValueError(f"counts must list {MIN_NUCLEI} to {MAX_NUCLEI_COUNTED} nuclei as "
+                         f"(HER2, CEP17) pairs; got {given}")
     her2_total = cep_total = 0
     for i, pair in enumerate(counts, start=1):
         if not isinstance(pair, Sequence) or len(pair) != 2:
-            raise ValueError(f"counts nucleus {i} must be a (HER2, CEP17) pair; got {pair!r}")
+            raise ValueError(f"counts nucleus {i} must be a (HER2, CEP17) pair; got {shown(pair)}")
         her2_total += check_int(f"HER2 count of nucleus {i}", pair[0], low=0, high=50)
         cep_total += check_int(f"CEP17 count of nucleus {i}", pair[1], low=0, high=50)
     if cep_total == 0:
         raise ValueError("CEP17 total must be above 0 (a ratio needs CEP17 signals); got 0")
     n = len(counts)
     ratio = her2_total / cep_total
+    if ratio > MAX_ISH_RATIO:
+        raise ValueError(f"these counts give a HER2/CEP17 ratio of {ratio:.1f}, above "
+                         f"{MAX_ISH_RATIO:g}, which no real count reaches: check the CEP17 "
+                         f"counts (HER2 total {her2_total}, CEP17 total {cep_total})")
     copies = her2_total / n
     group = ish_group(ratio, copies)
     result = classify_her2(ihc, ratio, copies)

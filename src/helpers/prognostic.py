@@ -36,7 +36,7 @@ from typing import Any
 
 from . import DATA_DIR
 from ._validate import check_number
-from .datafiles import read_csv
+from .datafiles import read_table
 from .staging import STAGE_GROUPS, anatomic_stage, stage_rank
 from .tnm import read_tnm
 
@@ -113,7 +113,7 @@ class PrognosticResult:
 def prognostic_table(kind: str) -> tuple[TableRow, ...]:
     """The rows of the clinical or pathological table, read once from ``data/``."""
     kind = normalise_kind(kind)
-    frame = read_csv(DATA_DIR / f"{_FILES[kind]}.csv")
+    frame = read_table(_FILES[kind], DATA_DIR)
     return tuple(TableRow(*(str(v) for v in row)) for row in frame.itertuples(index=False))
 
 

@@ -351,9 +351,9 @@ def n_category(positive_axillary_nodes: int, *, micrometastases_only: bool = Fal
     (≤0.2 mm and ≤200 cells) do not count as an involved node: that is N0(i+), choose it
     directly. Internal mammary, infraclavicular and supraclavicular nodes are not modelled
     here: choose N directly for those.
-    Raises ``ValueError`` for a count that is not a whole number of at least 0.
+    Raises ``ValueError`` for a count that is not a whole number from 0 to 60 (as ``Patient``).
     """
-    nodes = check_int("positive_axillary_nodes", positive_axillary_nodes, low=0)
+    nodes = check_int("positive_axillary_nodes", positive_axillary_nodes, low=0, high=60)
     if not isinstance(micrometastases_only, bool):
         raise ValueError(f"micrometastases_only must be True or False; got {micrometastases_only!r}")
     if nodes == 0:

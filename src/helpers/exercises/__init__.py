@@ -44,7 +44,7 @@ from typing import Any, Literal
 
 from .._validate import shorten, shown
 from ..palette import DIED, OKABE_ITO
-from ._reader import TEXT_FORMS, answer_key, read_choice
+from ._reader import MAX_ITEMS, TEXT_FORMS, answer_key, read_choice, read_items
 from ._unquoted import Unquoted
 
 __all__ = [
@@ -440,7 +440,10 @@ def check_set(
         # A dict, a table (2-d) or a 0-d array is not a list of labels; a Series or 1-d array is.
         return Feedback("malformed", f"the answer should be a list of labels ({what}); "
                                      f"got {shown(answer)}.")
-    items = list(answer)
+    items = read_items(answer)
+    if items is None:
+        return Feedback("malformed", f"the answer should be a short list of labels ({what}); "
+                                     f"it has more than {MAX_ITEMS:,} items.")
     if not items and expected:
         return Feedback("not answered", f"your list is empty: replace the ... in the line, or "
                                         f"list the labels ({what}).")

@@ -29,9 +29,15 @@ The key is only for comparing; feedback always names the option in the form the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
-__all__ = ["answer_key", "TEXT_FORMS", "read_choice", "roman_stage"]
+__all__ = ["answer_key", "TEXT_FORMS", "read_choice", "roman_stage", "read_items", "MAX_ITEMS"]
+
+#: A list answer is read up to this many items (an endless iterator must not fill the memory);
+#: the longest list a lesson asks for has a few dozen labels.
+MAX_ITEMS = 1000
 
 #: The forms every text answer accepts, said once for prompts and the instructor guide.
 TEXT_FORMS = ('any case and spacing; an optional "Stage " before a stage group; an optional '
@@ -154,3 +160,10 @@ def read_choice(answer: Any, options: Any) -> tuple[str | None, str]:
         return given, (f"AJCC writes stage groups in Roman numerals: {answer.strip()!r} is "
                        f"written {given!r}.")
     return None, ""
+
+
+def read_items(answer: Iterable[Any], limit: int = MAX_ITEMS) -> list[Any] | None:
+    """The items of a list answer, read up to ``limit``; ``None`` if it holds more (or never
+    ends: a generator such as ``itertools.count()`` is read only ``limit + 1`` items far)."""
+    items = list(islice(answer, limit + 1))
+    return None if len(items) > limit else items

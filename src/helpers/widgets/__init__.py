@@ -62,29 +62,65 @@ def _server_side_log(name: str = __name__) -> logging.Logger:
     return logger
 
 
+#: What the page is told when a message from it fails inside ipywidgets (the details go to the
+#: server's log).
+WIDGET_MESSAGE_FAILED = "A control received something it cannot use; it was ignored."
+
+
 def _guard_widget_messages() -> None:
-    """Make every widget's handler of messages from the page log failures server-side.
+    """Keep the details of a widget message that fails on the server, not on the page.
 
     A message the page sends (a new value for a control) that fails in ipywidgets itself (a
-    value of the wrong type, say) would otherwise end in the kernel's error log, which the
-    kernel sends to the page with its traceback. The handler is bound when a widget is created,
-    so this runs when this package is imported, before any explorer exists.
+    value of the wrong type, say) is caught by ipywidgets, which then has IPython send the full
+    traceback, with the server's file paths, to the page. While a widget handles a message from
+    the page, IPython's traceback display is replaced by a line in the server's log (with the
+    traceback) and a short sentence to the page. Failures in opening a widget from the page (a
+    ``comm_open`` with bad data) are logged by the comm machinery, whose log would also go to
+    the page: its loggers write to the server's log instead. The handler is bound when a widget
+    is created, so this runs when this package is imported, before any explorer exists.
     """
     from ipywidgets import Widget
 
+    for name in ("Comm", "ipykernel.comm"):
+        _server_side_log(name)
     original = Widget._handle_msg
     if getattr(original, "_guarded", False):
         return
 
     @functools.wraps(original)
     def handle_msg(self: Any, msg: dict[str, Any]) -> None:
+        shell = _ipython()
+        if shell is None:
+            try:
+                original(self, msg)
+            except Exception:  # noqa: BLE001 - details to the server's log only
+                _server_side_log().exception("a message for %s failed", type(self).__name__)
+            return
+
+        def show_traceback(*_args: Any, **_kwargs: Any) -> None:
+            _server_side_log().error("a message for %s failed", type(self).__name__,
+                                     exc_info=sys.exc_info())
+            print(WIDGET_MESSAGE_FAILED, file=sys.stderr)
+
+        shell.showtraceback = show_traceback  # this instance only, for this message
         try:
             original(self, msg)
         except Exception:  # noqa: BLE001 - details to the server's log only
             _server_side_log().exception("a message for %s failed", type(self).__name__)
+        finally:
+            del shell.showtraceback
 
     handle_msg._guarded = True  # type: ignore[attr-defined]
     Widget._handle_msg = handle_msg  # type: ignore[method-assign]
+
+
+def _ipython() -> Any:
+    """The running IPython shell (in a kernel), or None."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - ipywidgets needs IPython
+        return None
+    return get_ipython()
 
 
 _guard_widget_messages()
