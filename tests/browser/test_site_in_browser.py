@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import build_site  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-PAGES = [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html"]
+PAGES = [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html", "search.html"]
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@
   /* An output box that scrolls sideways (a wide table on a phone) can be reached and scrolled
      with the keyboard, and says what it is. */
   function scrollableBoxes() {
-    document.querySelectorAll("div.cell_output .output, div.cell_output").forEach(function (box) {
+    document.querySelectorAll("div.cell_output .output, div.cell_output, .widget-html-content").forEach(function (box) {
       if (box.scrollWidth > box.clientWidth + 1) {
         if (!box.hasAttribute("tabindex")) {
           box.setAttribute("tabindex", "0");
