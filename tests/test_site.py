@@ -77,8 +77,9 @@ def test_page_has_binder_link_snapshot_note_and_figure_alt_text(site: Path, note
     assert binder in content.links
     text = article(site, f"{notebook.stem}.html")
     assert "This page is a snapshot of the lesson" in text
-    assert text.count("Snapshot of an explorer") == sum(
-        build_site.shows_widget(cell) for cell in nbformat.read(notebook, as_version=4).cells)
+    cells = nbformat.read(notebook, as_version=4).cells
+    assert text.count("Snapshot of an explorer") == sum(map(build_site.shows_widget, cells))
+    assert text.count("Snapshot of an exercise") == sum(map(build_site.is_exercise, cells))
     nb = nbformat.read(notebook, as_version=4)
     alts = [out["metadata"]["image/png"]["alt"]
             for cell in nb.cells if cell.cell_type == "code"
@@ -90,6 +91,14 @@ def test_page_has_binder_link_snapshot_note_and_figure_alt_text(site: Path, note
     assert not any(link.endswith(".ipynb") or ".ipynb#" in link
                    for link in content.links if not link.startswith("https://mybinder.org")), \
         "links between lessons must point at the site's pages"
+
+
+def test_exercise_cells_are_recognised() -> None:
+    exercise = new_code_cell("answer = ...\nexercises.survival.exercise_1(answer)")
+    plain = new_code_cell("table = read_table('x')")
+    assert build_site.is_exercise(exercise) and not build_site.is_exercise(plain)
+    assert sum(build_site.is_exercise(c) for p in NOTEBOOKS
+               for c in nbformat.read(p, as_version=4).cells) >= 20
 
 
 def test_every_page_has_a_binder_link(site: Path) -> None:

@@ -8,9 +8,9 @@ checks, so the build needs no kernel and no network. Staging does what the book 
 the notebooks:
 
 - **Snapshot, said plainly.** Every lesson page opens with a note that it is a snapshot, with a
-  link that opens the same lesson live on Binder; every explorer gets the same note right above
-  it, and its controls are switched off in the saved widget state (``disabled``), so that no
-  control on the page looks live and does nothing.
+  link that opens the same lesson live on Binder; every explorer and every exercise gets the
+  same note right above it, and the explorers' controls are switched off in the saved widget
+  state (``disabled``), so that no control on the page looks live and does nothing.
 - **Links that work.** Links between lessons and to glossary terms are MyST cross-references
   (Sphinx stops on one that does not resolve: the build runs with warnings as errors); a link
   that leaves the notebooks folder (the instructor guide) points at the repository's copy.
@@ -311,6 +311,23 @@ def explorer_note(binder: str) -> str:
             f"[Use it live on Binder]({binder}).\n::::")
 
 
+def exercise_note(binder: str) -> str:
+    """The note right above each exercise cell on a lesson page."""
+    return ("::::{admonition} Snapshot of an exercise\n:class: note snapshot-note\n"
+            "Here the cell cannot be edited or run, and no answer is checked: what it shows is "
+            f"the lesson's own run. [Do the exercise live on Binder]({binder}).\n::::")
+
+
+_EXERCISE_CALL = re.compile(r"\bexercises\.\w+\.\w+\(")
+
+
+def is_exercise(cell: nbformat.NotebookNode) -> bool:
+    """A code cell that checks a student's answer (calls a checker of ``helpers.exercises``)
+    and is not an explorer (a widget, which gets :func:`explorer_note`)."""
+    return (cell.cell_type == "code" and not shows_widget(cell)
+            and bool(_EXERCISE_CALL.search(cell.source)))
+
+
 def shows_widget(cell: nbformat.NotebookNode) -> bool:
     return cell.cell_type == "code" and any(
         WIDGET_VIEW in out.get("data", {}) for out in cell.get("outputs", []))
@@ -318,11 +335,14 @@ def shows_widget(cell: nbformat.NotebookNode) -> bool:
 
 def as_snapshot(nb: nbformat.NotebookNode, binder: str) -> nbformat.NotebookNode:
     """The notebook as the site shows it: a snapshot note after the title cell and above each
-    explorer, and every widget control switched off (``disabled``) in the saved state."""
+    explorer and each exercise, and every widget control switched off (``disabled``) in the
+    saved state."""
     cells = []
     for i, cell in enumerate(nb.cells):
         if shows_widget(cell):
             cells.append(new_markdown_cell(explorer_note(binder)))
+        elif is_exercise(cell):
+            cells.append(new_markdown_cell(exercise_note(binder)))
         cells.append(cell)
         if i == 0:
             cells.append(new_markdown_cell(snapshot_note(binder)))
