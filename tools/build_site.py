@@ -18,6 +18,8 @@ the notebooks:
   ``application/javascript`` output, a ``<script>`` element, an ``on...=`` handler or a
   ``javascript:`` address in an HTML output or an HTML widget) is removed, unless the build is
   told to keep it (``--allow-output-scripts``).
+- **Figures keep their alt text** (``tools/site/alt_text.py``: MyST-NB would write the image's
+  file name instead).
 - **Accessible tables and headings.** The empty corner header cell of a DataFrame table becomes
   a data cell; after the build, headings that HTML outputs bring never skip a level
   (:func:`heading_levels`).
