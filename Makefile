@@ -61,8 +61,9 @@ notebooks: $(STAMP)
 course: $(STAMP)
 	$(BIN)/python tools/build_course.py
 
-# The published site: every notebook (with its committed outputs), the glossary and an index, as
-# static HTML in _build/site/ (offline; each page links to Binder). tests/test_site.py builds it too.
+# The published site: a Sphinx book (MyST-NB, sphinx-book-theme; tools/site/conf.py) of every
+# notebook with its committed outputs, the glossary and an index, in _build/site/ (offline, no
+# notebook is run; each page links to Binder). tests/test_site.py builds it too.
 site: $(STAMP)
 	$(BIN)/python tools/build_site.py
 

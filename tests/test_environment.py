@@ -25,7 +25,7 @@ CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
 RUNTIME = {"numpy", "pandas", "matplotlib", "pillow", "ipywidgets", "lifelines"}
 #: Tools a class never uses: they must stay out of the runtime dependencies and the Binder image.
 NOT_FOR_CLASS = {"pytest", "nbval", "hypothesis", "playwright", "ruff", "jupytext", "nbgrader",
-                 "setuptools"}
+                 "setuptools", "sphinx", "myst-nb", "sphinx-book-theme"}
 
 
 def _norm(name: str) -> str:

@@ -1,36 +1,44 @@
-"""The published site builds (offline, from the committed notebooks) and every page keeps what
-readers need: its Binder link, the alt text of every figure, working links to the glossary, and
-an entry on the index page; no page requests anything from outside the site's folder (the
-widget manager is the pinned, vendored one; no require.js, no MathJax); the markup meets the
-accessibility rules axe-core checks in the browser (tests/browser/test_site_in_browser.py).
-The whole site is built once (it takes a few seconds)."""
+"""The published site (Sphinx, MyST-NB and sphinx-book-theme) builds offline from the committed
+notebooks, and every page keeps what readers need: its Binder link and a plain note that the
+page is a snapshot (above every explorer too, whose controls are switched off), the alt text of
+every figure, links that all resolve (to pages and to anchors), an entry on the index page with
+the lesson's whole description; no page requests anything from outside the site's folder (the
+widget manager is the pinned, vendored one; no require.js, no MathJax), and no script that a
+lesson output carries runs unless the build is told to. The markup's accessibility is checked
+in the browser (tests/browser/test_site_in_browser.py). The whole site is built once (a few
+seconds)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import nbformat
 import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import build_site  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 class Page(HTMLParser):
-    """Links, element ids and images (with their alt text) of one HTML page."""
+    """Links, element ids, images (with their alt text) and scripts of one HTML page."""
 
     def __init__(self, text: str) -> None:
         super().__init__()
         self.links: list[str] = []
         self.ids: set[str] = set()
         self.images: list[dict[str, str | None]] = []
+        self.scripts: list[dict[str, str | None]] = []
         self.feed(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -41,11 +49,13 @@ class Page(HTMLParser):
             self.links.append(attributes["href"])
         if tag == "img":
             self.images.append(attributes)
+        if tag == "script":
+            self.scripts.append(attributes)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
+    out = tmp_path_factory.mktemp("site") / "site"
     build_site.build(out)
     return out
 
@@ -54,53 +64,124 @@ def page(site: Path, name: str) -> Page:
     return Page((site / name).read_text(encoding="utf-8"))
 
 
+def article(site: Path, name: str) -> str:
+    """The page's main content (the lesson), without the theme's header and sidebars."""
+    text = (site / name).read_text(encoding="utf-8")
+    return text[text.index('<article class="bd-article">'):text.index("</article>")]
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_page_has_binder_link_and_figure_alt_text(site: Path, notebook: Path) -> None:
-    html_page = page(site, f"{notebook.stem}.html")
+def test_page_has_binder_link_snapshot_note_and_figure_alt_text(site: Path, notebook: Path) -> None:
+    content = Page(article(site, f"{notebook.stem}.html"))
     binder = build_site.binder_url(f"notebooks/{notebook.name}")
-    assert binder in html_page.links
+    assert binder in content.links
+    text = article(site, f"{notebook.stem}.html")
+    assert "This page is a snapshot of the lesson" in text
+    cells = nbformat.read(notebook, as_version=4).cells
+    assert text.count("Snapshot of an explorer") == sum(map(build_site.shows_widget, cells))
+    assert text.count("Snapshot of an exercise") == sum(map(build_site.is_exercise, cells))
     nb = nbformat.read(notebook, as_version=4)
     alts = [out["metadata"]["image/png"]["alt"]
             for cell in nb.cells if cell.cell_type == "code"
             for out in cell.get("outputs", [])
             if "image/png" in out.get("data", {})
             and "alt" in out.get("metadata", {}).get("image/png", {})]
-    page_alts = [img.get("alt") for img in html_page.images if img.get("alt")]
+    page_alts = [img.get("alt") for img in content.images]
     assert page_alts == alts
     assert not any(link.endswith(".ipynb") or ".ipynb#" in link
-                   for link in html_page.links if not link.startswith("https://mybinder.org")), \
+                   for link in content.links if not link.startswith("https://mybinder.org")), \
         "links between lessons must point at the site's pages"
 
 
-def test_glossary_links_reach_an_entry(site: Path) -> None:
-    glossary = page(site, "glossary.html")
-    assert len(glossary.ids) >= 10
-    for name in sorted(p.name for p in site.glob("*.html")):
+def test_exercise_cells_are_recognised() -> None:
+    exercise = new_code_cell("answer = ...\nexercises.survival.exercise_1(answer)")
+    plain = new_code_cell("table = read_table('x')")
+    assert build_site.is_exercise(exercise) and not build_site.is_exercise(plain)
+    assert sum(build_site.is_exercise(c) for p in NOTEBOOKS
+               for c in nbformat.read(p, as_version=4).cells) >= 20
+
+
+def test_every_page_has_a_binder_link(site: Path) -> None:
+    for name in ["index.html", "glossary.html"]:
+        assert any(link.startswith("https://mybinder.org/v2/gh/") for link in page(site, name).links), name
+
+
+def test_widget_controls_are_switched_off_in_the_snapshot() -> None:
+    """Every control the saved state holds is disabled on the site, so none looks live."""
+    for notebook in NOTEBOOKS:
+        nb = nbformat.read(notebook, as_version=4)
+        state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+        if not state:
+            continue
+        snap = build_site.as_snapshot(nb, "https://example.org/binder")
+        models = snap.metadata["widgets"][WIDGET_STATE]["state"].values()
+        controls = [m for m in models if "disabled" in m["state"]]
+        assert controls, notebook.name
+        assert all(m["state"]["disabled"] is True for m in controls), notebook.name
+
+
+def test_every_link_to_the_site_resolves(site: Path) -> None:
+    """No dead link: each link to a page of the site reaches a file, and each anchor an id on
+    that page (the instructor guide, outside the book, is linked in the repository)."""
+    ids = {p.name: page(site, p.name).ids for p in site.glob("*.html")}
+    checked = 0
+    for name in sorted(ids):
         for link in page(site, name).links:
-            if link.startswith("glossary.html#"):
-                anchor = link.split("#", 1)[1]
-                assert anchor in glossary.ids, f"{name} links to a missing glossary entry {anchor!r}"
+            if re.match(r"^[a-z][a-z0-9+.-]*:", link):
+                continue
+            target, _, anchor = link.partition("#")
+            target = target or name
+            assert (site / target).is_file(), f"{name} links to a missing page {link}"
+            if anchor and target.endswith(".html"):
+                assert unquote(anchor) in ids.get(target, page(site, target).ids), \
+                    f"{name} links to a missing anchor {link}"
+            checked += 1
+    assert checked > 100
+    guide = build_site.repository_url("instructors/guide.md")
+    assert any(link.startswith(guide) for link in page(site, "00_start_here.html").links)
 
 
-def test_index_lists_every_notebook_and_the_glossary(site: Path) -> None:
+def test_glossary_terms_are_anchors(site: Path) -> None:
+    glossary = page(site, "glossary.html")
+    terms = re.findall(r'<a id="([^"]+)"></a>', (ROOT / "notebooks" / "glossary.md").read_text())
+    assert len(terms) >= 10 and set(terms) <= glossary.ids
+
+
+def test_index_lists_every_notebook_with_its_whole_description(site: Path) -> None:
     index = page(site, "index.html")
+    text = article(site, "index.html")
     for notebook in NOTEBOOKS:
         assert f"{notebook.stem}.html" in index.links
+        title, blurb = build_site.title_of(nbformat.read(notebook, as_version=4), notebook.stem)
+        assert blurb and blurb.rstrip().endswith((".", ":", "?", "!")), (notebook.name, blurb)
+        words = re.sub(r"<[^>]+>", "", text)
+        assert " ".join(blurb.split()[-4:]).replace('"', "&quot;") in words or \
+            blurb.split()[-1] in words, notebook.name
     assert "glossary.html" in index.links
     assert any("voila%2Frender%2Fapp%2Fexplorers.ipynb" in link for link in index.links)
     assert {p.name for p in site.glob("*.html")} == (
-        {f"{p.stem}.html" for p in NOTEBOOKS} | {"index.html", "glossary.html"})
+        {f"{p.stem}.html" for p in NOTEBOOKS} | {"index.html", "glossary.html", "search.html",
+                                                  "genindex.html"})
+
+
+def test_blurb_is_the_whole_first_paragraph() -> None:
+    """A description that runs over several lines (or lists items) is not cut after a line."""
+    nb = new_notebook(cells=[new_markdown_cell(
+        "# 9. A lesson\n\nWhat it covers: one,\ntwo,\nthree,\nand four.\n\n*Abbreviations:* X.\n\n"
+        "> **For education only.**")])
+    assert build_site.title_of(nb, "x") == ("9. A lesson", "What it covers: one, two, three, and four.")
 
 
 @pytest.mark.parametrize(("markdown", "expected"), [
-    ("[the staging lesson](03_staging.ipynb)", "[the staging lesson](03_staging.html)"),
-    ("[x](04_survival.ipynb#6.-The-survival-explorer)", "[x](04_survival.html#6.-The-survival-explorer)"),
+    ("[the staging lesson](03_staging.ipynb)", "[the staging lesson](03_staging.ipynb)"),
+    ("[guide](../instructors/guide.md#self-study-path-for-lay-readers)",
+     "[guide](https://github.com/her2neg-teaching/her2neg-teaching/blob/HEAD/instructors/guide.md"
+     "#self-study-path-for-lay-readers)"),
     ("[relative survival](glossary.md#relative-survival)",
-     "[relative survival](glossary.html#relative-survival)"),
-    ("[Glossary](glossary.md)", "[Glossary](glossary.html)"),
+     "[relative survival](glossary.md#relative-survival)"),
     ("[nbviewer](https://example.org/a.ipynb)", "[nbviewer](https://example.org/a.ipynb)"),
 ])
-def test_links_are_rewritten_to_pages(markdown: str, expected: str) -> None:
+def test_links_leaving_the_book_point_at_the_repository(markdown: str, expected: str) -> None:
     assert build_site.rewrite_links(markdown) == expected
 
 
@@ -109,28 +190,73 @@ def test_unknown_notebook_is_refused(tmp_path: Path) -> None:
         build_site.build(tmp_path / "out", ["99_no_such_lesson"])
 
 
-def test_stored_alt_text_is_used(tmp_path: Path) -> None:
-    """The page carries the alt text stored with the figure (escaped); without one, nbconvert
-    writes its placeholder, which the per-notebook test above would catch."""
-    from nbformat.v4 import new_code_cell, new_notebook, new_output
-
-    png = build_site_png()
-    cell = new_code_cell("fig", outputs=[
-        new_output("display_data", data={"image/png": png},
-                   metadata={"image/png": {"alt": 'Bars "A" < B'}}),
-        new_output("display_data", data={"image/png": png}),
-    ])
-    dest = build_site.render(new_notebook(cells=[cell]), "t", "https://example.org/b",
-                             tmp_path / "t.html")
-    images = Page(dest.read_text()).images
-    assert [img.get("alt") for img in images] == [
-        'Bars "A" < B', "No description has been provided for this image"]
-
-
-def build_site_png() -> str:
+def png() -> str:
     """A 1x1 PNG, base64 (as stored in a notebook)."""
     return ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVO"
             "RK5CYII=")
+
+
+def small_book(folder: Path, cells: list, metadata: dict | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    nb = new_notebook(cells=[new_markdown_cell("# 1. A lesson\n\nA test lesson.")] + cells,
+                      metadata={"language_info": {"name": "python"}, **(metadata or {})})
+    nbformat.write(nb, folder / "01_lesson.ipynb")
+    (folder / "glossary.md").write_text("# Glossary\n\n<a id=\"term\"></a>\n### Term\nA term.\n")
+    return folder
+
+
+def test_dead_link_stops_the_build(tmp_path: Path) -> None:
+    books = small_book(tmp_path / "nb", [new_markdown_cell(
+        "See [a term](glossary.md#no-such-term) and [a lesson](02_missing.ipynb).")])
+    with pytest.raises(build_site.SiteBuildError, match="no-such-term|02_missing"):
+        build_site.build(tmp_path / "out", notebooks=books)
+
+
+SCRIPTED_OUTPUTS = [
+    new_output("display_data", data={"application/javascript": "window.ranOutputScript = 1;",
+                                     "text/plain": "<js>"}),
+    new_output("display_data", data={"text/html": (
+        '<div>kept <b>bold</b> &amp; <script>window.ranHtmlScript = 1;</script>'
+        '<img src="x.png" onerror="window.ranHandler = 1"> <a href="javascript:alert(1)">a</a>'
+        '<iframe src="https://example.org"></iframe></div>')}),
+]
+
+
+def test_scripts_in_outputs_are_removed(tmp_path: Path) -> None:
+    books = small_book(tmp_path / "nb", [new_code_cell("x", outputs=SCRIPTED_OUTPUTS)])
+    build_site.build(tmp_path / "out", notebooks=books)
+    text = article(tmp_path / "out", "01_lesson.html")
+    for carried in ("ranOutputScript", "ranHtmlScript", "ranHandler", "onerror", "javascript:",
+                    "<iframe"):
+        assert carried not in text, carried
+    assert "kept <b>bold</b> &amp;" in text
+
+
+def test_scripts_in_outputs_are_kept_when_the_build_is_told(tmp_path: Path) -> None:
+    books = small_book(tmp_path / "nb", [new_code_cell("x", outputs=SCRIPTED_OUTPUTS)])
+    build_site.build(tmp_path / "out", notebooks=books, allow_output_scripts=True)
+    text = article(tmp_path / "out", "01_lesson.html")
+    assert "window.ranOutputScript = 1;" in text and "window.ranHtmlScript = 1;" in text
+
+
+def test_scripts_in_html_widgets_are_removed() -> None:
+    nb = new_notebook(metadata={"widgets": {WIDGET_STATE: {"state": {"m": {
+        "model_name": "HTMLModel", "state": {"value": '<p onclick="x()">Hi<script>y()</script></p>'}}}}}})
+    cleaned, removed = build_site.without_output_scripts(nb)
+    assert cleaned.metadata["widgets"][WIDGET_STATE]["state"]["m"]["state"]["value"] == "<p>Hi</p>"
+    assert removed == 2
+
+
+@pytest.mark.parametrize(("html_in", "html_out"), [
+    ('<table class="dataframe"><tr><th>a</th></tr></table>',
+     '<table class="dataframe"><tr><th>a</th></tr></table>'),
+    ("<style scoped>.x { color: red }</style><p>&lt;3 &#8805; 2</p>",
+     "<style scoped>.x { color: red }</style><p>&lt;3 &#8805; 2</p>"),
+    ('<a href=" JaVaScRiPt:x()">a</a>', "<a>a</a>"),
+    ("<object data='x'></object><embed src='y'><p>t</p>", "<p>t</p>"),
+])
+def test_remove_scripts_keeps_the_rest(html_in: str, html_out: str) -> None:
+    assert build_site.remove_scripts(html_in)[0] == html_out
 
 
 # --- Self-contained pages -------------------------------------------------------------------
@@ -150,7 +276,8 @@ class Requests(HTMLParser):
         for name in ("src", "data-src", "srcset"):
             if attributes.get(name):
                 self.urls.append(attributes[name])
-        if tag == "link" and attributes.get("href"):
+        if tag == "link" and attributes.get("href") and attributes.get("rel") not in (
+                "index", "search", "next", "prev"):
             self.urls.append(attributes["href"])
 
 
@@ -159,13 +286,13 @@ def outside(url: str) -> bool:
         ("data:", "blob:"))
 
 
-def test_pages_request_nothing_outside_the_site(site: Path) -> None:
-    for path in sorted(site.glob("*.html")):
+def test_pages_and_stylesheets_request_nothing_outside_the_site(site: Path) -> None:
+    for path in sorted(site.glob("*.html")) + sorted((site / "_static").rglob("*.css")):
         urls = Requests(path.read_text(encoding="utf-8")).urls
         assert [u for u in urls if outside(u)] == [], path.name
         for url in urls:
             if not outside(url) and not url.startswith(("#", "data:", "blob:")):
-                assert (site / url.split("#")[0].split("?")[0]).is_file(), (path.name, url)
+                assert (path.parent / url.split("#")[0].split("?")[0]).is_file(), (path.name, url)
 
 
 def test_outside_requests_are_recognised() -> None:
@@ -175,14 +302,17 @@ def test_outside_requests_are_recognised() -> None:
     assert [u for u in found if outside(u)] == ["https://cdn.example.org/require.js", "//fonts.x/css"]
 
 
-def test_widget_pages_load_the_pinned_manager_and_nothing_else(site: Path) -> None:
+def test_widget_pages_load_the_pinned_manager_and_no_mathjax(site: Path) -> None:
     for notebook in NOTEBOOKS:
         text = (site / f"{notebook.stem}.html").read_text(encoding="utf-8")
         has_widgets = "widgets" in nbformat.read(notebook, as_version=4).metadata
-        scripts = re.findall(r'<script[^>]*\bsrc="([^"]+)"', text)
-        assert scripts == ([build_site.WIDGET_MANAGER_URL] if has_widgets else []), notebook.name
-        assert "require.min.js" not in text and "MathJax" not in text
+        scripts = [s.get("src", "").split("?")[0] for s in Page(text).scripts if s.get("src")]
+        assert (build_site.WIDGET_MANAGER_URL in scripts) is has_widgets, notebook.name
+        assert not any("require" in s.lower() or "mathjax" in s.lower() for s in scripts), scripts
+        assert all(not outside(s) for s in scripts), scripts
     assert (site / build_site.WIDGET_MANAGER_URL).is_file()
+    assert (site / build_site.WIDGET_MANAGER_URL).read_bytes() == (
+        build_site.HTML_MANAGER / "embed.js").read_bytes()
 
 
 def test_vendored_files_are_the_pinned_release() -> None:
@@ -198,6 +328,13 @@ def test_vendored_files_are_the_pinned_release() -> None:
     assert (vendor / "html-manager" / "LICENSE").is_file() and (vendor / "axe-core" / "LICENSE").is_file()
 
 
+def test_site_tools_are_pinned() -> None:
+    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
+                if "==" in line and not line.startswith("#"))
+    for name in ("sphinx", "myst-nb", "myst-parser", "sphinx-book-theme", "pydata-sphinx-theme"):
+        assert name in pins, f"requirements.txt must pin {name}"
+
+
 @pytest.mark.parametrize(("text", "maths"), [
     ("It costs $5 and $10.", False),
     ("plain words", False),
@@ -207,24 +344,20 @@ def test_vendored_files_are_the_pinned_release() -> None:
     ("\\(a\\)", True),
 ])
 def test_maths_is_recognised(text: str, maths: bool) -> None:
-    from nbformat.v4 import new_markdown_cell
-
-    assert build_site.uses_maths(build_site.markdown_page(text)) is maths
-    assert build_site.uses_maths(nbformat.v4.new_notebook(cells=[new_markdown_cell(text)])) is maths
+    assert build_site.uses_maths(new_notebook(cells=[new_markdown_cell(text)])) is maths
 
 
 def test_page_with_maths_is_refused(tmp_path: Path) -> None:
     """No MathJax from a CDN: a page with maths stops the build with the reason."""
+    books = small_book(tmp_path / "nb", [new_markdown_cell("$x^2$")])
     with pytest.raises(ValueError, match="uses maths.*bundles no MathJax"):
-        build_site.render(build_site.markdown_page("$x^2$"), "t", "https://example.org/b",
-                          tmp_path / "t.html")
+        build_site.build(tmp_path / "out", notebooks=books)
 
 
 # --- Accessibility of the markup --------------------------------------------------------------
 
 def test_dataframe_corner_is_not_an_empty_header() -> None:
     import pandas as pd
-    from nbformat.v4 import new_code_cell, new_notebook, new_output
 
     html_table = pd.DataFrame({"a": [1]}).to_html()
     assert "<th></th>" in html_table
@@ -239,21 +372,39 @@ def test_no_built_page_has_an_empty_header_cell(site: Path) -> None:
         assert not re.search(r"<th>\s*</th>", path.read_text(encoding="utf-8")), path.name
 
 
+def test_no_built_page_skips_a_heading_level(site: Path) -> None:
+    raw = re.compile(r"<script\b.*?</script>|<style\b.*?</style>", re.I | re.S)
+    for name in [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html"]:
+        levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", raw.sub("", article(site, name)))]
+        assert levels and levels[0] == 1, name
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (name, levels)
+
+
+def test_stored_alt_text_is_used() -> None:
+    sys.path.insert(0, str(ROOT / "tools" / "site"))
+    import alt_text
+
+    folder = Path(__file__).parent  # any folder: the function reads *.ipynb in it
+    assert alt_text.stored_alt_texts(folder) == {}
+    digest = hashlib.sha256(__import__("base64").b64decode(png())).hexdigest()
+    nb = new_notebook(cells=[new_code_cell("f", outputs=[new_output(
+        "display_data", data={"image/png": png()}, metadata={"image/png": {"alt": 'Bars "A" < B'}})])])
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "a.ipynb").write_text(json.dumps(nb))
+        assert alt_text.stored_alt_texts(Path(tmp)) == {digest: 'Bars "A" < B'}
+
+
 @pytest.mark.parametrize(("page", "expected"), [
     ("<h1>A</h1><h4 id=x>B</h4><h4>C</h4><h2>D</h2><h5>E</h5>",
      "<h1>A</h1><h2 id=x>B</h2><h2>C</h2><h2>D</h2><h3>E</h3>"),
-    ("<h1>G</h1><h3>T1</h3><h3>T2</h3>", "<h1>G</h1><h2>T1</h2><h2>T2</h2>"),
     ("<h1>A</h1><script>x = '<h5>k</h5>'</script><h3>B</h3>",
      "<h1>A</h1><script>x = '<h5>k</h5>'</script><h2>B</h2>"),
     ("<h1>A</h1><h2>B</h2><h3>C</h3>", "<h1>A</h1><h2>B</h2><h3>C</h3>"),
 ])
 def test_heading_levels_never_skip(page: str, expected: str) -> None:
     assert build_site.heading_levels(page) == expected
-
-
-def test_no_built_page_skips_a_heading_level(site: Path) -> None:
-    for path in sorted(site.glob("*.html")):
-        text = build_site._RAW_BLOCK.sub("", path.read_text(encoding="utf-8"))
-        levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", text)]
-        assert levels and levels[0] == 1, path.name
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (path.name, levels)
+    wrapped = f'<nav><h3>Theme</h3></nav><article class="bd-article">{page}</article>'
+    assert build_site.article_heading_levels(wrapped) == (
+        f'<nav><h3>Theme</h3></nav><article class="bd-article">{expected}</article>')

@@ -1,54 +1,64 @@
-"""Build the published site: every notebook of the collection as a static HTML page with its
-executed outputs, the glossary, and an index page, into ``_build/site/``.
+"""Build the published site: the collection as a book (Sphinx, MyST-NB and sphinx-book-theme),
+every notebook with its committed outputs, the glossary and an index page, into ``_build/site/``.
 
-The pages come from the committed notebooks in ``notebooks/`` (their outputs are those of a
-fresh run, which nbval checks), converted by nbconvert's JupyterLab template, so the build needs
-no kernel and no network. On top of that template each page gets:
+The build stages the pages into a folder of its own (``_build/site-src/`` next to the output)
+and runs Sphinx on it with the configuration in ``tools/site/conf.py``. No notebook is executed
+(MyST-NB's ``nb_execution_mode = "off"``): the pages show the committed outputs, which nbval
+checks, so the build needs no kernel and no network. Staging does what the book needs on top of
+the notebooks:
 
-- a bar with links to the index, the glossary, and "Open in Binder" for that notebook;
-- the alt text of every figure (our figures store it in the output metadata ``image/png.alt``;
-  the stock template drops it);
-- links between lessons rewritten from ``NN_name.ipynb`` and ``glossary.md`` to the pages.
+- **Snapshot, said plainly.** Every lesson page opens with a note that it is a snapshot, with a
+  link that opens the same lesson live on Binder; every explorer and every exercise gets the
+  same note right above it, and the explorers' controls are switched off in the saved widget
+  state (``disabled``), so that no control on the page looks live and does nothing.
+- **Links that work.** Links between lessons and to glossary terms are MyST cross-references
+  (Sphinx stops on one that does not resolve: the build runs with warnings as errors); a link
+  that leaves the notebooks folder (the instructor guide) points at the repository's copy.
+- **No script from an output.** A script that a lesson output carries (an
+  ``application/javascript`` output, a ``<script>`` element, an ``on...=`` handler or a
+  ``javascript:`` address in an HTML output or an HTML widget) is removed, unless the build is
+  told to keep it (``--allow-output-scripts``).
+- **Figures keep their alt text** (``tools/site/alt_text.py``: MyST-NB would write the image's
+  file name instead).
+- **Accessible tables and headings.** The empty corner header cell of a DataFrame table becomes
+  a data cell; after the build, headings that HTML outputs bring never skip a level
+  (:func:`heading_levels`).
 
-The site is self-contained: no page requests anything from outside the site's folder, so it
-works offline and does not change when a CDN does. The widget outputs show their saved state
-through the Jupyter widget manager ``@jupyter-widgets/html-manager`` at a pinned version,
-committed in ``tools/vendor/`` and copied into ``_static/``; the pages load no require.js, no
-MathJax (the build refuses a page with maths rather than load MathJax from a CDN) and no
-mermaid. The stylesheet on top of nbconvert's meets WCAG 2.1 AA, which the browser tests check
-with axe-core on every page: prompts, code comments and numbers with enough contrast, links
-underlined, the empty corner cell of a DataFrame table written as a data cell rather than an
-empty header, heading levels that never skip one (:func:`heading_levels`), and, once the widget
-manager has drawn them, each widget figure named by its caption and each slider by its label.
+The site is self-contained: no page requests anything from outside its folder. The theme bundles
+its fonts and scripts; the widget outputs show their saved state through the Jupyter widget
+manager ``@jupyter-widgets/html-manager`` at a pinned version, committed in ``tools/vendor/``
+and copied into ``_static/html-manager/``; there is no MathJax (the build refuses a page with
+maths rather than load it from a CDN).
 
 Usage::
 
     .venv/bin/python tools/build_site.py                  # the whole collection
     .venv/bin/python tools/build_site.py --out DIR 04_survival   # some notebooks, elsewhere
 
-``make site`` runs the first form; ``tests/test_site.py`` builds one notebook.
+``make site`` runs the first form; ``tests/test_site.py`` builds the site too.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
 import shutil
 import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
 import nbformat
-from jinja2 import DictLoader
-from nbconvert import HTMLExporter
-from nbformat.v4 import new_markdown_cell, new_notebook
+from nbformat.v4 import new_markdown_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-GLOSSARY = NOTEBOOKS / "glossary.md"
 OUT = ROOT / "_build" / "site"
+CONF = ROOT / "tools" / "site"
+REPOSITORY = "https://github.com/her2neg-teaching/her2neg-teaching"
 BINDER = "https://mybinder.org/v2/gh/her2neg-teaching/her2neg-teaching/HEAD"
 SITE_TITLE = "HER2-negative breast cancer: an interactive teaching collection"
 EDUCATION_NOTE = ("> **For education only.** Not medical advice, and not for decisions about "
@@ -58,105 +68,17 @@ VENDOR = ROOT / "tools" / "vendor"
 #: The widget manager of ipywidgets 8 (npm @jupyter-widgets/html-manager), pinned and vendored.
 HTML_MANAGER_VERSION = "1.0.15"
 HTML_MANAGER = VENDOR / "html-manager"
-#: Where the vendored files go in the site, relative to its pages.
-STATIC = "_static"
-WIDGET_MANAGER_URL = f"{STATIC}/html-manager/embed.js"
-
-TEMPLATE = r"""
-{%- extends 'lab/index.html.j2' -%}
-
-{#- No require.js: the widget manager below is the standalone build. -#}
-{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
-{#- No MathJax and no mermaid from a CDN (build() refuses pages with maths). -#}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-
-{% block jupyter_widgets %}
-{%- if "widgets" in nb.metadata %}
-<script src="{{ resources.widget_manager_url }}" defer></script>
-{%- endif %}
-{% endblock jupyter_widgets %}
-
-{% block extra_css %}
-<style>
-  nav.site-bar { font-family: system-ui, sans-serif; padding: 8px 16px; margin-bottom: 8px;
-                 border-bottom: 1px solid #999; display: flex; gap: 1.5em; flex-wrap: wrap; }
-  nav.site-bar a { font-weight: 600; }
-</style>
-{% endblock extra_css %}
-
-{#- After nbconvert's own stylesheet, so these rules win. -#}
-{%- block html_head_css -%}
-<style>
-  /* WCAG 2.1 AA (checked with axe-core by the browser tests). Links are told apart from text
-     by more than colour; prompts and code comments reach 4.5:1 on their background. */
-  a, a:link, a:visited, .jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited,
-  .jp-RenderedText pre a:link { text-decoration: underline; }
-  :root { --jp-cell-prompt-not-active-font-color: #595959; --jp-cell-prompt-not-active-opacity: 1;
-          --jp-cell-prompt-opacity: 1; --jp-cell-inprompt-font-color: #595959;
-          --jp-cell-outprompt-font-color: #595959; }
-  .highlight .c, .highlight .c1, .highlight .ch, .highlight .cm, .highlight .cp,
-  .highlight .cpf, .highlight .cs { color: #2f6363; }
-  .highlight .m, .highlight .mb, .highlight .mf, .highlight .mh, .highlight .mi,
-  .highlight .il, .highlight .mo { color: #007a00; }
-  .highlight .ow { color: #9a1ae6; }
-</style>
-{%- if "widgets" in nb.metadata %}
-<script>
-  /* Widget views drawn by the widget manager: each figure gets the alt text its caption (the
-     HTML widget right after it) repeats, and each slider the name of its label. */
-  (function () {
-    function name() {
-      document.querySelectorAll(".jupyter-widgets img").forEach(function (img) {
-        var next = img.nextElementSibling;
-        var text = next ? next.textContent.trim().replace(/^Figure:\s*/, "") : "";
-        if (text && img.getAttribute("alt") !== text) { img.setAttribute("alt", text); }
-        else if (!img.hasAttribute("alt")) { img.setAttribute("alt", "Figure (see its caption)"); }
-      });
-      document.querySelectorAll(".widget-slider [role=slider]:not([aria-label])")
-        .forEach(function (handle) {
-          var box = handle.closest(".widget-slider");
-          var label = box && box.querySelector(".widget-label");
-          if (label && label.textContent.trim()) {
-            handle.setAttribute("aria-label", label.textContent.trim());
-          }
-        });
-    }
-    new MutationObserver(name).observe(document.documentElement,
-                                       {childList: true, subtree: true, characterData: true});
-  })();
-</script>
-{%- endif %}
-{%- endblock html_head_css -%}
-
-{%- block body_header -%}
-{{ super() }}
-<nav class="site-bar" aria-label="Site">
-  <a href="index.html">All lessons</a>
-  <a href="glossary.html">Glossary</a>
-  <a href="{{ resources.binder_url | escape_html }}">Open this page on Binder (runs the code)</a>
-</nav>
-{%- endblock body_header -%}
-
-{% block data_png scoped %}
-{%- set alt = output | get_metadata('alt', 'image/png') -%}
-<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
-<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
-{%- if alt is not none %} alt="{{ alt | escape_html }}"{% endif %}
-{%- set width = output | get_metadata('width', 'image/png') -%}
-{%- if width is not none %} width={{ width | escape_html }}{% endif %}
-{%- set height = output | get_metadata('height', 'image/png') -%}
-{%- if height is not none %} height={{ height | escape_html }}{% endif %}
->
-</div>
-{%- endblock data_png %}
-"""
+#: Where the widget manager is in the built site (relative to its root).
+WIDGET_MANAGER_URL = "_static/html-manager/embed.js"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+#: Widget models whose ``value`` is HTML that the widget manager writes into the page.
+HTML_WIDGETS = ("HTMLModel", "HTMLMathModel")
 
 _EMPTY_HEADER = re.compile(r"<th>\s*</th>")
 _MATHS = re.compile(r"\$\$|\\\(|\\\[|(?<![\w$\\])\$(?=\S)[^$\n]*?[\\^_{}][^$\n]*?(?<=\S)\$(?!\w)")
-
-_NOTEBOOK_LINK = re.compile(r"\]\((?!https?:)([\w\-./]*?)([\w\-]+)\.ipynb(#[^)\s]*)?\)")
-_GLOSSARY_LINK = re.compile(r"\]\((?!https?:)([\w\-./]*?)glossary\.md(#[^)\s]*)?\)")
+#: A markdown link whose target leaves the notebooks folder: ``](../instructors/guide.md#x)``.
+_OUTSIDE_LINK = re.compile(r"\]\(\.\./([^)\s#]+)(#[^)\s]*)?\)")
 
 
 def binder_url(path_in_repo: str) -> str:
@@ -164,24 +86,36 @@ def binder_url(path_in_repo: str) -> str:
     return f"{BINDER}?urlpath={quote('lab/tree/' + path_in_repo, safe='')}"
 
 
+def repository_url(path_in_repo: str) -> str:
+    """The repository's page of a file, e.g. ``instructors/guide.md``."""
+    return f"{REPOSITORY}/blob/HEAD/{path_in_repo}"
+
+
 def rewrite_links(markdown: str) -> str:
-    """Point links at the site's pages: ``04_survival.ipynb#x`` -> ``04_survival.html#x``,
-    ``glossary.md#x`` -> ``glossary.html#x`` (web links are left alone)."""
-    markdown = _NOTEBOOK_LINK.sub(lambda m: f"]({m.group(2)}.html{m.group(3) or ''})", markdown)
-    return _GLOSSARY_LINK.sub(lambda m: f"](glossary.html{m.group(2) or ''})", markdown)
+    """Point links that leave the notebooks folder (``../instructors/guide.md#x``) at the
+    repository's copy of the file; links between pages are left to MyST, which resolves them."""
+    return _OUTSIDE_LINK.sub(lambda m: f"]({repository_url(m.group(1))}{m.group(2) or ''})",
+                             markdown)
 
 
 def title_of(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
-    """The notebook's ``# Title`` and the first sentence-like line after it."""
+    """The notebook's ``# Title`` and the whole first paragraph after it (never cut)."""
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
         lines = [line.strip() for line in cell.source.splitlines()]
         for i, line in enumerate(lines):
             if line.startswith("# "):
-                rest = [text for text in lines[i + 1:] if text and not text.startswith((">", "#"))]
-                blurb = " ".join(rest[:3]) if rest else ""
-                return line[2:].strip(), blurb
+                paragraph: list[str] = []
+                for text in lines[i + 1:]:
+                    if not text:
+                        if paragraph:
+                            break
+                        continue
+                    if text.startswith((">", "#", "*Abbreviations")) and not paragraph:
+                        break
+                    paragraph.append(text)
+                return line[2:].strip(), " ".join(paragraph)
     return fallback, ""
 
 
@@ -225,6 +159,16 @@ def heading_levels(page: str) -> str:
                    for i, part in enumerate(parts))
 
 
+def article_heading_levels(page: str) -> str:
+    """``page`` with :func:`heading_levels` applied to its article (the lesson), where HTML
+    outputs bring their own headings (a case card's ``<h4>`` under an ``<h2>``)."""
+    start = page.find('<article class="bd-article">')
+    end = page.find("</article>", start)
+    if start < 0 or end < 0:
+        return page
+    return page[:start] + heading_levels(page[start:end]) + page[end:]
+
+
 def accessible_tables(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """DataFrame tables with their empty corner header cell written as an empty data cell: a
     header cell must name its column, and the corner names none."""
@@ -239,78 +183,289 @@ def accessible_tables(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def copy_static(out: Path) -> None:
-    """Copy the vendored widget manager (script, icon fonts, licences) into the site."""
-    dest = out / STATIC / "html-manager"
-    dest.mkdir(parents=True, exist_ok=True)
-    for path in sorted(HTML_MANAGER.iterdir()):
-        shutil.copy2(path, dest / path.name)
+# --- Scripts in outputs ---------------------------------------------------------------------
+
+_SCRIPT_ELEMENTS = {"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base"}
+_VOID_ELEMENTS = {"embed", "frame", "base"}  # no end tag: nothing inside them to skip
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
 
 
-def exporter() -> HTMLExporter:
-    """nbconvert's JupyterLab HTML template, with the site bar and figure alt text."""
-    return HTMLExporter(template_name="lab", template_file="site.html.j2",
-                        extra_loaders=[DictLoader({"site.html.j2": TEMPLATE})])
+class _ScriptRemover(HTMLParser):
+    """Rewrites HTML without script elements, event-handler attributes or ``javascript:``
+    addresses; everything else (tables, styles, images, entities) is kept as written."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str] = []
+        self.skipping: str | None = None  # inside an element that is dropped whole
+        self.removed = 0
+
+    def _attributes(self, attrs: list[tuple[str, str | None]]) -> str:
+        kept = []
+        for name, value in attrs:
+            if name.lower().startswith("on"):
+                self.removed += 1
+                continue
+            if (name.lower() in _URL_ATTRIBUTES and value
+                    and re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith(("javascript:", "vbscript:"))):
+                self.removed += 1
+                continue
+            kept.append(name if value is None else f'{name}="{html.escape(value, quote=True)}"')
+        return "".join(" " + a for a in kept)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skipping:
+            return
+        if tag.lower() in _SCRIPT_ELEMENTS:
+            self.removed += 1
+            if tag.lower() not in _VOID_ELEMENTS:
+                self.skipping = tag.lower()
+            return
+        self.parts.append(f"<{tag}{self._attributes(attrs)}>")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skipping:
+            return
+        if tag.lower() in _SCRIPT_ELEMENTS:
+            self.removed += 1
+            return
+        self.parts.append(f"<{tag}{self._attributes(attrs)}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag.lower() == self.skipping:
+                self.skipping = None
+            return
+        self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        if not self.skipping:
+            self.parts.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        if not self.skipping:
+            self.parts.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        pass  # comments are dropped (conditional comments could carry scripts)
+
+    def handle_decl(self, decl: str) -> None:
+        pass
+
+    def unknown_decl(self, data: str) -> None:
+        pass
+
+    def handle_pi(self, data: str) -> None:
+        pass
 
 
-def render(nb: nbformat.NotebookNode, title: str, binder: str, dest: Path) -> Path:
-    """Write ``nb`` as ``dest`` (HTML), links rewritten, with its Binder link."""
-    nb = accessible_tables(nbformat.from_dict(nb))
-    if uses_maths(nb):
-        raise ValueError(f"{dest.name}: the page uses maths, and the site bundles no MathJax "
-                         "(it loads nothing from outside its folder): vendor MathJax first")
+def remove_scripts(text: str) -> tuple[str, int]:
+    """``text`` (HTML) without anything that runs a script; and how many things were removed."""
+    parser = _ScriptRemover()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts), parser.removed
+
+
+def without_output_scripts(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int]:
+    """The notebook with no script in its outputs or in its HTML widgets' saved values:
+    ``application/javascript`` outputs dropped, HTML outputs cleaned (:func:`remove_scripts`).
+    Returns the notebook and how many scripts were removed."""
+    removed = 0
     for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            cell.source = rewrite_links(cell.source)
-    body, _ = exporter().from_notebook_node(
-        nb, resources={"metadata": {"name": title}, "binder_url": binder,
-                       "widget_manager_url": WIDGET_MANAGER_URL})
-    dest.write_text(heading_levels(body), encoding="utf-8")
-    return dest
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if data.pop("application/javascript", None) is not None:
+                removed += 1
+            if "text/html" in data:
+                text = data["text/html"]
+                text = "".join(text) if isinstance(text, list) else text
+                data["text/html"], count = remove_scripts(text)
+                removed += count
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for model in state.values():
+        if model.get("model_name") in HTML_WIDGETS and isinstance(model["state"].get("value"), str):
+            model["state"]["value"], count = remove_scripts(model["state"]["value"])
+            removed += count
+    return nb, removed
 
 
-def markdown_page(text: str) -> nbformat.NotebookNode:
-    return new_notebook(cells=[new_markdown_cell(text)],
-                        metadata={"language_info": {"name": "python"}})
+# --- Snapshots ------------------------------------------------------------------------------
+
+def snapshot_note(binder: str) -> str:
+    """The note at the top of a lesson page."""
+    return ("::::{admonition} This page is a snapshot of the lesson\n:class: note snapshot-note\n"
+            "It shows the lesson as it was last run. Its explorers and exercises do not run here: "
+            "their controls are switched off and the answers cannot be checked. "
+            f"[Open this lesson live on Binder]({binder}) to change the values, run the code and "
+            "check your answers (it starts a copy of the collection in your browser; no "
+            "installation).\n::::")
 
 
-def build(out: Path = OUT, names: list[str] | None = None) -> list[Path]:
-    """Build the site into ``out`` (emptied first); return the pages written."""
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    copy_static(out)
-    paths = sorted(NOTEBOOKS.glob("*.ipynb"))
-    if names:
-        paths = [p for p in paths if p.stem in names]
-        missing = set(names) - {p.stem for p in paths}
-        if missing:
-            known = [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))]
-            raise ValueError(f"notebooks must be among {known}; got {sorted(missing)}")
-    pages, entries = [], []
-    for path in paths:
-        nb = nbformat.read(path, as_version=4)
-        title, blurb = title_of(nb, path.stem)
-        pages.append(render(nb, title, binder_url(f"notebooks/{path.name}"),
-                            out / f"{path.stem}.html"))
-        entries.append(f"- [{title}]({path.stem}.html)" + (f": {blurb}" if blurb else ""))
-    glossary = rewrite_links(GLOSSARY.read_text(encoding="utf-8"))
-    pages.append(render(markdown_page(glossary), "Glossary",
-                        binder_url("notebooks/glossary.md"), out / "glossary.html"))
+def explorer_note(binder: str) -> str:
+    """The note right above each explorer (widget) on a lesson page."""
+    return ("::::{admonition} Snapshot of an explorer\n:class: note snapshot-note\n"
+            "It shows the values it was saved with; its controls are switched off on this page. "
+            f"[Use it live on Binder]({binder}).\n::::")
+
+
+def exercise_note(binder: str) -> str:
+    """The note right above each exercise cell on a lesson page."""
+    return ("::::{admonition} Snapshot of an exercise\n:class: note snapshot-note\n"
+            "Here the cell cannot be edited or run, and no answer is checked: what it shows is "
+            f"the lesson's own run. [Do the exercise live on Binder]({binder}).\n::::")
+
+
+_EXERCISE_CALL = re.compile(r"\bexercises\.\w+\.\w+\(")
+
+
+def is_exercise(cell: nbformat.NotebookNode) -> bool:
+    """A code cell that checks a student's answer (calls a checker of ``helpers.exercises``)
+    and is not an explorer (a widget, which gets :func:`explorer_note`)."""
+    return (cell.cell_type == "code" and not shows_widget(cell)
+            and bool(_EXERCISE_CALL.search(cell.source)))
+
+
+def shows_widget(cell: nbformat.NotebookNode) -> bool:
+    return cell.cell_type == "code" and any(
+        WIDGET_VIEW in out.get("data", {}) for out in cell.get("outputs", []))
+
+
+def as_snapshot(nb: nbformat.NotebookNode, binder: str) -> nbformat.NotebookNode:
+    """The notebook as the site shows it: a snapshot note after the title cell and above each
+    explorer and each exercise, and every widget control switched off (``disabled``) in the
+    saved state."""
+    cells = []
+    for i, cell in enumerate(nb.cells):
+        if shows_widget(cell):
+            cells.append(new_markdown_cell(explorer_note(binder)))
+        elif is_exercise(cell):
+            cells.append(new_markdown_cell(exercise_note(binder)))
+        cells.append(cell)
+        if i == 0:
+            cells.append(new_markdown_cell(snapshot_note(binder)))
+    nb.cells = cells
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for model in state.values():
+        if "disabled" in model.get("state", {}):
+            model["state"]["disabled"] = True
+    return nb
+
+
+# --- Staging and building -------------------------------------------------------------------
+
+def index_page(entries: list[tuple[str, str, str]], docnames: list[str]) -> str:
+    """The index page (MyST): the lessons with their whole descriptions, and the book's
+    table of contents (the sidebar)."""
     app = f"{BINDER}?urlpath={quote('voila/render/app/explorers.ipynb', safe='')}"
-    index = "\n".join([
+    start = binder_url("notebooks/00_start_here.ipynb")
+    lines = [
         f"# {SITE_TITLE}", "",
         "Lessons that teach how HER2-negative breast cancer is recognised, classified, staged "
-        "and treated, and what its survival figures mean. Each page shows a lesson with its "
-        "results; open it on Binder to run the code and use the widgets.", "",
+        "and treated, and what its survival figures mean. Each page shows a lesson as it was "
+        "last run, with its results; to run the code and use the explorers, open it on Binder "
+        f"([the start page on Binder]({start}); each lesson page has its own link).", "",
         EDUCATION_NOTE, "",
-        "## Lessons", "", *entries, "",
+        "## Lessons", "",
+        *[f"- [{title}]({name}.ipynb)" + (f": {blurb}" if blurb else "")
+          for name, title, blurb in entries], "",
         "## Also", "",
-        "- [Glossary](glossary.html): the terms used in the lessons, in plain words.",
+        "- [Glossary](glossary.md): the terms used in the lessons, in plain words.",
         f"- [The explorers as an app]({app}) (on Binder, no code shown).",
-    ])
-    pages.append(render(markdown_page(index), SITE_TITLE,
-                        binder_url("notebooks/00_start_here.ipynb"), out / "index.html"))
+        f"- [The instructor guide]({repository_url('instructors/guide.md')}) (in the "
+        "repository): class plans, model answers and how to run a graded class.", "",
+        "```{toctree}", ":hidden:", ":maxdepth: 1", "", *docnames, "```", "",
+    ]
+    return "\n".join(lines)
+
+
+def stage(src: Path, notebooks: Path = NOTEBOOKS, names: list[str] | None = None,
+          allow_output_scripts: bool = False) -> list[str]:
+    """Write the pages Sphinx builds into ``src`` (emptied first); return their names."""
+    if src.exists():
+        shutil.rmtree(src)
+    src.mkdir(parents=True)
+    paths = sorted(notebooks.glob("*.ipynb"))
+    if names:
+        known = [p.stem for p in paths]
+        missing = set(names) - set(known)
+        if missing:
+            raise ValueError(f"notebooks must be among {known}; got {sorted(missing)}")
+        paths = [p for p in paths if p.stem in names]
+    entries, docnames = [], []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        if uses_maths(nb):
+            raise ValueError(f"{path.name}: the page uses maths, and the site bundles no MathJax "
+                             "(it loads nothing from outside its folder): vendor MathJax first")
+        title, blurb = title_of(nb, path.stem)
+        entries.append((path.stem, title, blurb))
+        docnames.append(path.stem)
+        nb = accessible_tables(nb)
+        if not allow_output_scripts:
+            nb, _ = without_output_scripts(nb)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = rewrite_links(cell.source)
+        nb = as_snapshot(nb, binder_url(f"notebooks/{path.name}"))
+        nbformat.write(nb, src / path.name)
+    glossary = notebooks / "glossary.md"
+    if glossary.is_file():
+        text = rewrite_links(glossary.read_text(encoding="utf-8"))
+        # The glossary's entries are <a id="term"></a> anchors: MyST targets, so that links
+        # to them are checked like any other reference.
+        text = re.sub(r'^<a id="([^"]+)"></a>$', r"(\1)=", text, flags=re.MULTILINE)
+        lines = text.split("\n", 1)
+        note = (f"\n\n[Open the glossary on Binder]({binder_url('notebooks/glossary.md')}) "
+                "next to the lessons.\n")
+        (src / "glossary.md").write_text(lines[0] + note + (lines[1] if len(lines) > 1 else ""),
+                                         encoding="utf-8")
+        docnames.append("glossary")
+    (src / "index.md").write_text(index_page(entries, docnames), encoding="utf-8")
+    static = src.parent / (src.name + "-static")
+    if static.exists():
+        shutil.rmtree(static)
+    shutil.copytree(HTML_MANAGER, static / "html-manager")
+    return ["index", *docnames]
+
+
+class SiteBuildError(RuntimeError):
+    """Sphinx reported a warning (a dead link, an unknown reference) or an error."""
+
+
+def build(out: Path = OUT, names: list[str] | None = None, notebooks: Path = NOTEBOOKS,
+          allow_output_scripts: bool = False) -> list[Path]:
+    """Build the site into ``out`` (emptied first); return the pages written."""
+    from sphinx.cmd.build import build_main
+
+    src = out.parent / (out.name + "-src")
+    docnames = stage(src, notebooks, names, allow_output_scripts)
+    if out.exists():
+        shutil.rmtree(out)
+    warnings = out.parent / (out.name + "-warnings.txt")
+    env = {"SITE_EXTRA_STATIC": str(src.parent / (src.name + "-static")),
+           "SITE_ALLOW_OUTPUT_SCRIPTS": "1" if allow_output_scripts else "0"}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    try:
+        status = build_main(["-b", "html", "-q", "-W", "--keep-going", "-E", "-c", str(CONF),
+                             "-d", str(src / ".doctrees"), "-w", str(warnings), str(src), str(out)])
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    if status != 0:
+        raise SiteBuildError("Sphinx stopped on these warnings:\n"
+                             + warnings.read_text(encoding="utf-8").replace(str(src) + os.sep, ""))
+    pages = [out / f"{name}.html" for name in docnames]
+    for path in pages:
+        path.write_text(article_heading_levels(path.read_text(encoding="utf-8")), encoding="utf-8")
     return pages
 
 
@@ -318,9 +473,11 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("names", nargs="*", help="notebook names (default: all)")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--allow-output-scripts", action="store_true",
+                        help="keep scripts that lesson outputs carry (removed by default)")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    pages = build(args.out, args.names or None)
+    pages = build(args.out, args.names or None, allow_output_scripts=args.allow_output_scripts)
     print(f"Built {len(pages)} pages into {args.out} in {time.monotonic() - started:.1f} s; "
           f"open {html.escape(str(args.out / 'index.html'))}")
 

@@ -1,7 +1,10 @@
-"""The static site in a real browser, offline: every page opens with every request outside the
-site's own folder blocked, and shows all its figures and widget outputs; axe-core finds no
-serious or critical WCAG 2.1 A/AA violation on any page. The tests of the check itself open a
-deliberately broken page and expect each fault to be reported."""
+"""The static site (the Sphinx book) in a real browser, offline: every page opens on a phone
+(390 px) and a laptop (1366 px), in light and dark mode, with every request outside the site's
+own folder blocked, and shows all its figures and widget outputs, with every widget control
+switched off (a snapshot); it has no dead link, no cut control text, nothing wider than the
+window (wide tables scroll in their own box), and axe-core finds no serious or critical
+WCAG 2.1 A/AA violation. Search, previous/next links and the print layout work. The tests of
+the check itself open a deliberately broken page and expect each fault to be reported."""
 
 from __future__ import annotations
 
@@ -12,14 +15,14 @@ import nbformat
 import pytest
 
 from harness import expected_widget_views
-from site_checks import SiteServer, check_page
+from site_checks import LinkChecker, SiteServer, check_page
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import build_site  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-PAGES = [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html"]
+PAGES = [f"{p.stem}.html" for p in NOTEBOOKS] + ["glossary.html", "index.html", "search.html"]
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +39,64 @@ def widgets_in(page: str) -> int:
     return expected_widget_views(nbformat.read(path, as_version=4)) if path.is_file() else 0
 
 
+LINKS = LinkChecker()  # pages fetched once for the whole module
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1366], ids=["phone", "laptop"])
 @pytest.mark.parametrize("page", PAGES)
-def test_page_is_self_contained_complete_and_accessible(browser, site, page: str) -> None:
-    report = check_page(browser, site, page, widgets_expected=widgets_in(page), axe=True)
+def test_page_is_self_contained_complete_and_accessible(browser, site, page: str, width: int,
+                                                        dark: bool) -> None:
+    report = check_page(browser, site, page, widgets_expected=widgets_in(page), axe=True,
+                        width=width, dark=dark, links=LINKS)
     assert report.problems == [], report.summary()
     assert report.widgets == widgets_in(page)
+    assert report.links > 5, report.summary()  # the sidebar and prev/next links were checked
+
+
+def test_search_finds_a_lesson(browser, site) -> None:
+    """The search page works offline: a word from the staging lesson finds it."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(site.base)
+                   else r.abort("blockedbyclient"))
+        page.goto(site.base + "search.html?q=prognostic+stage")
+        page.wait_for_selector("#search-results ul.search li", timeout=30_000)
+        found = page.eval_on_selector_all("#search-results ul.search li a",
+                                          "links => links.map(a => a.getAttribute('href'))")
+        assert any(link.startswith("03_staging.html") for link in found), found
+    finally:
+        context.close()
+
+
+def test_previous_and_next_links(browser, site) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site.base + "04_survival.html")
+        prev = page.get_attribute("a.left-prev", "href")
+        nxt = page.get_attribute("a.right-next", "href")
+        assert (prev, nxt) == ("03_staging.html", "05_treatment.html")
+    finally:
+        context.close()
+
+
+def test_print_layout_shows_the_lesson_only(browser, site) -> None:
+    """Printed, a page drops the sidebars, header and prev/next links and uses the whole width."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site.base + "04_survival.html")
+        page.emulate_media(media="print")
+        hidden = page.evaluate("""() => ['.bd-sidebar-primary', '.bd-sidebar-secondary',
+            '.prev-next-area', '.bd-header'].map(s => Array.from(document.querySelectorAll(s))
+            .every(e => e.getClientRects().length === 0))""")
+        assert hidden == [True, True, True, True]
+        article = page.evaluate("() => document.querySelector('.bd-article').getBoundingClientRect().width")
+        assert article > 0.7 * 1366
+    finally:
+        context.close()
 
 
 def test_site_has_figures_and_widgets_to_check(browser, site) -> None:
@@ -52,13 +108,22 @@ def test_site_has_figures_and_widgets_to_check(browser, site) -> None:
 
 BROKEN = """<!DOCTYPE html><html lang="en"><head><title>Broken</title>
 <script src="https://cdn.example.org/require.min.js"></script></head>
-<body><main><h1>Broken page</h1>
+<body><main><article class="bd-article"><h1>Broken page</h1>
 <p style="color:#b0b0b0">Grey text on white.</p>
 <p>Text with <a href="index.html" style="color:#222;text-decoration:none">a link</a> in it.</p>
+<p><a href="no_such_page.html">A dead link</a>, <a href="index.html#no-such-anchor">a dead
+anchor</a>.</p>
 <img src="missing.png" alt="A figure whose file is missing">
-<div class="jupyter-widgets jp-OutputArea-output"><script type="application/vnd.jupyter.widget-view+json">
+<div class="cell_output"><script type="application/vnd.jupyter.widget-view+json">
 {"version_major": 2, "version_minor": 0, "model_id": "abc"}</script></div>
-</main></body></html>"""
+<div class="widget-subarea"><div class="widget-inline-hbox">
+<label class="widget-label" style="display:inline-block;width:60px;overflow:hidden;white-space:nowrap;
+text-overflow:ellipsis">A label far too long for its box</label>
+<select aria-label="Stage" style="width:80px"><option>A very long option text</option></select>
+<input type="text" aria-label="Counts" style="width:80px"
+ placeholder="A placeholder much too long to show"></div></div>
+<table><tr><td style="min-width:700px">A table wider than a phone</td></tr></table>
+</article></main></body></html>"""
 
 
 def test_check_reports_every_fault(browser, tmp_path: Path) -> None:
@@ -67,7 +132,7 @@ def test_check_reports_every_fault(browser, tmp_path: Path) -> None:
     server = SiteServer(tmp_path)
     try:
         report = check_page(browser, server, "broken.html", widgets_expected=1, axe=True,
-                            widget_timeout=2)
+                            widget_timeout=2, width=390, dark=True)
     finally:
         server.stop()
     text = "\n".join(report.problems)
@@ -77,3 +142,12 @@ def test_check_reports_every_fault(browser, tmp_path: Path) -> None:
     assert "widget output shows no widget" in text
     assert "axe serious color-contrast" in text
     assert "axe serious link-in-text-block" in text
+    assert "dead link: " + server.base + "no_such_page.html (HTTP 404)" in text
+    assert "(the page has no anchor #no-such-anchor)" in text
+    assert "control looks live on a snapshot" in text
+    assert 'cut control text: label or button "A label far too long for its box"' in text
+    assert 'cut control text: dropdown option "A very long option text"' in text
+    assert 'cut control text: text box placeholder "A placeholder much too long to show"' in text
+    assert "table wider than the window, not scrolling in its box" in text
+    assert "the page is " in text and "wide in a 390 px window" in text
+    assert "the system asks for dark mode and the page is not dark" in text

@@ -1,0 +1,58 @@
+/* The site's own script (tools/site/conf.py), for what the widget manager draws after the
+   page has loaded, and for boxes that scroll sideways on a phone. */
+(function () {
+  "use strict";
+
+  /* Widget views: each figure gets the alt text that its caption (the HTML widget right after
+     it) repeats, and each slider the name of its label. */
+  function nameWidgets() {
+    document.querySelectorAll(".widget-subarea img").forEach(function (img) {
+      var next = img.nextElementSibling;
+      var text = next ? next.textContent.trim().replace(/^Figure:\s*/, "") : "";
+      if (text && img.getAttribute("alt") !== text) { img.setAttribute("alt", text); }
+      else if (!img.hasAttribute("alt")) { img.setAttribute("alt", "Figure (see its caption)"); }
+    });
+    document.querySelectorAll(".widget-slider [role=slider]:not([aria-label])")
+      .forEach(function (handle) {
+        var box = handle.closest(".widget-slider");
+        var label = box && box.querySelector(".widget-label");
+        if (label && label.textContent.trim()) {
+          handle.setAttribute("aria-label", label.textContent.trim());
+        }
+      });
+  }
+
+  /* An output box that scrolls sideways (a wide table on a phone) can be reached and scrolled
+     with the keyboard, and says what it is. */
+  function scrollableBoxes() {
+    document.querySelectorAll("div.cell_output .output, div.cell_output, .widget-html-content").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        if (!box.hasAttribute("tabindex")) {
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", "Output (scrolls sideways)");
+        }
+      } else if (box.getAttribute("aria-label") === "Output (scrolls sideways)") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  var pending = false;
+  function update() {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      nameWidgets();
+      scrollableBoxes();
+    });
+  }
+  new MutationObserver(update).observe(document.documentElement,
+                                       {childList: true, subtree: true});
+  window.addEventListener("resize", update);
+  document.addEventListener("DOMContentLoaded", update);
+  window.addEventListener("load", update);
+})();
