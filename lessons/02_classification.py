@@ -52,6 +52,7 @@
 # %%
 from helpers import exercises
 from helpers.datafiles import read_table
+from helpers.tables import show_table
 from helpers.her2 import FINAL_RESULTS, IHC_SCORES, ISH_GROUPS, classify_her2, ish_group
 from helpers.receptors import allred_score, classify_receptor, h_score
 from helpers.subtype import is_er_low, molecular_subtype
@@ -117,7 +118,8 @@ print(classify_her2("0").explanation)
 
 # %%
 cases = read_table("pathology_cases")
-cases[["id", "description", "ihc", "ish_ratio", "her2_copies"]].head(12)
+show_table(cases[["id", "description", "ihc", "ish_ratio", "her2_copies"]].head(12),
+           missing="not done")
 
 # %%
 answer = ...  # "positive", "negative" or "equivocal"

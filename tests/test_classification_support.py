@@ -34,14 +34,14 @@ def test_classifier_shows_results_and_errors():
     assert "group" in c.result.value.lower() and "HR+/HER2-" in c.result.value
     assert "ER-low" in c.result.value
     c.ratio.value = "-1"
-    assert "ish_ratio" in c.result.value
+    assert "The ISH ratio must be a number between 0 and 50; got -1" in c.result.value
     c.copies.value = ""
     c.ratio.value = "2.5"
-    assert "her2_copies" in c.result.value
+    assert "The ISH ratio and the ISH HER2 copies per cell go together" in c.result.value
     c.ratio.value = ""
     assert "equivocal" in c.result.value and "reflex ISH" in c.result.value
     c.er.value = "120"
-    assert "er_percent" in c.result.value
+    assert "The ER percentage must be a number between 0 and 100 %" in c.result.value
 
 
 def test_simulator_counts_and_errors():
@@ -50,14 +50,14 @@ def test_simulator_counts_and_errors():
     s.counts.value = " ".join(["5,2"] * 20)
     assert "ratio 2.50" in s.result.value and "ISH group 1" in s.result.value
     s.counts.value = "5,2 4"
-    assert "counts entry 2" in s.result.value
+    assert "Nucleus 2 of your counts" in s.result.value
     s.counts.value = " ".join(["5,2"] * 10)
     assert "at least 20" in s.result.value
 
 
 def test_parse_counts():
     assert parse_counts("5,2; 4,3") == [(5, 2), (4, 3)]
-    with pytest.raises(ValueError, match="entry 1"):
+    with pytest.raises(ValueError, match="^Nucleus 1 of your counts"):
         parse_counts("a,b")
 
 

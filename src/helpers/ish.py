@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import check_choice, check_int, check_number
+from ._validate import check_choice, check_int, check_number, shown
 from .her2 import IHC_INPUTS, Her2Result, classify_her2, ish_group
 
 __all__ = ["MIN_NUCLEI", "Nucleus", "IshField", "IshCount", "simulate_field", "fair_count",
@@ -120,16 +120,20 @@ def count_result(counts: Sequence[tuple[int, int]], ihc: str = "2+",
     """
     ihc = check_choice("ihc", ihc, IHC_INPUTS)
     if isinstance(counts, str) or not isinstance(counts, Sequence) or len(counts) < MIN_NUCLEI:
-        raise ValueError(f"counts must list at least {MIN_NUCLEI} nuclei as (HER2, CEP17) pairs; "
-                         f"got {len(counts) if isinstance(counts, Sequence) else counts!r}")
+        given = (f"{len(counts)} nuclei" if isinstance(counts, Sequence)
+                 and not isinstance(counts, str) else shown(counts))
+        raise ValueError(f"The counts must list at least {MIN_NUCLEI} nuclei, a HER2 and a "
+                         f"CEP17 count for each; got {given}")
     her2_total = cep_total = 0
     for i, pair in enumerate(counts, start=1):
         if not isinstance(pair, Sequence) or len(pair) != 2:
-            raise ValueError(f"counts nucleus {i} must be a (HER2, CEP17) pair; got {pair!r}")
+            raise ValueError(f"Nucleus {i} of the counts must be a pair: its HER2 count and its "
+                         f"CEP17 count; got {shown(pair)}")
         her2_total += check_int(f"HER2 count of nucleus {i}", pair[0], low=0, high=50)
         cep_total += check_int(f"CEP17 count of nucleus {i}", pair[1], low=0, high=50)
     if cep_total == 0:
-        raise ValueError("CEP17 total must be above 0 (a ratio needs CEP17 signals); got 0")
+        raise ValueError("The CEP17 signals must add up to more than 0 (a ratio needs CEP17 "
+                         "signals); got 0")
     n = len(counts)
     ratio = her2_total / cep_total
     copies = her2_total / n

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["error_html", "message_html", "figure_caption_html", "blank_png", "FigureView",
            "Explorer", "UNEXPECTED_MESSAGE", "MAX_MESSAGE", "bounded_float", "bounded_int",
-           "number_text", "range_label", "read_number", "problem_html"]
+           "number_text", "range_label", "read_number", "problem_html", "plural"]
 
 #: At most this many characters of a message reach the page (the echoed input inside a
 #: message is cut shorter still, by the validators).
@@ -190,6 +190,11 @@ def number_text(description: str, *, low: float, high: float, unit: str = "", va
     hint = range_label(low, high, unit) + (f"; {placeholder}" if placeholder else "")
     return w.Text(value=value, placeholder=hint,
                   description=f"{description} ({range_label(low, high, unit)})", **kwargs)
+
+
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """``count`` and ``noun`` as a person writes them: "1 option", "0 options", "3 rules"."""
+    return f"{count} {noun if count == 1 else (plural_noun or noun + 's')}"
 
 
 def message_html(text: str) -> str:

@@ -36,7 +36,7 @@ def parse_optional(field: str, text: str) -> float | None:
     try:
         return float(text)
     except ValueError:
-        raise ValueError(f"{field} must be a number (or left empty); got {text!r}") from None
+        raise ValueError(f"{field} must be a number (or left empty); got {text[:30]!r}") from None
 
 
 def parse_counts(text: str) -> list[tuple[int, int]]:
@@ -46,12 +46,13 @@ def parse_counts(text: str) -> list[tuple[int, int]]:
     for i, item in enumerate(text.replace(";", " ").split(), start=1):
         parts = item.split(",")
         if len(parts) != 2:
-            raise ValueError(f"counts entry {i} must be HER2,CEP17 (two whole numbers); "
-                             f"got {item!r}")
+            raise ValueError(f"Nucleus {i} of your counts must be written HER2,CEP17 (two "
+                             f"whole numbers with a comma between them); got {item[:30]!r}")
         try:
             pairs.append((int(parts[0]), int(parts[1])))
         except ValueError:
-            raise ValueError(f"counts entry {i} must be two whole numbers; got {item!r}") from None
+            raise ValueError(f"Nucleus {i} of your counts must be two whole numbers; got "
+                             f"{item[:30]!r}") from None
     return pairs
 
 
@@ -80,15 +81,18 @@ class Classifier(Explorer):
     def update(self) -> None:
         """Recompute the result from the controls; show the error message on bad input."""
         try:
-            her2 = classify_her2(self.ihc.value,
-                                 read_number("ish_ratio", self.ratio.value, low=0,
-                                             high=_MAX_RATIO),
-                                 read_number("her2_copies", self.copies.value, low=0,
-                                             high=_MAX_COPIES))
-            er = read_number("er_percent", self.er.value, low=0, high=100, unit=" %")
-            pr = read_number("pr_percent", self.pr.value, low=0, high=100, unit=" %")
+            ratio = read_number("The ISH ratio", self.ratio.value, low=0, high=_MAX_RATIO)
+            copies = read_number("The ISH HER2 copies per cell", self.copies.value, low=0,
+                                 high=_MAX_COPIES)
+            if (ratio is None) != (copies is None):
+                raise ValueError("The ISH ratio and the ISH HER2 copies per cell go together: "
+                                 "fill in both, or leave both empty when ISH was not done")
+            her2 = classify_her2(self.ihc.value, ratio, copies)
+            er = read_number("The ER percentage", self.er.value, low=0, high=100, unit=" %")
+            pr = read_number("The PR percentage", self.pr.value, low=0, high=100, unit=" %")
             if er is None or pr is None:
-                raise ValueError("er_percent and pr_percent must both be numbers from 0 to 100 %")
+                raise ValueError("The ER and PR percentages must both be numbers from 0 to "
+                                 "100 %")
             er_class = classify_receptor(er, "ER")
             pr_class = classify_receptor(pr, "PR")
             if her2.status == "equivocal":

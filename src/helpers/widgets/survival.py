@@ -72,7 +72,7 @@ class SurvivalExplorer(Explorer):
                 except ValueError:
                     percent = float("nan")
                 if not 0 <= percent <= 100:  # NaN, infinities and very long numbers too
-                    raise ValueError(f"survival percent must be a number between 0 and 100 %; "
+                    raise ValueError(f"The percentage must be a number between 0 and 100 %; "
                                      f"got {shown!r}")
                 people = people_alive_of_100(percent)
                 label = f"Your figure: {percent:g} %"

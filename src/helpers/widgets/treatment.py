@@ -19,7 +19,7 @@ from ..treatment import (
     explain, side_effects, testing_prompts, treatment_options,
 )
 from .._validate import shown
-from . import Explorer, error_html, message_html, range_label
+from . import Explorer, error_html, message_html, plural, range_label
 
 __all__ = ["TreatmentExplorer", "treatment_explorer", "parse_cps", "parse_optional_number"]
 
@@ -48,16 +48,20 @@ _RESIDUAL = (("not applicable", None), ("yes: cancer left at surgery", True),
 def parse_cps(text: str) -> float | None:
     """Read the PD-L1 CPS box: empty means not tested (None); otherwise a number.
 
-    Raises ``ValueError`` naming ``pd_l1_cps`` when the text is not a number.
+    Raises ``ValueError`` naming the PD-L1 CPS in words when the text is not a number.
     """
     text = text.strip()
     if not text:
         return None
+    message = (f"The PD-L1 CPS must be a number from 0 to 100, or empty when not tested; got "
+               f"{text[:40]!r}")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
-        raise ValueError(f"pd_l1_cps must be a number from 0 to 100, or empty when not "
-                         f"tested; got {text[:40]!r}") from None
+        raise ValueError(message) from None
+    if not 0 <= value <= 100:  # NaN and infinities too
+        raise ValueError(message)
+    return value
 
 
 def parse_optional_number(field: str, text: str, *, high: float, whole: bool = False,
@@ -80,10 +84,11 @@ def parse_optional_number(field: str, text: str, *, high: float, whole: bool = F
 
 
 def _bounded_line(line: Any) -> Any:
-    """The line box's value; above :data:`MAX_LINE` is refused here (:class:`Patient` checks
-    the rest: a whole number of at least 1)."""
-    if isinstance(line, int) and line > MAX_LINE:
-        raise ValueError(f"line must be a whole number from 1 to {MAX_LINE}; got {shown(line)}")
+    """The line box's value; a whole number outside 1-:data:`MAX_LINE` is refused here, in
+    words (:class:`Patient` checks the rest)."""
+    if isinstance(line, int) and not 1 <= line <= MAX_LINE:
+        raise ValueError(f"The line of therapy must be a whole number from 1 to {MAX_LINE}; "
+                         f"got {shown(line)}")
     return line
 
 
@@ -158,11 +163,11 @@ class TreatmentExplorer(Explorer):
             stage=self.stage.value if early else None,
             line=None if early else _bounded_line(self.line.value),
             sex=self.sex.value,
-            positive_nodes=parse_optional_number("positive_nodes", self.nodes.value,
+            positive_nodes=parse_optional_number("The number of positive nodes", self.nodes.value,
                                                  high=MAX_POSITIVE_NODES, whole=True)
             if early else None,
             grade=self.grade.value if early else None,
-            tumour_size_mm=parse_optional_number("tumour_size_mm", self.size.value,
+            tumour_size_mm=parse_optional_number("The tumour size", self.size.value,
                                                  high=MAX_TUMOUR_SIZE_MM, unit=" mm")
             if early else None,
             her2_expression=self.her2.value,
@@ -196,8 +201,8 @@ class TreatmentExplorer(Explorer):
             f"<li><em>{html.escape(c)}</em>: {html.escape(side_effects(c)['common'])}</li>"
             for c in classes)
         self.result.value = (
-            message_html(f"{len(options)} options from {sum(c.fired for c in checks)} rules "
-                         "that fired:")
+            message_html(f"{plural(len(options), 'option')} from "
+                         f"{plural(sum(c.fired for c in checks), 'rule')} that fired:")
             + '<table style="border-collapse:collapse" border="1" cellpadding="4">'
             "<caption>Options the teaching model lists</caption><thead><tr>"
             '<th scope="col">Class</th><th scope="col">Agents</th><th scope="col">Why</th>'
