@@ -156,8 +156,13 @@ def her2_flowchart() -> AccessibleFigure:
 
 def ish_field_figure(field: IshField, n_numbered: int = 20) -> AccessibleFigure:
     """Draw a simulated ISH field: nuclei with red HER2 dots (circles) and green CEP17 dots
-    (triangles); the first ``n_numbered`` nuclei are numbered in counting order."""
-    fig = new_figure(7.0, 5.6, margins=(0.14, 0.56, 0.14, 0.1))
+    (triangles); the first ``n_numbered`` nuclei are numbered in counting order (reading order:
+    along each row from the top left).
+
+    Drawn to be counted on a projector: the nuclei fill the figure, the signals are large and
+    the numbers bold at 12 pt, each just above and to the left of its nucleus.
+    """
+    fig = new_figure(8.0, 6.4, margins=(0.1, 0.62, 0.1, 0.1))
     ax = fig.add_subplot()
     # One collection for the nuclei and one line each for all HER2 and all CEP17 dots: one
     # artist per nucleus made the simulator too slow to redraw.
@@ -167,20 +172,19 @@ def ish_field_figure(field: IshField, n_numbered: int = 20) -> AccessibleFigure:
     her2 = [dot for nu in field.nuclei for dot in nu.her2]
     if her2:
         hx, hy = zip(*her2)
-        ax.plot(hx, hy, "o", ms=4, color=OKABE_ITO["vermillion"], linestyle="none")
+        ax.plot(hx, hy, "o", ms=7, color=OKABE_ITO["vermillion"], linestyle="none")
     cep17 = [dot for nu in field.nuclei for dot in nu.cep17]
     if cep17:
         cx, cy = zip(*cep17)
-        ax.plot(cx, cy, "^", ms=4.5, color=OKABE_ITO["bluish green"], linestyle="none")
+        ax.plot(cx, cy, "^", ms=8, color=OKABE_ITO["bluish green"], linestyle="none")
     for i, nu in enumerate(field.nuclei[:n_numbered]):
-        ax.text(nu.x - nu.radius, nu.y + nu.radius, str(i + 1), fontsize=MIN_FONT_PT, ha="left",
-                va="bottom")
+        ax.text(nu.x - 0.8 * nu.radius, nu.y + 0.8 * nu.radius, str(i + 1), fontsize=12,
+                fontweight="bold", ha="right", va="bottom")
     ax.plot([], [], "o", color=OKABE_ITO["vermillion"], label="HER2 signal (red, circle)")
     ax.plot([], [], "^", color=OKABE_ITO["bluish green"], label="CEP17 signal (green, triangle)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, fontsize=MIN_FONT_PT, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=11, frameon=False)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    ax.set_aspect("equal")
     ax.axis("off")
     footnote(fig, "Simulated field (seeded), not tissue. Count ≥20 nuclei (ASCO/CAP 2018).")
     alt = (f"Simulated ISH field of {len(field.nuclei)} pale blue nuclei, the first "

@@ -224,10 +224,12 @@ class FigureView:
     does not change the picture (the N category next to a size ruler, say) does not redraw it.
     """
 
-    def __init__(self, width: str) -> None:
+    def __init__(self, width: str, max_width: str | None = None) -> None:
         import ipywidgets as w
 
-        self.image = w.Image(format="png", layout=w.Layout(width=width))
+        layout = w.Layout(width=width) if max_width is None else w.Layout(width=width,
+                                                                         max_width=max_width)
+        self.image = w.Image(format="png", layout=layout)
         self.caption = w.HTML()
         self._key: Hashable | None = None
 

@@ -122,35 +122,49 @@ def classifier(**kwargs: str) -> Classifier:
 
 
 class IshSimulator(Explorer):
-    """Choose a true ratio and copy number; count 20 nuclei (or use a fair count); see ratio,
-    mean copies, group, result and how far the count is from the truth."""
+    """Count 20 nuclei of a simulated field whose true ratio and copy number stay hidden until
+    the student asks; then see the truth, a fair count and how far their count was from it.
 
-    def __init__(self, true_ratio: float = 2.2, true_copies: float = 4.4, seed: int = 1) -> None:
+    The field is drawn for a projector (large signals, nuclei numbered in reading order). The
+    true ratio and copies are set in the "answer" part, which is folded away at first: a class
+    counts first, then the teacher (or the student) ticks "Show the answer".
+    """
+
+    def __init__(self, true_ratio: float = 2.2, true_copies: float = 4.4, seed: int = 1,
+                 reveal: bool = False) -> None:
+        self.seed = w.BoundedIntText(value=seed, min=0, max=10_000,
+                                     description="Field number (0-10000)", style=_STYLE)
+        self.ihc = w.Dropdown(options=list(IHC_INPUTS), value="2+", description="Concurrent IHC",
+                              style=_STYLE)
+        self.counts = w.Textarea(value="", placeholder="e.g. 5,2 4,2 6,3 (HER2,CEP17 for "
+                                 "each nucleus)", description="Your counts", style=_STYLE,
+                                 layout=w.Layout(width="100%", max_width="40em", height="5em"))
+        self.reveal = w.Checkbox(value=reveal, description="Show the answer: the true ratio "
+                                 "and copies, and a fair count", indent=False,
+                                 layout=w.Layout(width="auto"))
         self.true_ratio = w.BoundedFloatText(value=true_ratio, min=0.5, max=10, step=0.1,
                                              description="True ratio (0.5-10)", style=_STYLE)
         self.true_copies = w.BoundedFloatText(value=true_copies, min=1, max=25, step=0.1,
                                               description="True HER2 copies (1-25)",
                                               style=_STYLE)
-        self.seed = w.BoundedIntText(value=seed, min=0, max=10_000, description="Field number (0-10000)",
-                                     style=_STYLE)
-        self.ihc = w.Dropdown(options=list(IHC_INPUTS), value="2+", description="Concurrent IHC",
-                              style=_STYLE)
-        self.counts = w.Textarea(value="", placeholder="HER2,CEP17 per nucleus, e.g. 5,2 4,2 ... "
-                                 "(empty = fair automatic count)", description="Your counts",
-                                 style=_STYLE, layout=w.Layout(width="36em", height="5em"))
-        self.view = FigureView("460px")
+        self.answer = w.VBox([self.true_ratio, self.true_copies])
+        self.view = FigureView("100%", max_width="800px")
         self.image, self.caption = self.view.image, self.view.caption
         self.result = w.HTML()
-        for control in (self.true_ratio, self.true_copies, self.seed, self.ihc, self.counts):
+        for control in (self.true_ratio, self.true_copies, self.seed, self.ihc, self.counts,
+                        self.reveal):
             control.observe(lambda _c: self.update(), names="value")
-        self.widget = w.VBox([w.HTML("<strong>ISH counting simulator</strong> (count at least "
-                                     f"{MIN_NUCLEI} nuclei)"),
-                              self.true_ratio, self.true_copies, self.seed, self.ihc,
-                              self.image, self.caption, self.counts, self.result])
+        self.widget = w.VBox([w.HTML("<strong>ISH counting simulator</strong>: count the red "
+                                     "(HER2) and green (CEP17) signals in nuclei 1 to "
+                                     f"{MIN_NUCLEI}"),
+                              self.seed, self.ihc, self.image, self.caption, self.counts,
+                              self.result, self.reveal, self.answer])
         self.update()
 
     def update(self) -> None:
         """Redraw the field and recompute the count; show the error message on bad input."""
+        shown = self.reveal.value
+        self.answer.layout.display = None if shown else "none"
         try:
             field = simulate_field(self.true_ratio.value, self.true_copies.value,
                                    seed=self.seed.value)
@@ -162,14 +176,25 @@ class IshSimulator(Explorer):
             return
         self.view.show((field.true_ratio, field.true_copies, field.seed),
                        lambda: ish_field_figure(field))
-        who = "Your count" if text else "A fair automatic count of nuclei 1-20"
-        self.result.value = message_html(
-            f"{who}: {res.her2_total} HER2 and {res.cep17_total} CEP17 signals in "
-            f"{res.nuclei_counted} nuclei → ratio {res.ratio:.2f}, {res.mean_copies:.2f} HER2 "
-            f"copies per nucleus → ISH group {res.group}; with IHC {self.ihc.value}: "
-            f"HER2 {res.her2.status}. Truth: ratio {field.true_ratio:g}, {field.true_copies:g} "
-            f"copies (group {res.true_group}); your ratio is off by {res.ratio_error:+.2f} and "
-            f"copies by {res.copies_error:+.2f}.")
+        if not text and not shown:
+            self.result.value = message_html(
+                f"Count the HER2 (red circles) and CEP17 (green triangles) signals in nuclei 1 "
+                f"to {MIN_NUCLEI} and type them above as HER2,CEP17 pairs, nucleus by nucleus. "
+                "You will see the ratio, the copies and the group your count gives; tick "
+                "\"Show the answer\" to compare it with the truth.")
+            return
+        who = "Your count" if text else f"A fair automatic count of nuclei 1-{MIN_NUCLEI}"
+        sentence = (f"{who}: {res.her2_total} HER2 and {res.cep17_total} CEP17 signals in "
+                    f"{res.nuclei_counted} nuclei → ratio {res.ratio:.2f}, {res.mean_copies:.2f} "
+                    f"HER2 copies per nucleus → ISH group {res.group}; with IHC "
+                    f"{self.ihc.value}: HER2 {res.her2.status}.")
+        if shown:
+            sentence += (f" Truth: ratio {field.true_ratio:g}, {field.true_copies:g} copies "
+                         f"(group {res.true_group}); the count's ratio is off by "
+                         f"{res.ratio_error:+.2f} and its copies by {res.copies_error:+.2f}.")
+        else:
+            sentence += " Tick \"Show the answer\" to see the truth this field was drawn from."
+        self.result.value = message_html(sentence)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
