@@ -17,12 +17,13 @@ from ..ish import MIN_NUCLEI, count_result, fair_count, simulate_field
 from ..plots.classification import ish_field_figure
 from ..receptors import classify_receptor
 from ..subtype import is_er_low, molecular_subtype
-from . import Explorer, FigureView, error_html, message_html, number_text, read_number
+from . import (Explorer, FigureView, error_html, message_html, number_text, read_number,
+               readable_box)
 
 __all__ = ["Classifier", "classifier", "IshSimulator", "ish_simulator", "parse_optional",
            "parse_counts"]
 
-_STYLE = {"description_width": "11em"}
+_STYLE = {"description_width": "13em"}
 #: Upper bounds of the ISH boxes: the ranges the collection's case files allow
 #: (data/pathology_cases.meta.json); real results lie far below them.
 _MAX_RATIO, _MAX_COPIES = 50, 100
@@ -65,17 +66,18 @@ class Classifier(Explorer):
         self.ihc = w.Dropdown(options=list(IHC_INPUTS), value=ihc, description="HER2 IHC score",
                               style=_STYLE)
         self.ratio = number_text("ISH HER2/CEP17 ratio", low=0, high=_MAX_RATIO, value=ratio,
-                                 placeholder="empty = ISH not done", style=_STYLE)
+                                 placeholder="empty if not done", style=_STYLE)
         self.copies = number_text("ISH HER2 copies/cell", low=0, high=_MAX_COPIES, value=copies,
-                                  placeholder="empty = ISH not done", style=_STYLE)
+                                  placeholder="empty if not done", style=_STYLE)
         self.er = number_text("ER % of nuclei", low=0, high=100, value=er, style=_STYLE)
         self.pr = number_text("PR % of nuclei", low=0, high=100, value=pr, style=_STYLE)
         self.result = w.HTML()
         for control in (self.ihc, self.ratio, self.copies, self.er, self.pr):
             control.observe(lambda _c: self.update(), names="value")
-        self.widget = w.VBox([w.HTML("<strong>Biopsy classifier</strong> (ASCO/CAP HER2 "
-                                     "2018/2023, ER/PR 2020)"),
-                              self.ihc, self.ratio, self.copies, self.er, self.pr, self.result])
+        self.widget = readable_box([self.ihc, self.ratio, self.copies, self.er, self.pr,
+                                    self.result],
+                                   "<strong>Biopsy classifier</strong> (ASCO/CAP HER2 "
+                                   "2018/2023, ER/PR 2020)")
         self.update()
 
     def update(self) -> None:
@@ -138,7 +140,7 @@ class IshSimulator(Explorer):
                               style=_STYLE)
         self.counts = w.Textarea(value="", placeholder="e.g. 5,2 4,2 6,3 (HER2,CEP17 for "
                                  "each nucleus)", description="Your counts", style=_STYLE,
-                                 layout=w.Layout(width="100%", max_width="40em", height="5em"))
+                                 layout=w.Layout(width="auto", max_width="40em", height="5em"))
         self.reveal = w.Checkbox(value=reveal, description="Show the answer: the true ratio "
                                  "and copies, and a fair count", indent=False,
                                  layout=w.Layout(width="auto"))
@@ -154,11 +156,11 @@ class IshSimulator(Explorer):
         for control in (self.true_ratio, self.true_copies, self.seed, self.ihc, self.counts,
                         self.reveal):
             control.observe(lambda _c: self.update(), names="value")
-        self.widget = w.VBox([w.HTML("<strong>ISH counting simulator</strong>: count the red "
-                                     "(HER2) and green (CEP17) signals in nuclei 1 to "
-                                     f"{MIN_NUCLEI}"),
-                              self.seed, self.ihc, self.image, self.caption, self.counts,
-                              self.result, self.reveal, self.answer])
+        self.widget = readable_box([self.seed, self.ihc, self.image, self.caption, self.counts,
+                                    self.result, self.reveal, self.answer],
+                                   "<strong>ISH counting simulator</strong>: count the red "
+                                   "(HER2) and green (CEP17) signals in nuclei 1 to "
+                                   f"{MIN_NUCLEI}")
         self.update()
 
     def update(self) -> None:

@@ -19,7 +19,7 @@ from ..treatment import (
     explain, side_effects, testing_prompts, treatment_options,
 )
 from .._validate import shown
-from . import Explorer, error_html, message_html, plural, range_label
+from . import Explorer, error_html, message_html, plural, range_label, readable_box
 
 __all__ = ["TreatmentExplorer", "treatment_explorer", "parse_cps", "parse_optional_number"]
 
@@ -97,12 +97,11 @@ class TreatmentExplorer(Explorer):
 
     def __init__(self) -> None:
         style = {"description_width": "12em"}
-        wide = w.Layout(width="32em")
         self.subtype = w.Dropdown(options=_SUBTYPES, value="HR+/HER2-", description="Subtype",
-                                  style=style, layout=wide)
+                                  style=style)
         self.setting = w.Dropdown(options=[("early (not spread beyond nodes)", "early"),
                                            ("metastatic", "metastatic")],
-                                  value="early", description="Setting", style=style, layout=wide)
+                                  value="early", description="Setting", style=style)
         self.stage = w.Dropdown(options=list(EARLY_STAGES) + ["IV"], value="IIA",
                                 description="Stage (early disease)", style=style)
         self.line = w.IntText(value=1, description=f"Line (metastatic) ({range_label(1, MAX_LINE)})",
@@ -115,13 +114,13 @@ class TreatmentExplorer(Explorer):
         self.size = w.Text(value="", placeholder=f"0-{MAX_TUMOUR_SIZE_MM:g} mm; empty = not known",
                            description="Tumour size, mm (early)", style=style)
         self.her2 = w.Dropdown(options=_HER2, value=None, description="HER2 expression",
-                               style=style, layout=wide)
+                               style=style)
         self.menopause = w.Dropdown(options=_MENOPAUSE, value=None,
                                     description="Menopausal status", style=style)
         self.cps = w.Text(value="", placeholder="0-100; empty = not tested",
                           description="PD-L1 CPS (0-100)", style=style)
         self.residual = w.Dropdown(options=_RESIDUAL, value=None,
-                                   description="Residual disease", style=style, layout=wide)
+                                   description="Residual disease", style=style)
         self.flags = {
             "er_low": w.Checkbox(description="ER low positive (1-10 %)"),
             "germline_brca": w.Checkbox(description="germline BRCA1/2 variant"),
@@ -134,7 +133,7 @@ class TreatmentExplorer(Explorer):
             "prior_sacituzumab": w.Checkbox(description="sacituzumab govitecan already given"),
         }
         self.pathway = w.Dropdown(options=_PATHWAY, value=(False, False),
-                                  description="PI3K/AKT pathway", style=style, layout=wide)
+                                  description="PI3K/AKT pathway", style=style)
         self.result = w.HTML()
         self.not_fired = w.HTML()
         controls = [self.subtype, self.setting, self.stage, self.line, self.sex, self.nodes,
@@ -142,11 +141,10 @@ class TreatmentExplorer(Explorer):
                     self.residual, *self.flags.values()]
         for control in controls:
             control.observe(lambda _change: self.update(), names="value")
-        self.widget = w.VBox([
-            w.HTML("<strong>Treatment explorer</strong> (teaching model of published guidelines "
-                   f"as reviewed {REVIEWED}; not a recommendation for any person)"),
-            *controls, self.result, self.not_fired,
-        ])
+        self.widget = readable_box(
+            [*controls, self.result, self.not_fired],
+            "<strong>Treatment explorer</strong> (teaching model of published guidelines "
+            f"as reviewed {REVIEWED}; not a recommendation for any person)")
         self.update()
 
     def patient(self) -> Patient:
