@@ -20,7 +20,9 @@ class CopyNumberExplorer(Explorer):
 
     def __init__(self, copies: float = NORMAL_COPIES, seed: int = 0) -> None:
         self.seed = seed
-        self.copies = w.FloatSlider(value=copies, min=0, max=MAX_COPIES, step=0.5,
+        # Whole steps, as lesson 1's exercise 1 says: each press of an arrow key adds one copy.
+        self.copies = w.FloatSlider(value=copies, min=0, max=MAX_COPIES, step=1,
+                                    readout_format=".0f",
                                     description="HER2 copies per cell",
                                     style={"description_width": "11em"},
                                     layout=w.Layout(width="auto", max_width="36em"),
