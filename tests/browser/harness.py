@@ -175,13 +175,19 @@ class Server:
         self._log_handle.close()
 
 
-def start_lab(root: Path, workdir: Path, token: str) -> Server:
-    """JupyterLab serving ``root``, built by tools/serve.py like ``make lab``."""
-    # A fresh user-settings folder; the only setting: answer the news-feed question with
-    # "never", so its pop-up does not cover the notebook.
-    news = workdir / "settings" / "@jupyterlab" / "apputils-extension"
-    news.mkdir(parents=True, exist_ok=True)
-    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+def start_lab(root: Path, workdir: Path, token: str, answer_news: bool = True) -> Server:
+    """JupyterLab serving ``root``, built by tools/serve.py like ``make lab``.
+
+    Its user settings are a fresh, empty folder. With ``answer_news`` the only setting answers
+    the news-feed question with "never" (the collection's own default does too, once
+    ``make install`` has run; see tools/install_lab_settings.py): its pop-up must not cover
+    the notebook. Without it, the server starts as a new user's would.
+    """
+    (workdir / "settings").mkdir(parents=True, exist_ok=True)
+    if answer_news:
+        news = workdir / "settings" / "@jupyterlab" / "apputils-extension"
+        news.mkdir(parents=True, exist_ok=True)
+        (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     port = free_port()
     command = serve.lab_command(root=root) + [
         f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
