@@ -21,8 +21,8 @@ def _summary_rows(path: Path) -> list[list[str]]:
         for output in cell.get("outputs", []):
             table = output.get("data", {}).get("text/html", "")
             if "<th" in table and "survival table" in table and "Grace" in table:
-                head = re.findall(r"<th[^>]*>(.*?)</th>", table)
-                rows = [re.findall(r"<td[^>]*>(.*?)</td>", row)
+                head = re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", table)
+                rows = [re.findall(r"<td(?:\s[^>]*)?>(.*?)</td>", row)
                         for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
                 return [dict(zip(head, row)) for row in rows]
     raise AssertionError(f"{path.name}: no summary table with a 'survival table' column")
