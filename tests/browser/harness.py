@@ -431,8 +431,9 @@ def check_app(browser, app: Server, expected_widgets: int, name: str = "app") ->
 
 #: Every piece of control text in ``root`` that a person cannot read in full: a label, a
 #: checkbox or radio-button text, a dropdown option or a text box's placeholder that is cut
-#: (wider or taller than the box that shows it, measured with the element's own font), and a
-#: control that runs past the right edge of ``root`` (where the page clips it).
+#: (wider or taller than the box that shows it, measured with the element's own font), a
+#: control that runs past the right edge of ``root`` (where the page clips it), and a table
+#: that does so outside a box that scrolls sideways.
 JS_CUT_TEXT = """
 (root) => {
   const problems = [];
@@ -479,6 +480,17 @@ JS_CUT_TEXT = """
         problems.push(`option ${name(option.text)} is cut: ${Math.round(need)} px of text ` +
                       `in ${Math.round(room)} px`);
     }
+  }
+  const scrolls = el => {
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement)
+      if (/auto|scroll/.test(getComputedStyle(up).overflowX)) return true;
+    return false;
+  };
+  for (const el of root.querySelectorAll('table')) {
+    if (shown(el) && !scrolls(el) && el.getBoundingClientRect().right > edge + 1)
+      problems.push(`a table runs past the edge of the output ` +
+                    `(${Math.round(el.getBoundingClientRect().right - edge)} px) and cannot ` +
+                    `be scrolled into view`);
   }
   for (const el of root.querySelectorAll('input, select, textarea')) {
     if (shown(el) && el.getBoundingClientRect().right > edge + 1)

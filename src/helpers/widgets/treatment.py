@@ -201,11 +201,13 @@ class TreatmentExplorer(Explorer):
         self.result.value = (
             message_html(f"{plural(len(options), 'option')} from "
                          f"{plural(sum(c.fired for c in checks), 'rule')} that fired:")
-            + '<table style="border-collapse:collapse" border="1" cellpadding="4">'
+            # On a phone the table scrolls sideways inside its own box, not off the page.
+            + '<div style="overflow-x:auto;max-width:100%">'
+            '<table style="border-collapse:collapse" border="1" cellpadding="4">'
             "<caption>Options the teaching model lists</caption><thead><tr>"
             '<th scope="col">Class</th><th scope="col">Agents</th><th scope="col">Why</th>'
             '<th scope="col">Evidence</th><th scope="col">Rule</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>{prompts}"
+            f"<tbody>{rows}</tbody></table></div>{prompts}"
             f"<p><strong>Common side effects:</strong></p><ul>{effects}</ul>"
             f"<p><strong>At every stage:</strong> {html.escape(SUPPORTIVE_CARE)}</p>"
         )
