@@ -14,7 +14,7 @@ NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list cou
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml setup.py
+$(STAMP): requirements.txt pyproject.toml setup.py tools/lab_settings/her2neg-teaching.json
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON) ..."; $(PYTHON) -m venv $(VENV); }
 	@echo "Installing pinned dependencies and the helpers package (first run takes a minute) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
@@ -22,6 +22,8 @@ $(STAMP): requirements.txt pyproject.toml setup.py
 	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
 	@for ext in $(NBGRADER_SERVER_EXTENSIONS); do \
 		$(BIN)/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$ext >/dev/null 2>&1; done
+	@# JupyterLab's defaults for this collection: no news feed question, no update check.
+	@$(BIN)/python tools/install_lab_settings.py >/dev/null
 	@touch $(STAMP)
 
 # What only the tests need (so that `make lab` stays quick): the pandas 3 wheel for

@@ -52,6 +52,7 @@
 # %%
 from helpers import exercises
 from helpers.datafiles import read_table
+from helpers.tables import show_table
 from helpers.her2 import FINAL_RESULTS, IHC_SCORES, ISH_GROUPS, classify_her2, ish_group
 from helpers.receptors import allred_score, classify_receptor, h_score
 from helpers.subtype import is_er_low, molecular_subtype
@@ -117,7 +118,8 @@ print(classify_her2("0").explanation)
 
 # %%
 cases = read_table("pathology_cases")
-cases[["id", "description", "ihc", "ish_ratio", "her2_copies"]].head(12)
+show_table(cases[["id", "description", "ihc", "ish_ratio", "her2_copies"]].head(12),
+           missing="not done")
 
 # %%
 answer = ...  # "positive", "negative" or "equivocal"
@@ -179,18 +181,20 @@ exercises.classification.exercise_2(answer)
 # %% [markdown]
 # ## 4. Counting signals yourself: the ISH simulator
 #
-# The simulator draws a field of nuclei from a true ratio and copy number that you choose. Red
-# circles are HER2 signals and green triangles are CEP17 signals. Type your counts for nuclei
-# 1 to 20 as `HER2,CEP17` pairs (for example `5,2 4,2 6,3 ...`), or leave the box empty to see
-# a fair automatic count. The helper computes the ratio, the mean copies, the group and the
-# result, and says how far the count is from the truth.
+# The simulator draws a field of nuclei from a true ratio and copy number that stay hidden
+# while you count. Red circles are HER2 signals and green triangles are CEP17 signals; the
+# nuclei are numbered in reading order, from the top left along each row. Type your counts for
+# nuclei 1 to 20 as `HER2,CEP17` pairs (for example `5,2 4,2 6,3 ...`): the helper computes the
+# ratio, the mean copies, the group and the result. Then tick "Show the answer" to see the truth
+# the field was drawn from, how far your count is from it, and (with the box empty) a fair
+# automatic count; the true ratio and copies can be changed there too.
 
 # %%
 ish_simulator()
 
 # %% [markdown]
-# **Question:** set the true ratio to 2.1 and the true copies to 4.2, then change the field
-# number a few times. How often does a fair count of 20 nuclei land in a different group from
+# **Question:** tick "Show the answer", set the true ratio to 2.1 and the true copies to 4.2,
+# leave your counts empty, then change the field number a few times. How often does a fair count of 20 nuclei land in a different group from
 # the truth? What does that tell you about cases near a cut-off, and about the guideline's
 # recount step?
 

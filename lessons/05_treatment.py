@@ -71,6 +71,7 @@ from helpers import treatment, exercises
 from helpers.treatment import Patient, treatment_options, explain, testing_prompts
 from helpers.plots.treatment import trial_bars, rules_flowchart
 from helpers.widgets.treatment import treatment_explorer
+from helpers.tables import show_table
 
 # %% [markdown]
 # ---
@@ -144,7 +145,7 @@ for bad in (dict(subtype="HR-/HER2-", setting="early", stage="IV"),
 
 # %%
 rules = pd.DataFrame(treatment.load_rules())
-rules[["rule_id", "subtype", "setting", "stages", "drug_class", "agents"]].head(8)
+show_table(rules[["rule_id", "subtype", "setting", "stages", "drug_class", "agents"]].head(8))
 
 # %%
 print(f"{len(rules)} rules, all reviewed on {rules['reviewed'].unique()[0]}")
@@ -178,14 +179,14 @@ biomarkers = {"her2_expression": "HER2 expression", "pik3ca_akt1_pten": "PIK3CA/
               "pik3ca_mutation": "PIK3CA mutation",
               "esr1_mutation": "ESR1 mutation", "germline_brca": "germline BRCA",
               "min_pd_l1_cps": "PD-L1 CPS (minimum)"}
-pd.DataFrame(
+show_table(pd.DataFrame(
     [(label, r.rule_id, ", ".join(r.agents)) for column, label in biomarkers.items()
      for r in treatment.load_rules() if getattr(r, column) is not None],
     columns=["biomarker", "rule", "agents"],
-)
+))
 
 # %%
-testing_prompts(Patient("HR-/HER2-", "metastatic", line=1))
+print("\n".join(testing_prompts(Patient("HR-/HER2-", "metastatic", line=1))))
 
 # %% [markdown]
 # Now someone at the second line of HR+ metastatic disease, after menopause, with nothing tested
@@ -214,7 +215,7 @@ for prompt in testing_prompts(Patient("HR+/HER2-", "metastatic", line=2, her2_ex
 # %%
 hr_pos = Patient("HR+/HER2-", "early", stage="IIB", menopausal_status="postmenopausal",
                  positive_nodes=2, grade=3, tumour_size_mm=30)
-pd.DataFrame(treatment_options(hr_pos))[["rule_id", "drug_class", "agents"]]
+show_table(pd.DataFrame(treatment_options(hr_pos))[["rule_id", "drug_class", "agents"]])
 
 # %% [markdown]
 # The two adjuvant CDK4/6 inhibitors were tested in different groups, and the rules follow the
@@ -235,7 +236,8 @@ pd.DataFrame(treatment_options(hr_pos))[["rule_id", "drug_class", "agents"]]
 # %%
 node_negative = Patient("HR+/HER2-", "early", stage="IIB", menopausal_status="postmenopausal",
                         positive_nodes=0, grade=3, tumour_size_mm=55, high_risk=True)
-[(c.rule_id, c.reason) for c in explain(node_negative) if c.drug_class == "CDK4/6 inhibitor"]
+show_table(pd.DataFrame([(c.rule_id, c.reason) for c in explain(node_negative)
+                         if c.drug_class == "CDK4/6 inhibitor"], columns=["rule", "why"]))
 
 # %% [markdown]
 # Before menopause the ovaries are still the main source of estrogen, and an
@@ -271,8 +273,8 @@ node_negative = Patient("HR+/HER2-", "early", stage="IIB", menopausal_status="po
 
 # %%
 man = Patient("HR+/HER2-", "early", stage="IIA", sex="male")
-[(o.rule_id, ", ".join(o.agents)) for o in treatment_options(man)
- if o.drug_class == "endocrine therapy"]
+show_table(pd.DataFrame([(o.rule_id, ", ".join(o.agents)) for o in treatment_options(man)
+                         if o.drug_class == "endocrine therapy"], columns=["rule", "agents"]))
 
 # %% [markdown]
 # **ER-low.** ER in 1-10 % of nuclei is a positive result ([ER-low](glossary.md#er-low)), but
@@ -284,8 +286,9 @@ man = Patient("HR+/HER2-", "early", stage="IIA", sex="male")
 
 # %%
 er_low = Patient("HR+/HER2-", "early", stage="IIB", er_low=True)
-[(o.rule_id, o.drug_class) for o in treatment_options(er_low)
- if "ERLOW" in o.rule_id or o.drug_class == "endocrine therapy"]
+show_table(pd.DataFrame([(o.rule_id, o.drug_class) for o in treatment_options(er_low)
+                         if "ERLOW" in o.rule_id or o.drug_class == "endocrine therapy"],
+                        columns=["rule", "class"]))
 
 # %% [markdown]
 # **Triple-negative, stage IIB.** No endocrine therapy. Chemotherapy with the immunotherapy
@@ -299,7 +302,7 @@ er_low = Patient("HR+/HER2-", "early", stage="IIB", er_low=True)
 
 # %%
 tnbc = Patient("HR-/HER2-", "early", stage="IIB", residual_disease=True, germline_brca=True)
-pd.DataFrame(treatment_options(tnbc))[["rule_id", "drug_class", "agents"]]
+show_table(pd.DataFrame(treatment_options(tnbc))[["rule_id", "drug_class", "agents"]])
 
 # %% [markdown]
 # ### Exercise 1: the first line for metastatic HR+/HER2- disease
@@ -514,11 +517,11 @@ exercises.treatment.concept_check()
 # prescribing information, summarised in `data/side_effects.csv`):
 
 # %%
-pd.DataFrame(
+show_table(pd.DataFrame(
     [(c, treatment.side_effects(c)["common"], treatment.side_effects(c)["management"])
      for c in treatment.DRUG_CLASSES],
     columns=["class", "common side effects", "how they are managed"],
-)
+))
 
 # %% [markdown]
 # ## 10. Palliative care at any stage

@@ -61,6 +61,7 @@
 # %%
 from helpers import exercises
 from helpers.datafiles import read_table
+from helpers.tables import show_table
 
 # %% [markdown]
 # ---
@@ -92,7 +93,7 @@ from helpers.datafiles import read_table
 
 # %%
 risks = read_table("risk_factors")
-risks[["risk_factor", "modifiable", "effect_measure", "effect_size"]]
+show_table(risks[["risk_factor", "modifiable", "effect_measure", "effect_size"]])
 
 # %% [markdown]
 # The sizes are measured in different ways and cannot be compared row by row:
@@ -108,7 +109,7 @@ risks[["risk_factor", "modifiable", "effect_measure", "effect_size"]]
 # many people who do have none besides being female and getting older.
 
 # %%
-risks.groupby("modifiable")["risk_factor"].count()
+show_table(risks.groupby("modifiable")["risk_factor"].count())
 
 # %% [markdown]
 # ### Exercise 1: what can be changed?
@@ -180,7 +181,7 @@ exercises.patient_path.exercise_3(answer)
 # 2022), which is why a new cough or breathlessness is reported at once.
 
 # %%
-read_table("side_effects")[["drug_class", "common_side_effects", "management"]]
+show_table(read_table("side_effects")[["drug_class", "common_side_effects", "management"]])
 
 # %% [markdown]
 # **[Palliative (supportive) care](glossary.md#palliative-care)** treats symptoms, side effects and stress. It is not only for

@@ -60,6 +60,7 @@ from helpers.subtype import molecular_subtype
 from helpers.staging import anatomic_stage, summary_stage
 from helpers.survival import survival_pct
 from helpers.treatment import Patient, treatment_options
+from helpers.tables import show_table
 
 # %% [markdown]
 # ---
@@ -78,21 +79,22 @@ ana
 
 # %%
 her2 = classify_her2(ana.ihc, ana.ish_ratio, ana.her2_copies)
-her2.status, her2.expression
+print(f"HER2 {her2.status}; HER2 expression: {her2.expression}")
 
 # %% [markdown]
 # **Step 2, ER, PR and subtype.** Both receptors are well above 1 %, so the tumour is
 # hormone-receptor positive.
 
 # %%
-classify_receptor(ana.er_percent, "ER"), classify_receptor(ana.pr_percent, "PR"), \
-    molecular_subtype(ana.er_percent, ana.pr_percent, her2.status)
+print(f"ER {classify_receptor(ana.er_percent, 'ER')}; PR {classify_receptor(ana.pr_percent, 'PR')}; "
+      f"subtype {molecular_subtype(ana.er_percent, ana.pr_percent, her2.status)}")
 
 # %% [markdown]
 # **Step 3, stage.** An 18 mm tumour is T1c; no nodes, no distant spread.
 
 # %%
-anatomic_stage(ana.t, ana.n, ana.m), summary_stage(ana.t, ana.n, ana.m)
+print(f"AJCC anatomic stage {anatomic_stage(ana.t, ana.n, ana.m)}; "
+      f"SEER summary stage {summary_stage(ana.t, ana.n, ana.m)}")
 
 # %% [markdown]
 # **Step 4, the survival row.** HR+/HER2-, localized, in the seed table (SEER):
@@ -196,8 +198,9 @@ answers = dict(her2_status="negative", her2_expression="low", subtype="HR+/HER2-
 exercises.capstone.check_pipeline("Chen", answers)
 
 # %%
-[(o.rule_id, o.drug_class) for o in capstone.run_pipeline(capstone.patient("Chen")).options
- if o.drug_class == "CDK4/6 inhibitor"]
+for o in capstone.run_pipeline(capstone.patient("Chen")).options:
+    if o.drug_class == "CDK4/6 inhibitor":
+        print(f"{o.rule_id}: {o.drug_class}")
 
 # %% [markdown]
 # Chen's tumour is larger than 50 mm (T3) with no nodes: stage IIB, yet "localized" in SEER's
@@ -225,7 +228,7 @@ exercises.capstone.check_pipeline("Dana", answers)
 # for triple-negative disease:
 
 # %%
-capstone.run_pipeline(capstone.patient("Dana")).prompts
+print("\n".join(capstone.run_pipeline(capstone.patient("Dana")).prompts))
 
 # %% [markdown]
 #
@@ -314,8 +317,10 @@ for name in capstone.patient_names():
                  "clinical prognostic": r.clinical_prognostic_stage or "-",
                  "pathological prognostic": r.pathological_prognostic_stage or "-",
                  "summary stage": r.summary_stage,
-                 "5-yr relative survival %": r.survival_pct, "release": r.survival_release})
-pd.DataFrame(rows).set_index("patient")
+                 "5-yr relative survival %": r.survival_pct,
+                 "survival table": r.survival_release if r.survival_release == "seed" else
+                 f"{r.survival_release} (the seed table has no {r.subtype} row)"})
+show_table(pd.DataFrame(rows))
 
 # %% [markdown]
 # The two prognostic columns come from the AJCC 8 tables of

@@ -184,3 +184,17 @@ def test_concept_checks_accept_only_the_right_option(check, right_index):
     options = ex01.TNBC_OPTIONS if check is ex01._tnbc else ex06.GROWTH_OPTIONS
     for i, option in enumerate(options):
         assert (check(option).status == "correct") == (i == right_index)
+
+
+def test_copy_number_slider_moves_in_whole_steps_as_exercise_1_says() -> None:
+    """Lesson 1, exercise 1: "the explorer moves in whole steps", from 2 copies up; the first
+    step that shows ISH group 1 is the exercise's answer."""
+    from helpers.biology import AMPLIFIED_FROM
+
+    ex = copy_number_explorer()
+    assert ex.copies.value == 2 and ex.copies.step == 1 and ex.copies.readout_format == ".0f"
+    seen = []
+    while "ISH group 1" not in ex.result.value:
+        ex.copies.value = ex.copies.value + ex.copies.step
+        seen.append(ex.copies.value)
+    assert seen[-1] == AMPLIFIED_FROM == 4

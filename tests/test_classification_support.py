@@ -34,30 +34,38 @@ def test_classifier_shows_results_and_errors():
     assert "group" in c.result.value.lower() and "HR+/HER2-" in c.result.value
     assert "ER-low" in c.result.value
     c.ratio.value = "-1"
-    assert "ish_ratio" in c.result.value
+    assert "The ISH ratio must be a number between 0 and 50; got -1" in c.result.value
     c.copies.value = ""
     c.ratio.value = "2.5"
-    assert "her2_copies" in c.result.value
+    assert "The ISH ratio and the ISH HER2 copies per cell go together" in c.result.value
     c.ratio.value = ""
     assert "equivocal" in c.result.value and "reflex ISH" in c.result.value
     c.er.value = "120"
-    assert "er_percent" in c.result.value
+    assert "The ER percentage must be a number between 0 and 100 %" in c.result.value
 
 
 def test_simulator_counts_and_errors():
     s = ish_simulator(true_ratio=2.5, true_copies=6.0, seed=2)
-    assert "ISH group" in s.result.value and s.image.value
+    # The truth stays hidden until asked: no true ratio or copies, no fair count, no group.
+    assert s.image.value and "Count the HER2" in s.result.value
+    assert "2.5" not in s.result.value and "ISH group" not in s.result.value
+    assert s.answer.layout.display == "none"
     s.counts.value = " ".join(["5,2"] * 20)
     assert "ratio 2.50" in s.result.value and "ISH group 1" in s.result.value
+    assert "Truth" not in s.result.value and "Show the answer" in s.result.value
+    s.reveal.value = True
+    assert "Truth: ratio 2.5, 6 copies" in s.result.value and s.answer.layout.display is None
+    s.counts.value = ""
+    assert "A fair automatic count of nuclei 1-20" in s.result.value
     s.counts.value = "5,2 4"
-    assert "counts entry 2" in s.result.value
+    assert "Nucleus 2 of your counts" in s.result.value
     s.counts.value = " ".join(["5,2"] * 10)
     assert "20 to 100 nuclei" in s.result.value
 
 
 def test_parse_counts():
     assert parse_counts("5,2; 4,3") == [(5, 2), (4, 3)]
-    with pytest.raises(ValueError, match="entry 1"):
+    with pytest.raises(ValueError, match="^Nucleus 1 of your counts"):
         parse_counts("a,b")
 
 
@@ -89,3 +97,29 @@ def test_er_low_note_quotes_the_guideline_and_not_a_treatment_claim() -> None:
     text = c.result.value
     assert "possible benefit" in text and "considered eligible" in text
     assert "triple-negative" not in text
+
+
+def test_simulator_field_is_numbered_in_reading_order_and_large() -> None:
+    """Nucleus 1 at the top left, then along the row, rows from the top down; signals and
+    numbers large enough to count on a projector."""
+    field = simulate_field(2.2, 4.4, seed=1)
+    first_row = [nu for nu in field.nuclei if abs(nu.y - field.nuclei[0].y) < 0.05]
+    assert len(first_row) > 3
+    assert [nu.x for nu in first_row] == sorted(nu.x for nu in first_row)
+    ys = [nu.y for nu in field.nuclei[:20]]
+    assert ys[0] > 0.75 and ys[-1] < ys[0]  # the first row is at the top
+    fig = ish_field_figure(field).figure
+    (ax,) = fig.axes
+    numbers = [t for t in ax.texts if t.get_text().isdigit()]
+    assert [t.get_text() for t in numbers] == [str(i) for i in range(1, 21)]
+    assert all(t.get_fontsize() >= 12 for t in numbers)
+    assert min(line.get_markersize() for line in ax.lines if line.get_xdata().size) >= 7
+
+
+def test_signals_in_a_nucleus_do_not_sit_on_each_other() -> None:
+    for seed in range(5):
+        for nu in simulate_field(4.0, 10.0, seed=seed).nuclei:
+            dots = list(nu.her2) + list(nu.cep17)
+            for i, (x1, y1) in enumerate(dots):
+                for x2, y2 in dots[i + 1:]:
+                    assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 > 0.3 * nu.radius

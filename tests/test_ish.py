@@ -56,7 +56,7 @@ def test_the_error_is_counted_minus_true():
     (lambda: count_result([(3, 2)] * (MIN_NUCLEI - 1)), "counts"),
     (lambda: count_result([(3, 2)] * 19 + [(-1, 2)]), "HER2 count of nucleus 20"),
     (lambda: count_result([(3, 2)] * 19 + [(3, 2.5)]), "CEP17 count of nucleus 20"),
-    (lambda: count_result([(3, 0)] * 20), "CEP17 total"),
+    (lambda: count_result([(3, 0)] * 20), "The CEP17 signals must add up"),
     (lambda: count_result([(3, 2)] * 20, ihc="4+"), "ihc"),
 ])
 def test_bad_input_names_the_field(call, field):

@@ -166,17 +166,17 @@ def test_every_number_box_is_bounded_and_shows_its_bounds() -> None:
     treatment = TreatmentExplorer()
     treatment.setting.value = "metastatic"
     treatment.line.value = 10**9  # before: accepted, as any line from 1 up was
-    assert "line must be a whole number from 1 to 20" in treatment.result.value
+    assert "The line of therapy must be a whole number from 1 to 20" in treatment.result.value
     treatment.line.value = 20
     assert "Please check your input" not in treatment.result.value
     classifier = Classifier()
     for box in (classifier.ratio, classifier.copies, classifier.er, classifier.pr):
         assert re.search(r"\(0-\d+\)", box.description) and box.placeholder
     classifier.er.value = "1" + "0" * 400
-    assert "er_percent must be a number between 0 and 100" in classifier.result.value
+    assert "The ER percentage must be a number between 0 and 100" in classifier.result.value
     classifier.er.value = "80"
     classifier.ratio.value = "1e400"
-    assert "ish_ratio must be a number between 0 and 50" in classifier.result.value
+    assert "The ISH ratio must be a number between 0 and 50" in classifier.result.value
 
 
 def test_survival_and_treatment_text_boxes_show_their_bounds() -> None:

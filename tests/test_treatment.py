@@ -417,9 +417,10 @@ def test_explorer_lists_options_with_rule_and_evidence() -> None:
     [({"stage": "IV"}, "stage IV is metastatic"),
      ({"subtype": "HR+/HER2+"}, "HER2-targeted therapy"),
      ({"her2": "positive"}, "HER2-targeted therapy"),
-     ({"setting": "metastatic", "line": 0}, "line must be a whole number from 1 to 20"),
-     ({"cps": "high"}, "pd_l1_cps must be a number"),
-     ({"cps": "120"}, "pd_l1_cps")],
+     ({"setting": "metastatic", "line": 0},
+      "The line of therapy must be a whole number from 1 to 20"),
+     ({"cps": "high"}, "The PD-L1 CPS must be a number"),
+     ({"cps": "120"}, "The PD-L1 CPS must be a number from 0 to 100")],
 )
 def test_explorer_shows_bad_combinations_and_recovers(change: dict, message: str) -> None:
     e = treatment_explorer()
@@ -434,7 +435,7 @@ def test_explorer_shows_bad_combinations_and_recovers(change: dict, message: str
 
 def test_parse_cps() -> None:
     assert parse_cps("  ") is None and parse_cps("12.5") == 12.5
-    with pytest.raises(ValueError, match="^pd_l1_cps"):
+    with pytest.raises(ValueError, match="^The PD-L1 CPS must be a number"):
         parse_cps("ten")
 
 
@@ -702,12 +703,12 @@ def test_explorer_uses_nodes_grade_size_sex_and_er_low() -> None:
     e.sex.value = "male"
     assert e.menopause.disabled and "HRP-EARLY-ENDOCRINE-MALE" in e.result.value
     e.nodes.value = "lots"
-    assert "positive_nodes must be a whole number from 0 to 60" in e.result.value
+    assert "The number of positive nodes must be a whole number from 0 to 60" in e.result.value
     e.nodes.value = "7"
     assert "does not fit stage" in e.result.value
     e.nodes.value = ""
     e.size.value = "x" * 5000
-    assert "tumour_size_mm must be a number" in e.result.value and len(e.result.value) < 1000
+    assert "The tumour size must be a number" in e.result.value and len(e.result.value) < 1000
 
 
 def test_explorer_asks_for_pd_l1_test() -> None:

@@ -5,7 +5,7 @@ One module per concept: ``survival`` (SEER relative survival table), ``kaplan_me
 ``her2`` (ASCO/CAP HER2 testing), ``receptors`` (ASCO/CAP ER/PR testing and other scales),
 ``subtype`` (SEER subtypes), ``staging`` (AJCC 8th edition anatomic stage and SEER summary
 stage), ``treatment`` (teaching model of treatment options), ``plots``, ``widgets``,
-``exercises`` and ``palette``.
+``exercises``, ``tables`` (tables shown in words for readers) and ``palette``.
 
 For education only: nothing here is for decisions about a person's care.
 """

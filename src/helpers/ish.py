@@ -71,16 +71,57 @@ class IshCount:
 
 
 def _spots(rng: np.random.Generator, n: int, x: float, y: float, r: float
-           ) -> tuple[tuple[float, float], ...]:
+           ) -> np.ndarray:
+    """``n`` random points in the inner three quarters of a nucleus (an ``n`` x 2 array)."""
     angle = rng.uniform(0, 2 * np.pi, n)
     dist = r * 0.75 * np.sqrt(rng.uniform(0, 1, n))
-    return tuple((float(x + d * np.cos(a)), float(y + d * np.sin(a))) for a, d in zip(angle, dist))
+    return np.column_stack([x + dist * np.cos(angle), y + dist * np.sin(angle)])
+
+
+def _spread(points: np.ndarray, x: float, y: float, r: float, rounds: int = 30
+            ) -> np.ndarray:
+    """Push apart signals that sit on top of each other, so each can be counted by eye.
+
+    Pairs closer than 0.4 of the radius move apart, a little at a time, and every point
+    stays within 0.85 of the radius from the centre. Deterministic: the field's counts and its
+    random draws are unchanged.
+    """
+    points = points.copy()
+    if len(points) < 2:
+        return points
+    gap = 0.4 * r
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(points)):
+            for j in range(i + 1, len(points)):
+                delta = points[j] - points[i]
+                dist = float(np.hypot(*delta))
+                if dist < gap:
+                    direction = delta / dist if dist > 1e-12 else np.array(
+                        [np.cos(i + j), np.sin(i + j)])
+                    shift = (gap - dist) / 2 * direction
+                    points[i] -= shift
+                    points[j] += shift
+                    moved = True
+        offset = points - (x, y)
+        norm = np.hypot(offset[:, 0], offset[:, 1])
+        far = norm > 0.85 * r
+        points[far] = (x, y) + offset[far] / norm[far, None] * 0.85 * r
+        if not moved:
+            break
+    return points
+
+
+def _as_tuple(points: np.ndarray) -> tuple[tuple[float, float], ...]:
+    return tuple((float(px), float(py)) for px, py in points)
 
 
 def simulate_field(true_ratio: float, true_copies: float, n_nuclei: int = 30,
                    seed: int = 0) -> IshField:
     """Return a seeded field of ``n_nuclei`` nuclei with red HER2 and green CEP17 signals.
 
+    The nuclei lie on a grid in reading order (nucleus 1 at the top left, then along the row,
+    row after row down the field), so that "nuclei 1 to 20" are easy to find and count in turn.
     Each nucleus gets a Poisson number of HER2 signals with mean ``true_copies`` and of CEP17
     signals with mean ``true_copies / true_ratio`` (at least one CEP17 signal each, as a nucleus
     with none would not be scored). Raises ``ValueError`` for a ratio outside 0.5-10, copies
@@ -95,14 +136,18 @@ def simulate_field(true_ratio: float, true_copies: float, n_nuclei: int = 30,
     rows = int(np.ceil(n / cols))
     nuclei = []
     for i in range(n):
+        # In reading order: left to right along a row, rows from the top down.
         cx = (i % cols + 0.5) / cols + rng.uniform(-0.12, 0.12) / cols
-        cy = (i // cols + 0.5) / rows + rng.uniform(-0.12, 0.12) / rows
+        cy = 1 - (i // cols + 0.5) / rows + rng.uniform(-0.12, 0.12) / rows
         radius = 0.36 / max(cols, rows) * rng.uniform(0.9, 1.1)
         n_her2 = int(rng.poisson(copies))
         n_cep = max(1, int(rng.poisson(copies / ratio)))
-        nuclei.append(Nucleus(float(cx), float(cy), float(radius),
-                              _spots(rng, n_her2, cx, cy, radius),
-                              _spots(rng, n_cep, cx, cy, radius)))
+        her2 = _spots(rng, n_her2, cx, cy, radius)
+        cep17 = _spots(rng, n_cep, cx, cy, radius)
+        # Both kinds are spread together, so a red dot never hides a green triangle either.
+        spread = _spread(np.vstack([her2, cep17]), cx, cy, radius)
+        nuclei.append(Nucleus(float(cx), float(cy), float(radius), _as_tuple(spread[:n_her2]),
+                              _as_tuple(spread[n_her2:])))
     return IshField(ratio, copies, seed, tuple(nuclei))
 
 
@@ -126,20 +171,22 @@ def count_result(counts: Sequence[tuple[int, int]], ihc: str = "2+",
     if (isinstance(counts, str) or not isinstance(counts, Sequence)
             or not MIN_NUCLEI <= len(counts) <= MAX_NUCLEI_COUNTED):
         given = f"{len(counts):,} nuclei" if isinstance(counts, Sequence) else shown(counts)
-        raise ValueError(f"counts must list {MIN_NUCLEI} to {MAX_NUCLEI_COUNTED} nuclei as "
-                         f"(HER2, CEP17) pairs; got {given}")
+        raise ValueError(f"The counts must list {MIN_NUCLEI} to {MAX_NUCLEI_COUNTED} nuclei, a HER2 "
+                         f"and a CEP17 count for each; got {given}")
     her2_total = cep_total = 0
     for i, pair in enumerate(counts, start=1):
         if not isinstance(pair, Sequence) or len(pair) != 2:
-            raise ValueError(f"counts nucleus {i} must be a (HER2, CEP17) pair; got {shown(pair)}")
+            raise ValueError(f"Nucleus {i} of the counts must be a pair: its HER2 count and its "
+                             f"CEP17 count; got {shown(pair)}")
         her2_total += check_int(f"HER2 count of nucleus {i}", pair[0], low=0, high=50)
         cep_total += check_int(f"CEP17 count of nucleus {i}", pair[1], low=0, high=50)
     if cep_total == 0:
-        raise ValueError("CEP17 total must be above 0 (a ratio needs CEP17 signals); got 0")
+        raise ValueError("The CEP17 signals must add up to more than 0 (a ratio needs CEP17 "
+                         "signals); got 0")
     n = len(counts)
     ratio = her2_total / cep_total
     if ratio > MAX_ISH_RATIO:
-        raise ValueError(f"these counts give a HER2/CEP17 ratio of {ratio:.1f}, above "
+        raise ValueError(f"These counts give a HER2/CEP17 ratio of {ratio:.1f}, above "
                          f"{MAX_ISH_RATIO:g}, which no real count reaches: check the CEP17 "
                          f"counts (HER2 total {her2_total}, CEP17 total {cep_total})")
     copies = her2_total / n

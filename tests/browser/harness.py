@@ -175,13 +175,19 @@ class Server:
         self._log_handle.close()
 
 
-def start_lab(root: Path, workdir: Path, token: str) -> Server:
-    """JupyterLab serving ``root``, built by tools/serve.py like ``make lab``."""
-    # A fresh user-settings folder; the only setting: answer the news-feed question with
-    # "never", so its pop-up does not cover the notebook.
-    news = workdir / "settings" / "@jupyterlab" / "apputils-extension"
-    news.mkdir(parents=True, exist_ok=True)
-    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+def start_lab(root: Path, workdir: Path, token: str, answer_news: bool = True) -> Server:
+    """JupyterLab serving ``root``, built by tools/serve.py like ``make lab``.
+
+    Its user settings are a fresh, empty folder. With ``answer_news`` the only setting answers
+    the news-feed question with "never" (the collection's own default does too, once
+    ``make install`` has run; see tools/install_lab_settings.py): its pop-up must not cover
+    the notebook. Without it, the server starts as a new user's would.
+    """
+    (workdir / "settings").mkdir(parents=True, exist_ok=True)
+    if answer_news:
+        news = workdir / "settings" / "@jupyterlab" / "apputils-extension"
+        news.mkdir(parents=True, exist_ok=True)
+        (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     port = free_port()
     command = serve.lab_command(root=root) + [
         f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
@@ -413,6 +419,154 @@ def check_app(browser, app: Server, expected_widgets: int, name: str = "app") ->
             report.problems.append(f"error output: {text}")
         check_rendered(page, report)
         exercise_widgets(page, report)
+    except Exception as err:
+        report.problems.append(f"could not drive the page: {type(err).__name__}: {err}")
+    finally:
+        if report.problems:
+            _screenshot(page, report)
+        context.close()
+        report.seconds = time.monotonic() - started
+    return report
+
+
+#: Every piece of control text in ``root`` that a person cannot read in full: a label, a
+#: checkbox or radio-button text, a dropdown option or a text box's placeholder that is cut
+#: (wider or taller than the box that shows it, measured with the element's own font), a
+#: control that runs past the right edge of ``root`` (where the page clips it), and a table
+#: that does so outside a box that scrolls sideways.
+JS_CUT_TEXT = """
+(root) => {
+  const problems = [];
+  const ctx = document.createElement('canvas').getContext('2d');
+  const width = (el, text) => {
+    const cs = getComputedStyle(el);
+    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    return ctx.measureText(text).width;
+  };
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const name = text => JSON.stringify(text.trim().replace(/\\s+/g, ' ').slice(0, 70));
+  const edge = root.getBoundingClientRect().right;
+  const labels = root.querySelectorAll(
+    'label, .widget-label, .widget-label-basic, .jupyter-widget-label, button');
+  for (const el of labels) {
+    const text = el.textContent.trim();
+    if (!text || !shown(el)) continue;
+    if (el.scrollWidth > el.clientWidth + 1)
+      problems.push(`label ${name(text)} is cut: ${el.scrollWidth} px of text in ` +
+                    `${el.clientWidth} px`);
+    else if (el.scrollHeight > el.clientHeight + 2)
+      problems.push(`label ${name(text)} is cut: ${el.scrollHeight} px tall in ` +
+                    `${el.clientHeight} px`);
+    if (el.getBoundingClientRect().right > edge + 1)
+      problems.push(`label ${name(text)} runs past the edge of the output ` +
+                    `(${Math.round(el.getBoundingClientRect().right - edge)} px)`);
+  }
+  for (const el of root.querySelectorAll('input[type=text][placeholder], input:not([type])[placeholder]')) {
+    if (!el.placeholder || !shown(el)) continue;
+    const cs = getComputedStyle(el);
+    const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    const need = width(el, el.placeholder);
+    if (need > room + 1)
+      problems.push(`placeholder ${name(el.placeholder)} is cut: ${Math.round(need)} px of ` +
+                    `text in ${Math.round(room)} px`);
+  }
+  for (const el of root.querySelectorAll('select')) {
+    if (!shown(el) || el.multiple) continue;
+    const cs = getComputedStyle(el);
+    const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    for (const option of el.options) {
+      const need = width(el, option.text);
+      if (need > room + 1)
+        problems.push(`option ${name(option.text)} is cut: ${Math.round(need)} px of text ` +
+                      `in ${Math.round(room)} px`);
+    }
+  }
+  const scrolls = el => {
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement)
+      if (/auto|scroll/.test(getComputedStyle(up).overflowX)) return true;
+    return false;
+  };
+  for (const el of root.querySelectorAll('table')) {
+    if (shown(el) && !scrolls(el) && el.getBoundingClientRect().right > edge + 1)
+      problems.push(`a table runs past the edge of the output ` +
+                    `(${Math.round(el.getBoundingClientRect().right - edge)} px) and cannot ` +
+                    `be scrolled into view`);
+  }
+  for (const el of root.querySelectorAll('input, select, textarea')) {
+    if (shown(el) && el.getBoundingClientRect().right > edge + 1)
+      problems.push(`a control (${el.tagName.toLowerCase()}) runs past the edge of the output ` +
+                    `(${Math.round(el.getBoundingClientRect().right - edge)} px)`);
+  }
+  return problems;
+}
+"""
+
+#: The widget views of a notebook page or of the app.
+_VIEWS = ".jp-OutputArea-output:not([data-mime-type])"
+
+
+def cut_text(page, width: int, height: int = 900) -> list[str]:
+    """Set the window to ``width`` x ``height`` px and list every cut control text in every
+    widget view, each problem naming the view's number and the window width."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_timeout(600)  # let the layout settle
+    found = []
+    for number, view in enumerate(page.query_selector_all(_VIEWS), start=1):
+        if not view.evaluate(JS_IS_RENDERED):
+            continue
+        found += [f"at {width} px, widget {number}: {p}" for p in view.evaluate(JS_CUT_TEXT)]
+    return found
+
+
+def check_text_fits(browser, lab: Server, relpath: str, widths: tuple[int, ...],
+                    expected_widgets: int) -> Report:
+    """Open ``relpath`` in JupyterLab, run all cells, and measure every label, option and
+    placeholder of its widgets at each window width in ``widths``."""
+    report = Report(name=f"{relpath} (text fits)", widgets_expected=expected_widgets)
+    started = time.monotonic()
+    workspace = "fit" + "".join(ch if ch.isalnum() else "-" for ch in relpath)
+    context = browser.new_context(viewport={"width": widths[0], "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(lab.url(f"/lab/workspaces/{workspace}/tree/{relpath}", "&reset"))
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        page.wait_for_selector(".jp-StatusBar-TextItem:has-text('| Idle')", timeout=90_000)
+        problem = run_all_cells(page, 300)
+        if problem:
+            report.problems.append(problem)
+        settle_widgets(page, expected_widgets)
+        for width in widths:
+            report.problems += cut_text(page, width)
+    except Exception as err:
+        report.problems.append(f"could not drive the page: {type(err).__name__}: {err}")
+    finally:
+        if report.problems:
+            _screenshot(page, report)
+        context.close()
+        try:
+            lab.shutdown_kernels()
+        except OSError:
+            pass
+        report.seconds = time.monotonic() - started
+    return report
+
+
+def check_app_text_fits(browser, app: Server, widths: tuple[int, ...],
+                        expected_widgets: int) -> Report:
+    """Open the Voila app and measure every label, option and placeholder at each width."""
+    report = Report(name="app (text fits)", widgets_expected=expected_widgets)
+    started = time.monotonic()
+    context = browser.new_context(viewport={"width": widths[0], "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(app.url("/"))
+        _wait(lambda: sum(o["rendered"] for o in page.evaluate(JS_WIDGET_OUTPUTS))
+              >= expected_widgets, 120)
+        settle_widgets(page, expected_widgets)
+        for width in widths:
+            report.problems += cut_text(page, width, 844)
     except Exception as err:
         report.problems.append(f"could not drive the page: {type(err).__name__}: {err}")
     finally:

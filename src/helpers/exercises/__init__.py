@@ -486,14 +486,16 @@ class MultipleChoice:
     def __post_init__(self) -> None:
         import ipywidgets as w
 
-        self.prompt = w.HTML(f"<strong>{html.escape(self.question)}</strong>")
-        self.choices = w.RadioButtons(options=list(self.options), value=None,
-                                      layout=w.Layout(width="max-content"))
+        from ..widgets import readable_box
+
+        self.choices = w.RadioButtons(options=list(self.options), value=None)
         self.button = w.Button(description="Check", tooltip="Check your answer",
                                button_style="")
         self.feedback = w.HTML(value=_CHOOSE._repr_html_())
         self.button.on_click(lambda _b: self.check(self.choices.value))
-        self._box = w.VBox([self.prompt, self.choices, self.button, self.feedback])
+        self._box = readable_box([self.choices, self.button, self.feedback],
+                                 f"<strong>{html.escape(self.question)}</strong>")
+        self.prompt = self._box.children[0]
 
     def check(self, choice: Any) -> Feedback:
         """Check ``choice``, show the feedback in the widget, and return it."""

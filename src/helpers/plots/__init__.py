@@ -27,11 +27,15 @@ from matplotlib.figure import Figure
 from ..palette import NEUTRAL
 
 __all__ = ["AccessibleFigure", "RenderedFigure", "Overlay", "new_figure", "footnote",
-           "figure_png", "FONT_SIZE", "DPI"]
+           "figure_png", "FONT_SIZE", "MIN_FONT_PT", "DPI"]
 
 FONT_SIZE = 11
 #: Resolution of every PNG (dots per inch).
 DPI = 100
+#: The smallest text any figure of the collection may hold, in points: 9 pt is 12.5 pixels at
+#: :data:`DPI`, readable on a laptop and on a projector at the back of a room (the footnotes,
+#: the smallest text of all, use it). ``tests/test_figure_text.py`` holds every figure to it.
+MIN_FONT_PT = 9
 _RC = {
     "font.size": FONT_SIZE,
     "axes.titlesize": FONT_SIZE + 1,
@@ -101,7 +105,7 @@ def _text_style(fig: Figure) -> Iterator[None]:
 
 def footnote(fig: Figure, text: str) -> None:
     """Write a source note in the strip at the bottom of a figure made by :func:`new_figure`."""
-    fig.text(0.01, 0.01, text, fontsize=8, color=NEUTRAL, ha="left", va="bottom")
+    fig.text(0.01, 0.01, text, fontsize=MIN_FONT_PT, color=NEUTRAL, ha="left", va="bottom")
 
 
 def _encode_png(canvas: FigureCanvasAgg) -> bytes:

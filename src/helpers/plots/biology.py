@@ -14,7 +14,7 @@ from matplotlib.patches import Circle, Rectangle
 
 from ..biology import cell_cartoon
 from ..palette import NEUTRAL, OKABE_ITO, SUBTYPE_COLOURS, SUBTYPE_HATCHES
-from . import AccessibleFigure, footnote, new_figure
+from . import MIN_FONT_PT, AccessibleFigure, footnote, new_figure
 
 __all__ = ["receptor_membrane", "gene_copies_nucleus", "subtype_share_chart", "cell_receptors"]
 
@@ -33,7 +33,7 @@ def receptor_membrane() -> AccessibleFigure:
         ax = fig.add_subplot(1, 2, k + 1)
         ax.add_patch(Rectangle((0, 0), 10, 0.6, facecolor=_MEMBRANE, hatch="..",
                                edgecolor=NEUTRAL))
-        ax.text(10, 0.3, " membrane", va="center", fontsize=8)
+        ax.text(10, 0.3, " membrane", va="center", fontsize=MIN_FONT_PT)
         xs = [0.4 + i * 9.2 / max(n_receptors - 1, 1) for i in range(n_receptors)]
         for i, x in enumerate(xs):
             paired = i < 2 * n_pairs
@@ -44,8 +44,8 @@ def receptor_membrane() -> AccessibleFigure:
                 ax.annotate("", xy=((x + xs[i + 1]) / 2, -2.2),
                             xytext=((x + xs[i + 1]) / 2, -0.9),
                             arrowprops={"arrowstyle": "->", "color": NEUTRAL})
-        ax.text(5, 2.6, "outside the cell", ha="center", fontsize=8)
-        ax.text(5, -2.8, "inside: growth signal (arrows)", ha="center", fontsize=8)
+        ax.text(5, 2.6, "outside the cell", ha="center", fontsize=MIN_FONT_PT)
+        ax.text(5, -2.8, "inside: growth signal (arrows)", ha="center", fontsize=MIN_FONT_PT)
         ax.set_xlim(-0.5, 11.5)
         ax.set_ylim(-3.2, 3.0)
         ax.set_title(title, fontsize=10)
@@ -131,7 +131,7 @@ def cell_receptors(copies: float, seed: int = 0) -> AccessibleFigure:
     ax.add_patch(Circle((0, 0), 1.0, facecolor="white", edgecolor=_MEMBRANE, linewidth=3))
     ax.add_patch(Circle((0, 0), 0.35, facecolor=OKABE_ITO["sky blue"], alpha=0.4,
                         edgecolor=NEUTRAL))
-    ax.text(0, 0, "nucleus", ha="center", va="center", fontsize=8)
+    ax.text(0, 0, "nucleus", ha="center", va="center", fontsize=MIN_FONT_PT)
     # All receptor ticks in one collection (one line each was slow to redraw in the widget).
     ax.add_collection(LineCollection(
         [[(math.cos(a), math.sin(a)), (1.18 * math.cos(a), 1.18 * math.sin(a))]
@@ -143,7 +143,7 @@ def cell_receptors(copies: float, seed: int = 0) -> AccessibleFigure:
     ax.set_title(f"{cartoon.copies:g} copies (ratio {cartoon.ratio:g}, ISH group "
                  f"{cartoon.ish_group}): {len(cartoon.angles)} receptors,\n"
                  f"density ×{cartoon.density:g}, typical IHC {cartoon.ihc} (cartoon)", fontsize=10)
-    footnote(fig, "Teaching cartoon, illustrative steps: real IHC scores come from staining.")
+    footnote(fig, "Teaching cartoon: real IHC scores come from staining.")
     alt = (f"Cartoon cell with {cartoon.copies:g} HER2 gene copies and 2 CEP17 signals (ratio"
            f" {cartoon.ratio:g}, ISH group {cartoon.ish_group}): {len(cartoon.angles)} receptor"
            f" ticks around the membrane, {cartoon.density:g} times a normal cell's density;"

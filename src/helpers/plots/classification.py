@@ -17,7 +17,7 @@ from matplotlib.patches import Circle, FancyBboxPatch, Wedge
 from ..her2 import FINAL_RESULTS, IHC_SCORES, ISH_GROUPS
 from ..ish import IshField
 from ..palette import NEUTRAL, OKABE_ITO
-from . import AccessibleFigure, footnote, new_figure
+from . import MIN_FONT_PT, AccessibleFigure, footnote, new_figure
 
 __all__ = ["staining_panels", "her2_flowchart", "ish_field_figure"]
 
@@ -67,7 +67,7 @@ def staining_panels(seed: int = 2) -> AccessibleFigure:
         ax.set_aspect("equal")
         ax.axis("off")
         ax.set_title(f"IHC {label}", fontsize=11)
-        ax.text(2.5, -0.35, textwrap.fill(words, 30), ha="center", va="top", fontsize=7.5)
+        ax.text(2.5, -0.35, textwrap.fill(words, 30), ha="center", va="top", fontsize=MIN_FONT_PT)
     footnote(fig, _SOURCE)
     alt = ("Five square panels of 25 round tumour cells with blue nuclei. IHC 0 (null): no "
            "membrane ring. 0 (ultralow): thin partial brown rings on 2 of 25 cells (8 %). 1+: "
@@ -79,7 +79,7 @@ def staining_panels(seed: int = 2) -> AccessibleFigure:
 def _box(ax, x, y, text, colour, hatch="", w=2.3, h=0.7):
     ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.05",
                                 facecolor=colour, edgecolor=NEUTRAL, hatch=hatch, alpha=0.9))
-    ax.text(x, y, text, ha="center", va="center", fontsize=8,
+    ax.text(x, y, text, ha="center", va="center", fontsize=MIN_FONT_PT,
             bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1})
 
 
@@ -124,12 +124,15 @@ def her2_flowchart() -> AccessibleFigure:
         colour, hatch = _STATUS_STYLE[status]
         _box(ax, x, 5.25, f"IHC {row.score}\n{status.upper()}", colour, hatch,
              w=1.8 if row.score in ("1+", "0") else 2.3)
-    ax.text(7, 4.6, "reflex dual-probe ISH on the same specimen (≥20 nuclei), or a new test"
-            " (IHC or ISH) on a new specimen", ha="center", fontsize=8,
-            zorder=5, bbox={"facecolor": "white", "alpha": 0.95, "edgecolor": "none", "pad": 1})
+    # The reflex step is a label between two arrows: a short one from the 2+ box into it, and
+    # the arrows to the five groups leave from below it, so no arrow runs through its words.
+    ax.annotate("", xy=(7, 4.7), xytext=(7, 4.85), arrowprops={"arrowstyle": "->",
+                                                               "color": NEUTRAL})
+    ax.text(7, 4.55, "reflex dual-probe ISH on the same specimen (≥20 nuclei), or a new test"
+            " (IHC or ISH) on a new specimen", ha="center", va="center", fontsize=MIN_FONT_PT)
     for k, group in enumerate(ISH_GROUPS):
         x = 3.2 + 1.9 * k
-        ax.annotate("", xy=(x, 3.9), xytext=(7, 4.85), arrowprops={"arrowstyle": "->",
+        ax.annotate("", xy=(x, 4.0), xytext=(7, 4.38), arrowprops={"arrowstyle": "->",
                                                                    "color": NEUTRAL})
         _box(ax, x, 3.5, f"Group {group.group}\n{_ratio_text(group)}\n{_copies_text(group)}",
              "white", w=1.8, h=0.9)
@@ -140,7 +143,7 @@ def her2_flowchart() -> AccessibleFigure:
         _box(ax, x, 1.8, f"with IHC 2+:\n{final.status.upper()}", colour, hatch, w=1.8)
     ax.text(7, 0.8, "Groups 2-4 need a concurrent IHC review; with IHC 2+ a second observer "
             "recounts first.\nWith IHC 3+ groups 2-4 are positive; with IHC 0 or 1+ they are "
-            "negative.", ha="center", fontsize=8)
+            "negative.", ha="center", fontsize=MIN_FONT_PT)
     footnote(fig, "Drawn from the rule tables in helpers.her2. " + _SOURCE.replace(
         " Stylised drawing.", ""))
     finals = "; ".join(f"group {r.group} {r.status}" for r in FINAL_RESULTS if r.ihc == "2+")
@@ -153,8 +156,13 @@ def her2_flowchart() -> AccessibleFigure:
 
 def ish_field_figure(field: IshField, n_numbered: int = 20) -> AccessibleFigure:
     """Draw a simulated ISH field: nuclei with red HER2 dots (circles) and green CEP17 dots
-    (triangles); the first ``n_numbered`` nuclei are numbered in counting order."""
-    fig = new_figure(7.0, 5.6, margins=(0.14, 0.56, 0.14, 0.1))
+    (triangles); the first ``n_numbered`` nuclei are numbered in counting order (reading order:
+    along each row from the top left).
+
+    Drawn to be counted on a projector: the nuclei fill the figure, the signals are large and
+    the numbers bold at 12 pt, each just above and to the left of its nucleus.
+    """
+    fig = new_figure(8.0, 6.4, margins=(0.1, 0.62, 0.1, 0.1))
     ax = fig.add_subplot()
     # One collection for the nuclei and one line each for all HER2 and all CEP17 dots: one
     # artist per nucleus made the simulator too slow to redraw.
@@ -164,20 +172,19 @@ def ish_field_figure(field: IshField, n_numbered: int = 20) -> AccessibleFigure:
     her2 = [dot for nu in field.nuclei for dot in nu.her2]
     if her2:
         hx, hy = zip(*her2)
-        ax.plot(hx, hy, "o", ms=4, color=OKABE_ITO["vermillion"], linestyle="none")
+        ax.plot(hx, hy, "o", ms=7, color=OKABE_ITO["vermillion"], linestyle="none")
     cep17 = [dot for nu in field.nuclei for dot in nu.cep17]
     if cep17:
         cx, cy = zip(*cep17)
-        ax.plot(cx, cy, "^", ms=4.5, color=OKABE_ITO["bluish green"], linestyle="none")
+        ax.plot(cx, cy, "^", ms=8, color=OKABE_ITO["bluish green"], linestyle="none")
     for i, nu in enumerate(field.nuclei[:n_numbered]):
-        ax.text(nu.x - nu.radius, nu.y + nu.radius, str(i + 1), fontsize=7, ha="left",
-                va="bottom")
+        ax.text(nu.x - 0.8 * nu.radius, nu.y + 0.8 * nu.radius, str(i + 1), fontsize=12,
+                fontweight="bold", ha="right", va="bottom")
     ax.plot([], [], "o", color=OKABE_ITO["vermillion"], label="HER2 signal (red, circle)")
     ax.plot([], [], "^", color=OKABE_ITO["bluish green"], label="CEP17 signal (green, triangle)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=11, frameon=False)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    ax.set_aspect("equal")
     ax.axis("off")
     footnote(fig, "Simulated field (seeded), not tissue. Count ≥20 nuclei (ASCO/CAP 2018).")
     alt = (f"Simulated ISH field of {len(field.nuclei)} pale blue nuclei, the first "

@@ -11,7 +11,7 @@ from matplotlib.text import Text
 from .._validate import check_number
 from ..palette import NEUTRAL, OKABE_ITO
 from ..staging import MAX_SIZE_MM, T_SIZE_CUTOFFS, recorded_size_mm, t_category
-from . import AccessibleFigure, Overlay, RenderedFigure, footnote, new_figure
+from . import MIN_FONT_PT, AccessibleFigure, Overlay, RenderedFigure, footnote, new_figure
 
 __all__ = ["t_size_ruler", "SizeRuler"]
 
@@ -57,13 +57,13 @@ def _draw_ruler(upper_mm: float) -> tuple[Figure, Axes]:
             ax.text((low + high) / 2, 0, label, ha="center", va="center", fontsize=9,
                     bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1})
         else:  # narrow bands: label above the ruler with a leader line
-            y = {"T1mi": 0.45, "T1b": 0.7}.get(name, 0.95)  # staggered so labels never overlap
+            y = {"T1mi": 0.95, "T1a": 0.7}.get(name, 0.45)  # staggered so no line crosses a label
             shift = 0.0 if name == "T1mi" else 0.04 * upper_mm
             # A plain line and a text rather than annotate(): clipping an annotation's arrow
             # to its text box made this figure too slow to redraw in a widget.
             middle = (low + high) / 2
             ax.plot([middle, middle + shift], [0.3, y], color=NEUTRAL, linewidth=1)
-            ax.text(middle + shift, y, label.replace("\n", " "), fontsize=8, ha="left",
+            ax.text(middle + shift, y, label.replace("\n", " "), fontsize=MIN_FONT_PT, ha="left",
                     va="bottom")
         low = high
     ax.set_xlim(0, upper_mm)

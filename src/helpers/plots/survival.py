@@ -9,7 +9,7 @@ import pandas as pd
 from .._validate import check_number
 from ..palette import ALIVE, DIED, NEUTRAL, STAGE_COLOURS, SUBTYPE_COLOURS, SUBTYPE_HATCHES
 from ..survival import people_alive_of_100
-from . import AccessibleFigure, footnote, new_figure
+from . import MIN_FONT_PT, AccessibleFigure, footnote, new_figure
 
 if TYPE_CHECKING:  # importing helpers.kaplan_meier imports lifelines: only for km_plot
     from ..kaplan_meier import KaplanMeierSummary, LogRankSummary
@@ -19,8 +19,8 @@ __all__ = ["survival_bars", "icon_array", "icon_arrays_side_by_side", "km_plot"]
 _SEER = "Source: SEER Cancer Stat Facts, Female Breast Cancer Subtypes"
 #: The source line of each release's chart: which figures, from which years.
 _SOURCES = {
-    "seed": "Source: SEER figures, rounded, as quoted by the Cleveland Clinic (2025); "
-            "release and years of diagnosis not named",
+    "seed": "Source: SEER figures, rounded, quoted by the Cleveland Clinic (2025); "
+            "release and years not named",
     "2013-2019": _SEER + "; SEER 22 (excl. IL/MA), diagnoses 2013-2019",
     "2014-2020": _SEER + "; SEER 22 (excl. IL/MA), diagnoses 2014-2020",
 }
@@ -51,7 +51,7 @@ def survival_bars(table: pd.DataFrame, title: str | None = None) -> AccessibleFi
         bars = ax.bar(xs, rows["survival_pct"], width, label=subtype,
                       color=SUBTYPE_COLOURS.get(subtype, NEUTRAL),
                       hatch=SUBTYPE_HATCHES.get(subtype, ""), edgecolor="white")
-        ax.bar_label(bars, fmt="%g", padding=2, fontsize=8)
+        ax.bar_label(bars, fmt="%g", padding=2, fontsize=MIN_FONT_PT)
     ax.set_xticks(range(len(stages)), [s.capitalize() for s in stages])
     ax.set_ylim(0, 110)
     ax.set_ylabel("5-year relative survival (%)")
@@ -182,13 +182,15 @@ def km_plot(
         ax.step(curve.timeline, [100 * s for s in curve.survival], where="post", color=colour,
                 linestyle=dash, linewidth=2, label=f"{curve.label} (n={curve.n})")
         ax.fill_between(curve.timeline, [100 * s for s in curve.lower],
-                        [100 * s for s in curve.upper], step="post", color=colour, alpha=0.15)
+                        [100 * s for s in curve.upper], step="post", color=colour, alpha=0.15,
+                        linewidth=0)
         if mark_years is not None and mark_years <= curve.timeline[-1]:
             value = 100 * survival_at(curve, mark_years)
             readings.append(f"{curve.label}: {value:.0f} % at {mark_years:g} years")
-            ax.plot([mark_years], [value], marker="o", color=colour)
-            ax.annotate(f"{value:.0f} %", (mark_years, value), textcoords="offset points",
-                        xytext=(6, 6), fontsize=9)
+            # The reading goes in the legend, not next to the point, where the curves and
+            # their bands would run through it.
+            ax.plot([mark_years], [value], marker="o", color=colour, linestyle="none",
+                    label=f"{value:.0f} % at {mark_years:g} years ({curve.label})")
     if mark_years is not None:
         ax.axvline(mark_years, color=NEUTRAL, linewidth=0.8, linestyle=":")
     ax.set_ylim(0, 102)

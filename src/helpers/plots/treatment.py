@@ -15,7 +15,7 @@ from matplotlib.path import Path
 
 from ..palette import NEUTRAL, OKABE_ITO
 from ..treatment import flowchart
-from . import AccessibleFigure, footnote, new_figure
+from . import MIN_FONT_PT, AccessibleFigure, footnote, new_figure
 
 __all__ = ["trial_bars", "rules_flowchart"]
 
@@ -33,8 +33,10 @@ def trial_bars(table: pd.DataFrame) -> AccessibleFigure:
 
     ``table`` has the columns of ``data/trial_results.csv`` with the experimental arm listed
     first for each trial. The experimental bar is solid, the control bar hatched, and both carry
-    their value and arm name, so colour is never the only cue. Raises ``ValueError`` when a
-    column is missing or a trial does not have exactly two arms.
+    their value and arm name, so colour is never the only cue. Every panel measuring the same
+    unit shares one scale, drawn as a labelled axis under each panel (0 to 30 months, say), so
+    5.6 months is drawn a quarter as long as 24.8 months in every panel. Raises ``ValueError``
+    when a column is missing or a trial does not have exactly two arms.
     """
     required = {"trial", "endpoint", "unit", "arm", "value", "source"}
     if not required <= set(table.columns):
@@ -50,18 +52,21 @@ def trial_bars(table: pd.DataFrame) -> AccessibleFigure:
         pairs.append((trial, rows))
     ncols = min(2, len(trials))
     nrows = -(-len(trials) // ncols)
+    # One scale per unit: from 0 to the unit's largest value rounded up to a whole tick.
+    axis_ends = {unit: _axis_end(unit, float(values.max()))
+                 for unit, values in table.groupby("unit")["value"]}
     # The panels share one axes measured in inches (x from the left edge, y from the bottom),
     # each panel a fixed box in it: 1.5 in on its left for the arm names, 0.5 in above it for its
     # title and 0.4 in below for its axis label. Eight axes with their tick machinery took two
     # thirds of the figure's time; boxes drawn on one axes look the same.
-    width, height = 7.6, 2.3 * nrows + 0.6
+    width, height = 7.6, 2.6 * nrows + 0.6
     fig = new_figure(width, height, margins=(0.0, 0.0, 0.0, 0.0), hinted=False)
     ax = fig.add_subplot()
     ax.set_xlim(0, width)
     ax.set_ylim(0, height)
     ax.axis("off")
-    panel_w = (width - 1.75 - 1.55 * (ncols - 1)) / ncols
-    panel_h = (height - 1.15 - 0.95 * (nrows - 1)) / nrows
+    panel_w = (width - 1.95 - 1.55 * (ncols - 1)) / ncols
+    panel_h = (height - 1.45 - 1.25 * (nrows - 1)) / nrows
     point = 1 / 72  # inches
     # Where a lone axes would put the two bars: centres at 1 and 0 with height 0.6, inside
     # matplotlib's default 5 % margins, so y runs from -0.38 to 1.38 of the panel.
@@ -71,14 +76,21 @@ def trial_bars(table: pd.DataFrame) -> AccessibleFigure:
     spines, bars_y, bars_w, bars_left, parts = [], [], [], [], []
     for i, (trial, rows) in enumerate(pairs):
         left = 1.5 + (i % ncols) * (panel_w + 1.55)
-        bottom = height - 0.5 - panel_h - (i // ncols) * (panel_h + 0.95)
+        bottom = height - 0.5 - panel_h - (i // ncols) * (panel_h + 1.25)
         values = list(rows["value"])
-        # The longer bar fills 1/1.3 of the panel, leaving room for its value label.
-        scale = panel_w / (max(values) * 1.3) if max(values) > 0 else 0.0
         unit = rows["unit"].iloc[0]
+        end, step = axis_ends[unit]
+        scale = panel_w / end
         suffix = " %" if unit == "percent" else " mo"
         endpoint = rows["endpoint"].iloc[0]
         spines.append([(left, bottom), (left, bottom + panel_h)])
+        # The shared scale: a baseline with a labelled tick at every step.
+        spines.append([(left, bottom), (left + panel_w, bottom)])
+        for tick in range(0, int(end) + 1, int(step)):
+            x = left + tick * scale
+            spines.append([(x, bottom), (x, bottom - 3.5 * point)])
+            ax.text(x, bottom - 5 * point, f"{tick}", ha="center", va="top",
+                    fontsize=MIN_FONT_PT)
         for fraction, arm, value in zip(bar_y, rows["arm"], values):
             y = bottom + fraction * panel_h
             bars_y.append(y)
@@ -86,14 +98,14 @@ def trial_bars(table: pd.DataFrame) -> AccessibleFigure:
             bars_left.append(left)
             spines.append([(left - 3.5 * point, y), (left, y)])  # the tick at each arm
             ax.text(left - 7 * point, y, "\n".join(textwrap.wrap(arm, 20)), ha="right",
-                    va="center", fontsize=8)
+                    va="center", fontsize=MIN_FONT_PT)
             ax.text(left + value * scale + 2 * point, y, f"{value:g}{suffix}", ha="left",
-                    va="center", fontsize=8)
+                    va="center", fontsize=MIN_FONT_PT)
         # Titles and labels wrapped to the panel's width, so they never overhang it.
         ax.text(left + panel_w / 2, bottom + panel_h + 6 * point, _wrap(trial, 26),
                 ha="center", va="bottom", fontsize=9)
-        ax.text(left + panel_w / 2, bottom - 4 * point, _wrap(f"{endpoint} ({unit})", 32),
-                ha="center", va="top", fontsize=8)
+        ax.text(left + panel_w / 2, bottom - 20 * point, _wrap(f"{endpoint} ({unit})", 32),
+                ha="center", va="top", fontsize=MIN_FONT_PT)
         parts.append(f"{trial}: {rows['arm'].iloc[0]} {values[0]:g} {unit} against "
                      f"{rows['arm'].iloc[1]} {values[1]:g} {unit} ({endpoint})")
     ax.barh(bars_y, bars_w, left=bars_left, height=bar_h,
@@ -101,9 +113,20 @@ def trial_bars(table: pd.DataFrame) -> AccessibleFigure:
             edgecolor="white")
     ax.add_collection(LineCollection(spines, colors="black", linewidths=0.8))
     footnote(fig, "Sources: the trial publications listed in data/trial_results.csv")
+    scales = "; ".join(f"{unit} from 0 to {end:g}" for unit, (end, _step) in axis_ends.items())
     alt = ("Paired horizontal bars, one panel per trial, new treatment (solid) against the "
-           "comparison arm (hatched). " + "; ".join(parts) + ".")
+           f"comparison arm (hatched), on one shared scale per unit ({scales}). "
+           + "; ".join(parts) + ".")
     return AccessibleFigure(fig, alt)
+
+
+def _axis_end(unit: str, largest: float) -> tuple[float, float]:
+    """Where a unit's shared axis ends, and its tick step: percent runs 0-100 in steps of 25;
+    anything else to the largest value rounded up to a multiple of 10 (at least 10)."""
+    if unit == "percent":
+        return 100.0, 25.0
+    step = 10.0
+    return max(step, step * -(-largest // step)), step
 
 
 def _wrap(text: str, width: int) -> str:
@@ -121,7 +144,15 @@ def rules_flowchart(subtype: str, setting: str) -> AccessibleFigure:
     """
     branches = flowchart(subtype, setting)
     n = len(branches)
-    height = 0.62 * n + 1.0
+    gates = [_wrap(branch.gate, 40) for branch in branches]
+    options = [(f"{b.drug_class}: {', '.join(b.agents)}" if b.agents else b.drug_class)
+               for b in branches]
+    boxes = [_wrap(option, 36) + f"\n[{b.rule_id}]" for option, b in zip(options, branches)]
+    # Each branch gets the height of the tallest box (lines of MIN_FONT_PT text, 1.2 apart,
+    # plus the boxes' padding and a gap), so boxes never touch.
+    lines = max([text.count("\n") + 1 for text in gates + boxes] or [1])
+    row = lines * MIN_FONT_PT * 1.2 / 72 + 0.2
+    height = row * n + 1.0
     # Boxes and arrows only, no axis labels: fixed margins (0.45 in for the title above, 0.3 in
     # for the footnote below) draw quicker than a computed layout.
     fig = new_figure(9.0, height, margins=(0.1, 0.3, 0.1, 0.45), hinted=False)
@@ -146,15 +177,13 @@ def rules_flowchart(subtype: str, setting: str) -> AccessibleFigure:
     ax.plot([2.0] * n + [5.75] * n, ys + ys, linestyle="none", marker=_ARROWHEAD, markersize=5,
             color=NEUTRAL)
     lines = []
-    for branch, y in zip(branches, ys):
-        ax.text(2.05, y, _wrap(branch.gate, 44), ha="left", va="center", fontsize=7,
-                bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=NEUTRAL,
+    for branch, y, gate, option, box in zip(branches, ys, gates, options, boxes):
+        ax.text(2.05, y, gate, ha="left", va="center", fontsize=MIN_FONT_PT,
+                bbox=dict(boxstyle="round,pad=0.4", facecolor="white", edgecolor=NEUTRAL,
                           linestyle="--"))
-        option = f"{branch.drug_class}: {', '.join(branch.agents)}" if branch.agents \
-            else branch.drug_class
-        ax.text(5.8, y, _wrap(option, 40) + f"  [{branch.rule_id}]", ha="left", va="center",
-                fontsize=7,
-                bbox=dict(boxstyle="square,pad=0.25", facecolor=OKABE_ITO["sky blue"],
+        ax.text(5.8, y, box, ha="left", va="center",
+                fontsize=MIN_FONT_PT,
+                bbox=dict(boxstyle="square,pad=0.4", facecolor=OKABE_ITO["sky blue"],
                           edgecolor=OKABE_ITO["blue"], alpha=0.35))
         lines.append(f"if {branch.gate}, then {option} (rule {branch.rule_id})")
     ax.set_title(f"Teaching model, {subtype} {setting}: each branch is one row of the rules "

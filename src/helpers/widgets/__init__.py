@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = ["error_html", "message_html", "figure_caption_html", "blank_png", "FigureView",
            "Explorer", "UNEXPECTED_MESSAGE", "MAX_MESSAGE", "bounded_float", "bounded_int",
-           "number_text", "range_label", "read_number", "problem_html"]
+           "number_text", "range_label", "read_number", "problem_html", "plural", "READABLE_CLASS",
+           "READABLE_CSS", "readable_box"]
 
 #: At most this many characters of a message reach the page (the echoed input inside a
 #: message is cut shorter still, by the validators).
@@ -124,6 +125,57 @@ def _ipython() -> Any:
 
 
 _guard_widget_messages()
+
+
+#: The class of every explorer's (and concept check's) outer box: :data:`READABLE_CSS` lets the
+#: control texts inside it wrap instead of being cut.
+READABLE_CLASS = "her2neg-readable"
+
+#: ipywidgets cuts a label, a checkbox text or a radio-button text that is wider than its box
+#: ("ISH HER2/CEP17 rat…"), and gives text boxes and dropdowns a fixed 300 px. Inside a
+#: :data:`READABLE_CLASS` box these rules let every such text wrap onto a second line, give a
+#: row the width of the page (up to 48em), and move the input under its label when the two do
+#: not fit side by side (a phone), so that nothing a student must read is cut.
+READABLE_CSS = f"""
+.{READABLE_CLASS} {{ max-width: 100%; }}
+.{READABLE_CLASS} .widget-inline-hbox, .{READABLE_CLASS} .jupyter-widget-inline-hbox {{
+  width: auto; align-self: stretch; max-width: 48em; height: auto;
+  min-height: var(--jp-widgets-inline-height, 28px); flex-wrap: wrap; align-items: center; }}
+.{READABLE_CLASS} .widget-label, .{READABLE_CLASS} .jupyter-widget-label,
+.{READABLE_CLASS} .widget-label-basic, .{READABLE_CLASS} .jupyter-widget-label-basic {{
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto;
+  line-height: 1.3; max-width: 100%; overflow-wrap: break-word; padding: 3px 0; }}
+.{READABLE_CLASS} .widget-inline-hbox .widget-label,
+.{READABLE_CLASS} .jupyter-widget-inline-hbox .jupyter-widget-label {{ text-align: left; }}
+.{READABLE_CLASS} .widget-label-basic, .{READABLE_CLASS} .jupyter-widget-label-basic {{
+  flex: 1 1 auto; min-width: 0; }}
+.{READABLE_CLASS} .widget-inline-hbox input[type=text],
+.{READABLE_CLASS} .widget-inline-hbox input[type=number],
+.{READABLE_CLASS} .widget-inline-hbox select {{
+  flex: 1 1 20em; min-width: min(20em, 100%); max-width: 100%; }}
+.{READABLE_CLASS} .widget-radio-box, .{READABLE_CLASS} .jupyter-widget-radio-box {{
+  width: auto; align-self: stretch; max-width: 48em; }}
+.{READABLE_CLASS} .widget-radio-box label, .{READABLE_CLASS} .jupyter-widget-radio-box label {{
+  height: auto; line-height: 1.35; white-space: normal; padding: 2px 0; display: flex;
+  align-items: flex-start; gap: 4px; }}
+.{READABLE_CLASS} .widget-radio-box input, .{READABLE_CLASS} .jupyter-widget-radio-box input {{
+  flex: 0 0 auto; margin-top: 3px; }}
+.{READABLE_CLASS} .widget-hslider .slider-container {{ min-width: 8em; }}
+"""
+
+
+def readable_box(children: list[Any], heading: str = "") -> Any:
+    """A ``VBox`` of ``children`` in which no control text is cut (:data:`READABLE_CSS`).
+
+    ``heading`` (HTML) is shown first; the style sheet travels with it, so the box reads the
+    same in JupyterLab, in the app and in a saved page.
+    """
+    import ipywidgets as w
+
+    top = w.HTML(f"<style>{READABLE_CSS}</style>{heading}")
+    box = w.VBox([top, *children])
+    box.add_class(READABLE_CLASS)
+    return box
 
 
 def error_html(error: Exception | str) -> str:
@@ -228,6 +280,11 @@ def number_text(description: str, *, low: float, high: float, unit: str = "", va
                   description=f"{description} ({range_label(low, high, unit)})", **kwargs)
 
 
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """``count`` and ``noun`` as a person writes them: "1 option", "0 options", "3 rules"."""
+    return f"{count} {noun if count == 1 else (plural_noun or noun + 's')}"
+
+
 def message_html(text: str) -> str:
     """HTML for an ordinary result sentence (escaped)."""
     return f'<div style="padding:4px 0">{html.escape(text)}</div>'
@@ -255,10 +312,12 @@ class FigureView:
     does not change the picture (the N category next to a size ruler, say) does not redraw it.
     """
 
-    def __init__(self, width: str) -> None:
+    def __init__(self, width: str, max_width: str | None = None) -> None:
         import ipywidgets as w
 
-        self.image = w.Image(format="png", layout=w.Layout(width=width))
+        layout = w.Layout(width=width) if max_width is None else w.Layout(width=width,
+                                                                         max_width=max_width)
+        self.image = w.Image(format="png", layout=layout)
         self.caption = w.HTML()
         self._key: Hashable | None = None
 

@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from ..biology import MAX_COPIES, NORMAL_COPIES, cell_cartoon
 from ..plots.biology import cell_receptors
-from . import Explorer, FigureView, error_html, message_html
+from . import Explorer, FigureView, error_html, message_html, readable_box
 
 __all__ = ["CopyNumberExplorer", "copy_number_explorer"]
 
@@ -20,20 +20,21 @@ class CopyNumberExplorer(Explorer):
 
     def __init__(self, copies: float = NORMAL_COPIES, seed: int = 0) -> None:
         self.seed = seed
-        self.copies = w.FloatSlider(value=copies, min=0, max=MAX_COPIES, step=0.5,
+        # Whole steps, as lesson 1's exercise 1 says: each press of an arrow key adds one copy.
+        self.copies = w.FloatSlider(value=copies, min=0, max=MAX_COPIES, step=1,
+                                    readout_format=".0f",
                                     description="HER2 copies per cell",
                                     style={"description_width": "11em"},
-                                    layout=w.Layout(width="480px"), continuous_update=False)
+                                    layout=w.Layout(width="auto", max_width="36em"),
+                                    continuous_update=False)
         self.result = w.HTML()
         self.view = FigureView("320px")
         self.image, self.caption = self.view.image, self.view.caption
         self.copies.observe(lambda _change: self.update(), names="value")
-        self.widget = w.VBox([
-            w.HTML("<strong>HER2 copy number → receptors → typical IHC score</strong>"
-                   " (a teaching cartoon with illustrative steps: real scores come from"
-                   " staining)"),
-            self.copies, self.result, self.image, self.caption,
-        ])
+        self.widget = readable_box(
+            [self.copies, self.result, self.image, self.caption],
+            "<strong>HER2 copy number → receptors → typical IHC score</strong>"
+            " (a teaching cartoon with illustrative steps: real scores come from staining)")
         self.update()
 
     def update(self, copies: Any = None) -> None:

@@ -17,12 +17,13 @@ from ..ish import MIN_NUCLEI, count_result, fair_count, simulate_field
 from ..plots.classification import ish_field_figure
 from ..receptors import classify_receptor
 from ..subtype import is_er_low, molecular_subtype
-from . import Explorer, FigureView, error_html, message_html, number_text, read_number
+from . import (Explorer, FigureView, error_html, message_html, number_text, read_number,
+               readable_box)
 
 __all__ = ["Classifier", "classifier", "IshSimulator", "ish_simulator", "parse_optional",
            "parse_counts"]
 
-_STYLE = {"description_width": "11em"}
+_STYLE = {"description_width": "13em"}
 #: Upper bounds of the ISH boxes: the ranges the collection's case files allow
 #: (data/pathology_cases.meta.json); real results lie far below them.
 _MAX_RATIO, _MAX_COPIES = 50, 100
@@ -36,7 +37,7 @@ def parse_optional(field: str, text: str) -> float | None:
     try:
         return float(text)
     except ValueError:
-        raise ValueError(f"{field} must be a number (or left empty); got {text!r}") from None
+        raise ValueError(f"{field} must be a number (or left empty); got {text[:30]!r}") from None
 
 
 def parse_counts(text: str) -> list[tuple[int, int]]:
@@ -46,12 +47,13 @@ def parse_counts(text: str) -> list[tuple[int, int]]:
     for i, item in enumerate(text.replace(";", " ").split(), start=1):
         parts = item.split(",")
         if len(parts) != 2:
-            raise ValueError(f"counts entry {i} must be HER2,CEP17 (two whole numbers); "
-                             f"got {item!r}")
+            raise ValueError(f"Nucleus {i} of your counts must be written HER2,CEP17 (two "
+                             f"whole numbers with a comma between them); got {item[:30]!r}")
         try:
             pairs.append((int(parts[0]), int(parts[1])))
         except ValueError:
-            raise ValueError(f"counts entry {i} must be two whole numbers; got {item!r}") from None
+            raise ValueError(f"Nucleus {i} of your counts must be two whole numbers; got "
+                             f"{item[:30]!r}") from None
     return pairs
 
 
@@ -64,31 +66,35 @@ class Classifier(Explorer):
         self.ihc = w.Dropdown(options=list(IHC_INPUTS), value=ihc, description="HER2 IHC score",
                               style=_STYLE)
         self.ratio = number_text("ISH HER2/CEP17 ratio", low=0, high=_MAX_RATIO, value=ratio,
-                                 placeholder="empty = ISH not done", style=_STYLE)
+                                 placeholder="empty if not done", style=_STYLE)
         self.copies = number_text("ISH HER2 copies/cell", low=0, high=_MAX_COPIES, value=copies,
-                                  placeholder="empty = ISH not done", style=_STYLE)
+                                  placeholder="empty if not done", style=_STYLE)
         self.er = number_text("ER % of nuclei", low=0, high=100, value=er, style=_STYLE)
         self.pr = number_text("PR % of nuclei", low=0, high=100, value=pr, style=_STYLE)
         self.result = w.HTML()
         for control in (self.ihc, self.ratio, self.copies, self.er, self.pr):
             control.observe(lambda _c: self.update(), names="value")
-        self.widget = w.VBox([w.HTML("<strong>Biopsy classifier</strong> (ASCO/CAP HER2 "
-                                     "2018/2023, ER/PR 2020)"),
-                              self.ihc, self.ratio, self.copies, self.er, self.pr, self.result])
+        self.widget = readable_box([self.ihc, self.ratio, self.copies, self.er, self.pr,
+                                    self.result],
+                                   "<strong>Biopsy classifier</strong> (ASCO/CAP HER2 "
+                                   "2018/2023, ER/PR 2020)")
         self.update()
 
     def update(self) -> None:
         """Recompute the result from the controls; show the error message on bad input."""
         try:
-            her2 = classify_her2(self.ihc.value,
-                                 read_number("ish_ratio", self.ratio.value, low=0,
-                                             high=_MAX_RATIO),
-                                 read_number("her2_copies", self.copies.value, low=0,
-                                             high=_MAX_COPIES))
-            er = read_number("er_percent", self.er.value, low=0, high=100, unit=" %")
-            pr = read_number("pr_percent", self.pr.value, low=0, high=100, unit=" %")
+            ratio = read_number("The ISH ratio", self.ratio.value, low=0, high=_MAX_RATIO)
+            copies = read_number("The ISH HER2 copies per cell", self.copies.value, low=0,
+                                 high=_MAX_COPIES)
+            if (ratio is None) != (copies is None):
+                raise ValueError("The ISH ratio and the ISH HER2 copies per cell go together: "
+                                 "fill in both, or leave both empty when ISH was not done")
+            her2 = classify_her2(self.ihc.value, ratio, copies)
+            er = read_number("The ER percentage", self.er.value, low=0, high=100, unit=" %")
+            pr = read_number("The PR percentage", self.pr.value, low=0, high=100, unit=" %")
             if er is None or pr is None:
-                raise ValueError("er_percent and pr_percent must both be numbers from 0 to 100 %")
+                raise ValueError("The ER and PR percentages must both be numbers from 0 to "
+                                 "100 %")
             er_class = classify_receptor(er, "ER")
             pr_class = classify_receptor(pr, "PR")
             if her2.status == "equivocal":
@@ -120,35 +126,49 @@ def classifier(**kwargs: str) -> Classifier:
 
 
 class IshSimulator(Explorer):
-    """Choose a true ratio and copy number; count 20 nuclei (or use a fair count); see ratio,
-    mean copies, group, result and how far the count is from the truth."""
+    """Count 20 nuclei of a simulated field whose true ratio and copy number stay hidden until
+    the student asks; then see the truth, a fair count and how far their count was from it.
 
-    def __init__(self, true_ratio: float = 2.2, true_copies: float = 4.4, seed: int = 1) -> None:
+    The field is drawn for a projector (large signals, nuclei numbered in reading order). The
+    true ratio and copies are set in the "answer" part, which is folded away at first: a class
+    counts first, then the teacher (or the student) ticks "Show the answer".
+    """
+
+    def __init__(self, true_ratio: float = 2.2, true_copies: float = 4.4, seed: int = 1,
+                 reveal: bool = False) -> None:
+        self.seed = w.BoundedIntText(value=seed, min=0, max=10_000,
+                                     description="Field number (0-10000)", style=_STYLE)
+        self.ihc = w.Dropdown(options=list(IHC_INPUTS), value="2+", description="Concurrent IHC",
+                              style=_STYLE)
+        self.counts = w.Textarea(value="", placeholder="e.g. 5,2 4,2 6,3 (HER2,CEP17 for "
+                                 "each nucleus)", description="Your counts", style=_STYLE,
+                                 layout=w.Layout(width="auto", max_width="40em", height="5em"))
+        self.reveal = w.Checkbox(value=reveal, description="Show the answer: the true ratio "
+                                 "and copies, and a fair count", indent=False,
+                                 layout=w.Layout(width="auto"))
         self.true_ratio = w.BoundedFloatText(value=true_ratio, min=0.5, max=10, step=0.1,
                                              description="True ratio (0.5-10)", style=_STYLE)
         self.true_copies = w.BoundedFloatText(value=true_copies, min=1, max=25, step=0.1,
                                               description="True HER2 copies (1-25)",
                                               style=_STYLE)
-        self.seed = w.BoundedIntText(value=seed, min=0, max=10_000, description="Field number (0-10000)",
-                                     style=_STYLE)
-        self.ihc = w.Dropdown(options=list(IHC_INPUTS), value="2+", description="Concurrent IHC",
-                              style=_STYLE)
-        self.counts = w.Textarea(value="", placeholder="HER2,CEP17 per nucleus, e.g. 5,2 4,2 ... "
-                                 "(empty = fair automatic count)", description="Your counts",
-                                 style=_STYLE, layout=w.Layout(width="36em", height="5em"))
-        self.view = FigureView("460px")
+        self.answer = w.VBox([self.true_ratio, self.true_copies])
+        self.view = FigureView("100%", max_width="800px")
         self.image, self.caption = self.view.image, self.view.caption
         self.result = w.HTML()
-        for control in (self.true_ratio, self.true_copies, self.seed, self.ihc, self.counts):
+        for control in (self.true_ratio, self.true_copies, self.seed, self.ihc, self.counts,
+                        self.reveal):
             control.observe(lambda _c: self.update(), names="value")
-        self.widget = w.VBox([w.HTML("<strong>ISH counting simulator</strong> (count at least "
-                                     f"{MIN_NUCLEI} nuclei)"),
-                              self.true_ratio, self.true_copies, self.seed, self.ihc,
-                              self.image, self.caption, self.counts, self.result])
+        self.widget = readable_box([self.seed, self.ihc, self.image, self.caption, self.counts,
+                                    self.result, self.reveal, self.answer],
+                                   "<strong>ISH counting simulator</strong>: count the red "
+                                   "(HER2) and green (CEP17) signals in nuclei 1 to "
+                                   f"{MIN_NUCLEI}")
         self.update()
 
     def update(self) -> None:
         """Redraw the field and recompute the count; show the error message on bad input."""
+        shown = self.reveal.value
+        self.answer.layout.display = None if shown else "none"
         try:
             field = simulate_field(self.true_ratio.value, self.true_copies.value,
                                    seed=self.seed.value)
@@ -160,14 +180,25 @@ class IshSimulator(Explorer):
             return
         self.view.show((field.true_ratio, field.true_copies, field.seed),
                        lambda: ish_field_figure(field))
-        who = "Your count" if text else "A fair automatic count of nuclei 1-20"
-        self.result.value = message_html(
-            f"{who}: {res.her2_total} HER2 and {res.cep17_total} CEP17 signals in "
-            f"{res.nuclei_counted} nuclei → ratio {res.ratio:.2f}, {res.mean_copies:.2f} HER2 "
-            f"copies per nucleus → ISH group {res.group}; with IHC {self.ihc.value}: "
-            f"HER2 {res.her2.status}. Truth: ratio {field.true_ratio:g}, {field.true_copies:g} "
-            f"copies (group {res.true_group}); your ratio is off by {res.ratio_error:+.2f} and "
-            f"copies by {res.copies_error:+.2f}.")
+        if not text and not shown:
+            self.result.value = message_html(
+                f"Count the HER2 (red circles) and CEP17 (green triangles) signals in nuclei 1 "
+                f"to {MIN_NUCLEI} and type them above as HER2,CEP17 pairs, nucleus by nucleus. "
+                "You will see the ratio, the copies and the group your count gives; tick "
+                "\"Show the answer\" to compare it with the truth.")
+            return
+        who = "Your count" if text else f"A fair automatic count of nuclei 1-{MIN_NUCLEI}"
+        sentence = (f"{who}: {res.her2_total} HER2 and {res.cep17_total} CEP17 signals in "
+                    f"{res.nuclei_counted} nuclei → ratio {res.ratio:.2f}, {res.mean_copies:.2f} "
+                    f"HER2 copies per nucleus → ISH group {res.group}; with IHC "
+                    f"{self.ihc.value}: HER2 {res.her2.status}.")
+        if shown:
+            sentence += (f" Truth: ratio {field.true_ratio:g}, {field.true_copies:g} copies "
+                         f"(group {res.true_group}); the count's ratio is off by "
+                         f"{res.ratio_error:+.2f} and its copies by {res.copies_error:+.2f}.")
+        else:
+            sentence += " Tick \"Show the answer\" to see the truth this field was drawn from."
+        self.result.value = message_html(sentence)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -18,7 +18,7 @@ from ..staging import (
     summary_stage, t_category,
 )
 from ..survival import load_survival_table
-from . import Explorer, FigureView, error_html, message_html
+from . import Explorer, FigureView, error_html, message_html, readable_box
 
 __all__ = ["StagingExplorer", "staging_explorer", "read_size_mm", "read_recurrence_score",
            "subtype_of", "SIZE_LABEL", "SCORE_LABEL"]
@@ -112,8 +112,7 @@ class StagingExplorer(Explorer):
         self.skin = w.Checkbox(value=False, description="Skin ulcer, nodules or oedema")
         self.inflammatory = w.Checkbox(value=False, description="Inflammatory carcinoma")
         self.extension = w.Checkbox(
-            value=False, description="Fixed to pectoral muscle, or skin involved short of T4",
-            layout=w.Layout(width="auto"))
+            value=False, description="Fixed to pectoral muscle, or skin involved short of T4")
         # A bare N3 is left out: SEER summary stage needs to know which N3 (N3c is distant).
         self.n = w.Dropdown(options=tuple(c for c in N_CATEGORIES if c != "N3"), value="N0",
                             description="N category", style=style)
@@ -125,8 +124,7 @@ class StagingExplorer(Explorer):
         self.her2 = w.Dropdown(options=_STATUSES, value="negative", description="HER2",
                                style=style)
         self.score = w.Text(value="", description=SCORE_LABEL, continuous_update=False,
-                            placeholder="not tested", style={"description_width": "24em"},
-                            layout=w.Layout(width="32em"))
+                            placeholder="not tested", style=style)
         self.stages = w.HTML()
         self.result = w.HTML()
         self.view = FigureView("560px")
@@ -136,17 +134,15 @@ class StagingExplorer(Explorer):
                         self.extension, self.n, self.m, self.grade, self.er, self.pr, self.her2,
                         self.score):
             control.observe(lambda _change: self.update(), names="value")
-        self.widget = w.VBox([
-            w.HTML("<strong>Stage explorer</strong>: AJCC 8 anatomic, clinical prognostic and "
-                   "pathological prognostic stage; SEER summary stage and 5-year relative "
-                   "survival"),
+        self.widget = readable_box([
             w.HTML("<em>The tumour</em>"),
             self.t, self.size, self.chest_wall, self.skin, self.inflammatory, self.extension,
             self.n, self.m,
             w.HTML("<em>Its biology</em>"),
             self.grade, self.er, self.pr, self.her2, self.score,
             self.stages, self.result, self.image, self.caption,
-        ])
+        ], "<strong>Stage explorer</strong>: AJCC 8 anatomic, clinical prognostic and "
+           "pathological prognostic stage; SEER summary stage and 5-year relative survival")
         self.update()
 
     def current_t(self) -> str:

@@ -11,7 +11,7 @@ from .._validate import check_choice
 from ..plots.survival import icon_array
 from ..survival import (DEFAULT_RELEASE, STAGES, people_alive_of_100, survival_pct,
                         survival_sentence)
-from . import Explorer, FigureView, error_html, message_html
+from . import Explorer, FigureView, error_html, message_html, readable_box
 
 __all__ = ["SurvivalExplorer", "survival_explorer"]
 
@@ -53,12 +53,11 @@ class SurvivalExplorer(Explorer):
         self.image, self.caption = self.view.image, self.view.caption
         for control in (self.subtype, self.stage, self.custom):
             control.observe(lambda _change: self.update(), names="value")
-        self.widget = w.VBox([
-            w.HTML("<strong>Survival explorer</strong> (SEER 5-year relative survival; "
-                   + html.escape(_TABLE_NAMES[self.release]) + ")"),
-            self.subtype, self.stage, self.custom, self.figure, self.image, self.caption,
-            self.sentence,
-        ])
+        self.widget = readable_box(
+            [self.subtype, self.stage, self.custom, self.figure, self.image, self.caption,
+             self.sentence],
+            "<strong>Survival explorer</strong> (SEER 5-year relative survival; "
+            + html.escape(_TABLE_NAMES[self.release]) + ")")
         self.update()
 
     def update(self) -> None:
@@ -72,7 +71,7 @@ class SurvivalExplorer(Explorer):
                 except ValueError:
                     percent = float("nan")
                 if not 0 <= percent <= 100:  # NaN, infinities and very long numbers too
-                    raise ValueError(f"survival percent must be a number between 0 and 100 %; "
+                    raise ValueError(f"The percentage must be a number between 0 and 100 %; "
                                      f"got {shown!r}")
                 people = people_alive_of_100(percent)
                 label = f"Your figure: {percent:g} %"

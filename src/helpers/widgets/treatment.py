@@ -23,7 +23,7 @@ from ..treatment import (
     treatment_options,
 )
 from .._validate import shown
-from . import Explorer, error_html, message_html, range_label
+from . import Explorer, error_html, message_html, plural, range_label, readable_box
 
 __all__ = ["TreatmentExplorer", "treatment_explorer", "parse_cps", "parse_optional_number"]
 
@@ -56,16 +56,20 @@ _RESIDUAL = (("not applicable", None), ("yes: cancer left at surgery", True),
 def parse_cps(text: str) -> float | None:
     """Read the PD-L1 CPS box: empty means not tested (None); otherwise a number.
 
-    Raises ``ValueError`` naming ``pd_l1_cps`` when the text is not a number.
+    Raises ``ValueError`` naming the PD-L1 CPS in words when the text is not a number.
     """
     text = text.strip()
     if not text:
         return None
+    message = (f"The PD-L1 CPS must be a number from 0 to 100, or empty when not tested; got "
+               f"{text[:40]!r}")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
-        raise ValueError(f"pd_l1_cps must be a number from 0 to 100, or empty when not "
-                         f"tested; got {text[:40]!r}") from None
+        raise ValueError(message) from None
+    if not 0 <= value <= 100:  # NaN and infinities too
+        raise ValueError(message)
+    return value
 
 
 def parse_optional_number(field: str, text: str, *, high: float, whole: bool = False,
@@ -88,10 +92,11 @@ def parse_optional_number(field: str, text: str, *, high: float, whole: bool = F
 
 
 def _bounded_line(line: Any) -> Any:
-    """The line box's value; above :data:`MAX_LINE` is refused here (:class:`Patient` checks
-    the rest: a whole number of at least 1)."""
-    if isinstance(line, int) and line > MAX_LINE:
-        raise ValueError(f"line must be a whole number from 1 to {MAX_LINE}; got {shown(line)}")
+    """The line box's value; a whole number outside 1-:data:`MAX_LINE` is refused here, in
+    words (:class:`Patient` checks the rest)."""
+    if isinstance(line, int) and not 1 <= line <= MAX_LINE:
+        raise ValueError(f"The line of therapy must be a whole number from 1 to {MAX_LINE}; "
+                         f"got {shown(line)}")
     return line
 
 
@@ -100,12 +105,11 @@ class TreatmentExplorer(Explorer):
 
     def __init__(self) -> None:
         style = {"description_width": "12em"}
-        wide = w.Layout(width="32em")
         self.subtype = w.Dropdown(options=_SUBTYPES, value="HR+/HER2-", description="Subtype",
-                                  style=style, layout=wide)
+                                  style=style)
         self.setting = w.Dropdown(options=[("early (not spread beyond nodes)", "early"),
                                            ("metastatic", "metastatic")],
-                                  value="early", description="Setting", style=style, layout=wide)
+                                  value="early", description="Setting", style=style)
         self.stage = w.Dropdown(options=list(EARLY_STAGES) + ["IV"], value="IIA",
                                 description="Stage (early disease)", style=style)
         self.line = w.IntText(value=1, description=f"Line (metastatic) ({range_label(1, MAX_LINE)})",
@@ -118,13 +122,13 @@ class TreatmentExplorer(Explorer):
         self.size = w.Text(value="", placeholder=f"0-{MAX_TUMOUR_SIZE_MM:g} mm; empty = not known",
                            description="Tumour size, mm (early)", style=style)
         self.her2 = w.Dropdown(options=_HER2, value=None, description="HER2 expression",
-                               style=style, layout=wide)
+                               style=style)
         self.menopause = w.Dropdown(options=_MENOPAUSE, value="postmenopausal",
                                     description="Menopausal status", style=style)
         self.cps = w.Text(value="", placeholder="0-100; empty = not tested",
                           description="PD-L1 CPS (0-100)", style=style)
         self.residual = w.Dropdown(options=_RESIDUAL, value=None,
-                                   description="Residual disease", style=style, layout=wide)
+                                   description="Residual disease", style=style)
         self.flags = {
             "er_low": w.Checkbox(description="ER low positive (1-10 %)"),
             "high_risk": w.Checkbox(description="high risk: Ki-67 20 %+ or genomic"),
@@ -145,7 +149,7 @@ class TreatmentExplorer(Explorer):
         self.prior_endocrine = w.Dropdown(options=_PRIOR_ENDOCRINE, value=None,
                                           description="Relapsed on adjuvant", style=style)
         self.pathway = w.Dropdown(options=_PATHWAY, value=(None, None),
-                                  description="PI3K/AKT pathway", style=style, layout=wide)
+                                  description="PI3K/AKT pathway", style=style)
         self.result = w.HTML()
         self.not_fired = w.HTML()
         controls = [self.subtype, self.setting, self.stage, self.line, self.sex, self.nodes,
@@ -154,11 +158,10 @@ class TreatmentExplorer(Explorer):
                     *self.flags.values()]
         for control in controls:
             control.observe(lambda _change: self.update(), names="value")
-        self.widget = w.VBox([
-            w.HTML("<strong>Treatment explorer</strong> (teaching model of published guidelines "
-                   f"as reviewed {REVIEWED}; not a recommendation for any person)"),
-            *controls, self.result, self.not_fired,
-        ])
+        self.widget = readable_box(
+            [*controls, self.result, self.not_fired],
+            "<strong>Treatment explorer</strong> (teaching model of published guidelines "
+            f"as reviewed {REVIEWED}; not a recommendation for any person)")
         self.update()
 
     def patient(self) -> Patient:
@@ -175,11 +178,11 @@ class TreatmentExplorer(Explorer):
             stage=self.stage.value if early else None,
             line=None if early else _bounded_line(self.line.value),
             sex=self.sex.value,
-            positive_nodes=parse_optional_number("positive_nodes", self.nodes.value,
+            positive_nodes=parse_optional_number("The number of positive nodes", self.nodes.value,
                                                  high=MAX_POSITIVE_NODES, whole=True)
             if early else None,
             grade=self.grade.value if early else None,
-            tumour_size_mm=parse_optional_number("tumour_size_mm", self.size.value,
+            tumour_size_mm=parse_optional_number("The tumour size", self.size.value,
                                                  high=MAX_TUMOUR_SIZE_MM, unit=" mm")
             if early else None,
             her2_expression=self.her2.value,
@@ -216,13 +219,15 @@ class TreatmentExplorer(Explorer):
             f"<li><em>{html.escape(c)}</em>: {html.escape(side_effects(c)['common'])}</li>"
             for c in classes)
         self.result.value = (
-            message_html(f"{len(options)} options from {sum(c.fired for c in checks)} rules "
-                         "that fired:")
-            + '<table style="border-collapse:collapse" border="1" cellpadding="4">'
+            message_html(f"{plural(len(options), 'option')} from "
+                         f"{plural(sum(c.fired for c in checks), 'rule')} that fired:")
+            # On a phone the table scrolls sideways inside its own box, not off the page.
+            + '<div style="overflow-x:auto;max-width:100%">'
+            '<table style="border-collapse:collapse" border="1" cellpadding="4">'
             "<caption>Options the teaching model lists</caption><thead><tr>"
             '<th scope="col">Class</th><th scope="col">Agents</th><th scope="col">Why</th>'
             '<th scope="col">Evidence</th><th scope="col">Rule</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>{prompts}"
+            f"<tbody>{rows}</tbody></table></div>{prompts}"
             f"<p><strong>Common side effects:</strong></p><ul>{effects}</ul>"
             f"<p><strong>At every stage:</strong> {html.escape(SUPPORTIVE_CARE)}</p>"
             f"<p><strong>Not in the model:</strong> {html.escape(left_out_line())} "
