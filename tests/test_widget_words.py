@@ -28,7 +28,7 @@ CASES = [
     (classifier, "er", "120", "The ER percentage must be a number between 0 and 100 %"),
     (classifier, "pr", "", "The ER and PR percentages must both be numbers"),
     (ish_simulator, "counts", "5,2 x", "Nucleus 2 of your counts"),
-    (ish_simulator, "counts", "5,2 4,2", "The counts must list at least 20 nuclei"),
+    (ish_simulator, "counts", "5,2 4,2", "The counts must list 20 to 100 nuclei"),
     (survival_explorer, "custom", "120", "The percentage must be a number between 0 and 100 %"),
     (treatment_explorer, "cps", "high", "The PD-L1 CPS must be a number from 0 to 100"),
     (treatment_explorer, "nodes", "lots", "The number of positive nodes must be a whole number"),
