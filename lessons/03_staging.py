@@ -166,7 +166,7 @@ exercises.staging.exercise_1(answer)
 #
 # | N | What was found |
 # |---|---|
-# | N0 | no cancer in regional nodes, or only [isolated tumour cells](glossary.md#isolated-tumour-cells) (N0(i+): clusters of 0.2 mm or less, or 200 cells or fewer in one cross-section) or a positive molecular test alone (N0(mol+)) |
+# | N0 | no cancer in regional nodes, or only [isolated tumour cells](glossary.md#isolated-tumour-cells) (N0(i+): clusters of 0.2 mm or less, or single cells, or 200 cells or fewer in a single histologic cross-section) or a positive molecular test alone (N0(mol+)) |
 # | N1mi | [micrometastases](glossary.md#micrometastasis) only: deposits over 0.2 mm and/or more than 200 cells, none over 2.0 mm, in any number of nodes |
 # | N1a | 1–3 axillary nodes, at least one deposit over 2.0 mm |
 # | N1b | internal mammary nodes found by sentinel node biopsy (not seen on imaging or felt), with no axillary nodes |
@@ -190,7 +190,10 @@ exercises.staging.exercise_1(answer)
 # through one reader (`helpers.tnm`): any case and spacing; the prefixes `c`, `p`, `yc` and
 # `yp`; and the modifiers `(m)` (several foci), `(sn)` (found by sentinel node biopsy), `(f)`
 # (confirmed by needle biopsy), `(i+)`/`(i-)` and `(mol+)`/`(mol-)` (isolated tumour cells or
-# molecular findings only, or none). `TX` or `NX` (could not be assessed) gives no stage group.
+# molecular findings only, or none). `TX` or `NX` (could not be assessed) gives no stage group;
+# SEER summary stage, which codes what is known, still gives a summary stage where it can: NX is read as no
+# nodal spread (T2 NX M0 is localized), and TX with positive nodes is regional.
+# `n_category` names the axillary subcategory (N1a, N2a, N3a), because it counts axillary nodes.
 
 # %%
 for nodes in (0, 2, 4, 9, 10):
@@ -204,6 +207,8 @@ for t, n, m in (("pT1c", "pN0", "pM0"), ("pT2", "pNX", "cM0")):
         staging.anatomic_stage(t, n, m)
     except ValueError as error:
         print("ValueError:", error)
+print("pT2 pNX cM0 → SEER summary stage", staging.summary_stage("pT2", "pNX", "cM0"))
+print("TX N1 M0 → SEER summary stage", staging.summary_stage("TX", "N1", "M0"))
 
 # %% [markdown]
 # ## 4. The AJCC anatomic stage table

@@ -353,8 +353,9 @@ exercises.survival.exercise_4(answer)
 # published (the seed table names no years; SEER's 2013-2019 table gives 12.8 %). It compares
 # them with people of the same age, sex and race in the general population over the same years;
 # it is not one person's chance. It does not say that treatment fails: in distant disease
-# treatment aims to control the cancer, lengthen life and ease symptoms, and 14 in 100 were
-# alive at five years relative to their peers. Treatments introduced since those diagnoses
+# treatment aims to control the cancer, lengthen life and ease symptoms, and these women were
+# about 14 % as likely to be alive at five years as their peers in the general population (for
+# every 100 peers alive, about 14 of them were; a relative figure, not the share observed alive). Treatments introduced since those diagnoses
 # (immunotherapy for some of these cancers, antibody-drug conjugates; lesson 5) are barely in
 # the figure at all. A care team can say what applies to one person.
 #

@@ -250,8 +250,15 @@ show_table(pd.DataFrame([(c.rule_id, c.reason) for c in explain(node_negative)
 # The same holds for every drug labelled for postmenopausal women: an aromatase inhibitor with a
 # CDK4/6 inhibitor, fulvestrant, everolimus with exemestane, elacestrant and the other oral ER
 # degraders, alpelisib, capivasertib and inavolisib. For a premenopausal woman each of these
-# options names a GnRH agonist (goserelin) with it, as the trials did; the table's
-# `gnrh_agonist_for` column says for whom. Adjuvant ribociclib is given with an aromatase
+# options names a GnRH agonist (goserelin) with it; the table's `gnrh_agonist_for` column says
+# for whom. This follows a guideline principle (NCCN, ASCO, ESO-ESMO ABC), not each drug's trial:
+# a woman whose ovaries are suppressed is treated as postmenopausal. Only some trials enrolled
+# premenopausal women on ovarian suppression: MONALEESA-7 (ribociclib with an aromatase
+# inhibitor or tamoxifen), MONARCH-2 (abemaciclib with fulvestrant), NATALEE (adjuvant
+# ribociclib), INAVO120 (inavolisib) and CAPItello-291 (capivasertib). PALOMA-2, MONALEESA-2,
+# MONARCH-3, BOLERO-2 (everolimus), SOLAR-1 (alpelisib) and EMERALD (elacestrant) enrolled
+# postmenopausal women (and, in some, men) only; for alpelisib, everolimus and elacestrant,
+# use before menopause is outside the label. Adjuvant ribociclib is given with an aromatase
 # inhibitor, so it names a GnRH agonist for premenopausal women and for men (NATALEE; the Kisqali
 # label). When menopausal status is not set, the model does not guess: it asks to establish it,
 # lists tamoxifen (which works at any age) and offers no aromatase inhibitor alone.
@@ -259,7 +266,12 @@ show_table(pd.DataFrame([(c.rule_id, c.reason) for c in explain(node_negative)
 # **Inherited BRCA1/2 variant.** Olaparib for a year after chemotherapy (OlympiA; Tutt et al.,
 # N Engl J Med 2021) had different entry criteria by subtype. In HR+ disease: 4 or more positive
 # axillary nodes after chemotherapy given after surgery, or cancer left after chemotherapy given
-# before surgery with a CPS+EG score of 3 or more (`high_risk=True` in the model).
+# before surgery with a CPS+EG score of 3 or more (`high_risk=True` in the model). In
+# triple-negative disease: pathological T2 or larger, or any positive node, after chemotherapy
+# given after surgery (`prior_chemo=True` with `high_risk=True`), or any invasive cancer left after
+# chemotherapy given before surgery (`residual_disease=True`). Either way olaparib comes after
+# the chemotherapy, never in its place (the Lynparza label: after neoadjuvant or adjuvant
+# chemotherapy).
 #
 # **DCIS (stage 0).** After breast-conserving surgery and radiation for hormone-receptor-positive
 # DCIS, five years of tamoxifen lowered the chance of a new breast cancer, without lengthening
@@ -295,13 +307,17 @@ show_table(pd.DataFrame([(o.rule_id, o.drug_class) for o in treatment_options(er
 # pembrolizumab before surgery, continued after it, raised the share of people with no cancer
 # left at surgery from 51.2 % to 64.8 % (KEYNOTE-522; Schmid et al., N Engl J Med 2020), and in
 # the 2024 overall-survival analysis 86.6 % against 81.7 % were alive at five years (Schmid et
-# al., N Engl J Med 2024). What
-# comes after surgery depends on that response. With cancer left behind, capecitabine
-# (CREATE-X); for carriers of an inherited BRCA1/2 variant, a year of olaparib (OlympiA) is
-# preferred instead, and the two are not given together.
+# al., N Engl J Med 2024). The trial enrolled T1c N1-2 or T2-4 N0-2 disease, and the label says
+# high-risk early-stage triple-negative cancer; the model opens it for every stage II-III, which
+# reaches beyond the trial (N3 disease, stage IIIC, was not in it). Once surgery has been done
+# (`residual_disease` True or False), the model no longer offers the treatment before surgery:
+# pembrolizumab continues after surgery, as in the trial, whatever the response. With cancer
+# left behind, capecitabine (CREATE-X) can be added; for carriers of an inherited BRCA1/2
+# variant, a year of olaparib (OlympiA) is preferred instead, and the two are not given together.
 
 # %%
-tnbc = Patient("HR-/HER2-", "early", stage="IIB", residual_disease=True, germline_brca=True)
+tnbc = Patient("HR-/HER2-", "early", stage="IIB", prior_chemo=True, residual_disease=True,
+               germline_brca=True)
 show_table(pd.DataFrame(treatment_options(tnbc))[["rule_id", "drug_class", "agents"]])
 
 # %% [markdown]
@@ -338,8 +354,9 @@ exercises.treatment.exercise_1(answer)
 # fulvestrant in MONARCH-2 (46.7 vs 37.3 months), but not significantly with an aromatase
 # inhibitor in MONARCH-3's final analysis (66.8 vs 53.7 months, p=0.066); palbociclib showed no
 # significant gain in PALOMA-2 (53.9 vs 51.2 months, p=0.34; Slamon et al., J Clin Oncol 2024).
-# The NCCN guideline ranks ribociclib with an aromatase inhibitor category 1, its highest level,
-# and palbociclib or abemaciclib with one category 2A (version 3.2023). Before menopause the
+# NCCN Guidelines version 3.2023 (the version these categories come from, not the 2025 version
+# cited elsewhere in this lesson) rank ribociclib with an aromatase inhibitor category 1, its
+# highest level, and palbociclib or abemaciclib with one category 2A. Before menopause the
 # ovaries are suppressed as well (goserelin is added to the listed agents). When the cancer came
 # back during or within 12 months of adjuvant endocrine therapy
 # ([*endocrine-resistant*](glossary.md#endocrine-resistant)), what follows depends on the drug:
@@ -360,12 +377,11 @@ exercises.treatment.exercise_1(answer)
 # imlunestrant (EMBER-3; FDA September 2025) and vepdegestrant (VERITAC-2; FDA 1 May 2026, with
 # benefit in ESR1-mutated disease only). Two more drugs are not in the model, because no US
 # approval could be confirmed. Camizestrant (SERENA-6, a switch on an ESR1 mutation found in
-# blood during first-line therapy): the FDA's advisory committee did not vote in favour on 30
-# April 2026 and the FDA extended its review in May 2026; the European Medicines Agency's
-# committee (CHMP) recommended approval in May 2026; so in the US it is under regulatory review
-# (checked 2026-12-05). Gedatolisib (VIKTORIA-1, PIK3CA wild-type): the FDA's decision date was
-# 17 July 2026, and no decision could be confirmed: under regulatory review (checked
-# 2026-12-05). Germline BRCA: talazoparib (EMBRACA), and olaparib (OlympiAD), whose label asks
+# blood during first-line therapy): the FDA's advisory committee voted against it on 30 April
+# 2026 and the FDA extended its review in May 2026; the European Medicines Agency's committee
+# (CHMP) gave a positive opinion on 21 May 2026, but a European Commission decision could not be
+# confirmed in our sources (checked 2026-12-05). Gedatolisib (VIKTORIA-1, PIK3CA wild-type): FDA
+# decision date 17 July 2026; outcome not confirmed in our sources as of 2026-12-05. Germline BRCA: talazoparib (EMBRACA), and olaparib (OlympiAD), whose label asks
 # for chemotherapy given before, for early or metastatic disease.
 #
 # **Antibody-drug conjugates.** Trastuzumab deruxtecan for HER2-low or -ultralow disease. Read
@@ -379,7 +395,9 @@ exercises.treatment.exercise_1(answer)
 # symptoms are checked at every visit. The [TROP2](glossary.md#trop2) conjugates come only after
 # chemotherapy for metastatic disease, as their labels require: sacituzumab govitecan
 # (TROPiCS-02) and datopotamab deruxtecan (TROPION-Breast01, which lengthened progression-free
-# survival but not overall survival: 18.6 vs 18.3 months). Chemotherapy remains at every later
+# survival but not overall survival: 18.6 vs 18.3 months). Datopotamab deruxtecan carries the
+# same lung warning as trastuzumab deruxtecan (interstitial lung disease or pneumonitis, on the
+# Datroway label), besides mouth sores and eye-surface problems. Chemotherapy remains at every later
 # line.
 
 # %%
@@ -648,10 +666,10 @@ print(treatment.left_out_line())
 # - Rugo HS et al. (TROPiCS-02) J Clin Oncol 2022 and Lancet 2023; Bardia A et al.
 #   (TROPION-Breast01) J Clin Oncol 2025; TROPION-Breast02 (FDA approval 22 May 2026);
 #   VERITAC-2 (N Engl J Med 2025; FDA approval 1 May 2026). Camizestrant (SERENA-6): FDA
-#   advisory committee 30 April 2026, FDA review extended May 2026, CHMP positive opinion May
-#   2026 (news reports of the company's announcements); gedatolisib (VIKTORIA-1): FDA decision
-#   date 17 July 2026 (Celcuity, 20 January 2026), outcome not confirmed; both under regulatory
-#   review, checked 2026-12-05.
+#   advisory committee voted against it 30 April 2026, FDA review extended May 2026, CHMP
+#   positive opinion 21 May 2026, European Commission decision not confirmed (news reports of
+#   the company's announcements); gedatolisib (VIKTORIA-1): FDA decision date 17 July 2026
+#   (Celcuity, 20 January 2026), outcome not confirmed in our sources as of 2026-12-05.
 # - National Cancer Institute, *Breast Cancer Treatment (PDQ®)*,
 #   https://www.cancer.gov/types/breast/treatment — side effects and supportive care.
 #

@@ -250,7 +250,10 @@ exercises.capstone.check_pipeline("Eli", answers)
 # recount that confirms the group, ASCO/CAP calls it negative. Eli also carries a BRCA1 variant,
 # and the imaging summary says that surgery after neoadjuvant therapy still found invasive
 # cancer (residual disease). Those two findings together open a door after surgery: a year of
-# olaparib (OlympiA), preferred over capecitabine and not given with it. See the pipeline report:
+# olaparib (OlympiA), preferred over capecitabine and not given with it. Her chemotherapy was
+# given before surgery (`prior_chemo` in the data), so the model does not offer it again; the
+# pembrolizumab she started with it continues after surgery, as in KEYNOTE-522, alongside the
+# olaparib. See the pipeline report:
 
 # %%
 print(capstone.pipeline_report(capstone.patient("Eli")))

@@ -94,6 +94,18 @@ def test_brca_patient_shows_the_residual_disease_that_opens_olaparib() -> None:
     assert "olaparib" in agents and "capecitabine" not in agents
 
 
+def test_eli_after_neoadjuvant_therapy_is_not_offered_it_again() -> None:
+    """Her report: KEYNOTE-522 chemotherapy with pembrolizumab, then surgery with residual
+    disease. Pembrolizumab continues after surgery; the chemotherapy and surgery are done."""
+    eli = capstone.patient("Eli")
+    assert eli.prior_chemo is True
+    ids = {o.rule_id for o in capstone.run_pipeline(eli).options}
+    assert "TN-EARLY-KEYNOTE522-CHEMO" not in ids and "EARLY-SURGERY" not in ids
+    assert {"TN-EARLY-KEYNOTE522-PEMBRO-ADJUVANT", "TN-EARLY-OLAPARIB-RESIDUAL"} <= ids
+    assert "chemotherapy" not in {o.drug_class for o in capstone.run_pipeline(eli).options}
+    assert ex.check_options("Eli", ["immunotherapy", "PARP inhibitor", "radiation"]).correct
+
+
 def test_pipeline_passes_nodes_grade_size_and_er_low_to_the_rules() -> None:
     chen = capstone.run_pipeline(capstone.patient("Chen"))  # T3 N0: NATALEE yes, monarchE no
     agents = {a for o in chen.options for a in o.agents}

@@ -235,8 +235,8 @@ def test_bad_flag() -> None:
 
 
 @pytest.mark.parametrize(("nodes", "micro", "n"),
-                         [(0, False, "N0"), (1, False, "N1"), (3, False, "N1"), (4, False, "N2"),
-                          (9, False, "N2"), (10, False, "N3"), (2, True, "N1mi"),
+                         [(0, False, "N0"), (1, False, "N1a"), (3, False, "N1a"), (4, False, "N2a"),
+                          (9, False, "N2a"), (10, False, "N3a"), (2, True, "N1mi"),
                           (1, True, "N1mi"), (3, True, "N1mi")])
 def test_n_category(nodes: int, micro: bool, n: str) -> None:
     assert n_category(nodes, micrometastases_only=micro) == n
@@ -644,3 +644,56 @@ def test_summary_stage_refuses_post_therapy_categories() -> None:
     with pytest.raises(ValueError, match="^t is 'ypT1c', a category after neoadjuvant therapy: "
                                          "SEER summary stage records the extent"):
         summary_stage("ypT1c", "ypN1a", "cM0")
+
+
+# --- round 3 review: summary stage codes what it knows; N from an axillary count ---------------
+
+@pytest.mark.parametrize(("t", "n", "m", "expected"), [
+    ("TX", "N1", "M0", "regional"), ("TX", "N2a", "M0", "regional"),
+    ("TX", "N3c", "M0", "distant"), ("T2", "NX", "M0", "localized"),
+    ("T4b", "NX", "M0", "regional"), ("Tis", "NX", "M0", "in situ"),
+    ("TX", "NX", "M1", "distant"), ("pT1c", "pNX", "cM0", "localized"),
+])
+def test_summary_stage_codes_what_is_known(t: str, n: str, m: str, expected: str) -> None:
+    """SEER Summary Stage 2018: no node information means no nodal spread; positive nodes with
+    the tumour's extent unknown are regional."""
+    assert summary_stage(t, n, m) == expected
+
+
+@pytest.mark.parametrize(("t", "n"), [("TX", "N0"), ("TX", "NX"), ("TX", "N0(i+)")])
+def test_summary_stage_still_refuses_when_nothing_decides(t: str, n: str) -> None:
+    with pytest.raises(ValueError, match="cannot tell localized from regional"):
+        summary_stage(t, n, "M0")
+
+
+@pytest.mark.parametrize(("t", "n"), [("TX", "N1"), ("T2", "NX")])
+def test_stage_group_still_refused_for_tx_or_nx(t: str, n: str) -> None:
+    with pytest.raises(ValueError, match="no stage group can be given"):
+        anatomic_stage(t, n, "M0")
+
+
+@pytest.mark.parametrize(("nodes", "n", "summary"), [(2, "N1a", "regional"),
+                                                     (5, "N2a", "regional"),
+                                                     (12, "N3a", "regional")])
+def test_n_category_output_feeds_summary_stage(nodes: int, n: str, summary: str) -> None:
+    assert n_category(nodes) == n
+    assert summary_stage("T2", n_category(nodes), "M0") == summary
+
+
+def test_residual_isolated_tumour_cells_after_neoadjuvant_therapy() -> None:
+    """ypN0(i+) is not a complete response (AJCC 8): ypTis has a table row (stage 0), ypT0 none."""
+    assert anatomic_stage("ypTis", "ypN0(i+)", "cM0") == "0"
+    with pytest.raises(ValueError, match="not counted as a complete response"):
+        anatomic_stage("ypT0", "ypN0(i+)", "cM0")
+    assert "ypTis ypN0(i+)" in anatomic_stage.__doc__
+
+
+def test_isolated_tumour_cells_worded_alike_everywhere() -> None:
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    wording = "or single cells, or"
+    for rel in ("notebooks/glossary.md", "lessons/03_staging.py", "instructors/guide.md",
+                "src/helpers/staging.py"):
+        text = " ".join((root / rel).read_text(encoding="utf-8").replace("#", " ").split())
+        assert wording in text, rel
+        assert "and no more than 200 cells" not in text, rel

@@ -84,17 +84,26 @@ def test_one_reader_for_all_three(t, n, m, stage, summary) -> None:
     assert result.anatomic == stage
 
 
+# SEER summary stage codes what is known instead (see test_staging): T2 NX M0 is localized,
+# TX N1 M0 regional; only TX with N0 or NX is refused there.
 @pytest.mark.parametrize("call", [
-    anatomic_stage, summary_stage,
+    anatomic_stage,
     lambda t, n, m: prognostic_stage(t, n, m, grade=2, her2="negative", er="positive",
                                      pr="positive", kind="clinical"),
-], ids=["anatomic", "summary", "prognostic"])
+], ids=["anatomic", "prognostic"])
 @pytest.mark.parametrize(("t", "n", "field"), [("TX", "N0", "t"), ("T2", "NX", "n"),
                                                  ("pTX", "pN1", "t")])
 def test_unknown_category_gives_no_stage_group(call, t, n, field) -> None:
     with pytest.raises(ValueError, match=f"^{field} is .*could not be assessed, so no stage "
                                          f"group can be given"):
         call(t, n, "M0")
+
+
+def test_summary_stage_with_unknown_categories_codes_what_is_known() -> None:
+    assert summary_stage("T2", "NX", "M0") == "localized"
+    assert summary_stage("pTX", "pN1", "M0") == "regional"
+    with pytest.raises(ValueError, match="^t is 'TX' and n is 'N0'"):
+        summary_stage("TX", "N0", "M0")
 
 
 def test_unknown_t_or_n_with_m1_is_still_stage_iv() -> None:

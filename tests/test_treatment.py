@@ -32,10 +32,11 @@ def all_patients():
         (False, True), (None, "null", "ultralow", "low"), (None, 0, 9.9, 10, 50),
     ):
         for stage in EARLY_STAGES:
-            for residual, risk in ((None, False), (True, True), (False, False)):
+            for residual, risk, chemo in ((None, False, False), (True, True, True),
+                                          (False, False, True), (None, True, True)):
                 yield Patient(subtype, "early", stage=stage, germline_brca=brca,
                               her2_expression=expr, residual_disease=residual, high_risk=risk,
-                              menopausal_status=next(status))
+                              prior_chemo=chemo, menopausal_status=next(status))
         for line in (1, 2, 3, 5):
             for prior in (False, True):
                 yield Patient(subtype, "metastatic", line=line, germline_brca=brca,
@@ -61,7 +62,8 @@ def more_patients():
                                   grade=grade, tumour_size_mm=size, high_risk=risk,
                                   er_low=er_low, sex=sex, menopausal_status=status,
                                   germline_brca=True if (nodes or 0) >= 4 else None,
-                                  prior_chemo=er_low)
+                                  prior_chemo=er_low,
+                                  residual_disease=False if er_low and grade == 3 else None)
         for line in (1, 2, 3):
             for resistant, unsuitable, chemo, sg in itertools.product(
                     (False, True), (False, True), (False, True), (False, True)):
@@ -766,7 +768,7 @@ def test_lesson_5_treatment_facts() -> None:
     assert "doubled" not in text
     assert "about 10-13 months" in text and "66.8 vs 53.7 months" in text
     assert "vepdegestrant (VERITAC-2; FDA 1 May 2026" in text
-    assert text.count("under regulatory review (checked 2026-12-05)") >= 2
+    assert text.count("outcome not confirmed in our sources as of 2026-12-05") >= 2
     assert "1 in 8" in text and "9.9 vs 5.1" in text and "exploratory" in text
     assert "18.6 vs 18.3" in text and "TROPION-Breast02" in text
     assert "50 or younger" in text and "four or more nodes" in text
@@ -1052,8 +1054,77 @@ def test_a_man_relapsing_on_tamoxifen_keeps_an_aromatase_inhibitor_with_a_gnrh_a
 
 def test_lesson_5_states_the_regulatory_status_checked() -> None:
     text = " ".join(line.lstrip("# ").strip() for line in _lesson("05_treatment").splitlines())
-    for fact in ("30 April 2026", "extended its review in May 2026",
-                 "recommended approval in May 2026", "17 July 2026",
-                 "no decision could be confirmed", "86.6 % against 81.7 %", "53.9 vs 51.2 months",
-                 "category 1"):
+    for fact in ("voted against it on 30 April", "extended its review in May 2026",
+                 "positive opinion on 21 May 2026", "European Commission decision could not be",
+                 "decision date 17 July 2026; outcome not confirmed in our sources as of "
+                 "2026-12-05", "86.6 % against 81.7 %", "53.9 vs 51.2 months",
+                 "category 1", "NCCN Guidelines version 3.2023"):
         assert fact in text, fact
+
+
+# --- round 3 review: olaparib after chemotherapy, surgery done, ovarian suppression -----------
+
+def test_triple_negative_high_risk_olaparib_needs_chemotherapy_first() -> None:
+    """OlympiA and the Lynparza label: olaparib follows neoadjuvant or adjuvant chemotherapy."""
+    before = Patient("HR-/HER2-", "early", stage="IIA", germline_brca=True, high_risk=True)
+    assert "TN-EARLY-OLAPARIB-HIGHRISK" not in fired(before)
+    after = Patient("HR-/HER2-", "early", stage="IIA", germline_brca=True, high_risk=True,
+                    prior_chemo=True)
+    assert "TN-EARLY-OLAPARIB-HIGHRISK" in fired(after)
+    rule = {r.rule_id: r for r in load_rules()}["TN-EARLY-OLAPARIB-HIGHRISK"]
+    assert rule.prior_chemo is True and "T2 or larger" in rule.rationale
+
+
+@pytest.mark.parametrize("residual", [True, False])
+def test_after_surgery_the_treatment_before_surgery_is_not_offered_again(residual: bool) -> None:
+    """Residual disease set (True or False) means neoadjuvant therapy and surgery are done."""
+    p = Patient("HR-/HER2-", "early", stage="IIA", prior_chemo=True, residual_disease=residual,
+                germline_brca=True)
+    ids = fired(p)
+    assert not ids & {"TN-EARLY-KEYNOTE522-CHEMO", "TN-EARLY-KEYNOTE522-PEMBRO", "EARLY-SURGERY"}
+    assert "TN-EARLY-KEYNOTE522-PEMBRO-ADJUVANT" in ids
+    assert ("TN-EARLY-OLAPARIB-RESIDUAL" in ids) is residual
+    before = fired(Patient("HR-/HER2-", "early", stage="IIA"))
+    assert {"TN-EARLY-KEYNOTE522-CHEMO", "TN-EARLY-KEYNOTE522-PEMBRO", "EARLY-SURGERY"} <= before
+    assert "TN-EARLY-KEYNOTE522-PEMBRO-ADJUVANT" not in before
+
+
+def test_er_low_adjuvant_pembrolizumab_after_surgery() -> None:
+    p = Patient("HR+/HER2-", "early", stage="IIB", er_low=True, prior_chemo=True,
+                residual_disease=False, menopausal_status="postmenopausal")
+    ids = fired(p)
+    assert "HRP-EARLY-ERLOW-KEYNOTE522-PEMBRO-ADJUVANT" in ids
+    assert "HRP-EARLY-ERLOW-KEYNOTE522-CHEMO" not in ids
+
+
+def test_keynote_522_rules_say_they_reach_beyond_the_trial() -> None:
+    rules = {r.rule_id: r for r in load_rules()}
+    for rid in ("TN-EARLY-KEYNOTE522-CHEMO", "TN-EARLY-KEYNOTE522-PEMBRO"):
+        assert "T1c N1-2 or T2-4 N0-2" in rules[rid].rationale, rid
+        assert "high-risk early-stage" in rules[rid].rationale, rid
+
+
+def test_ovarian_suppression_wording_does_not_claim_every_trial() -> None:
+    p = Patient("HR+/HER2-", "metastatic", line=2, menopausal_status="premenopausal",
+                pik3ca_akt1_pten=True, pik3ca_mutation=True, esr1_mutation=True)
+    texts = [o.rationale for o in treatment_options(p) if "goserelin" in o.agents]
+    assert texts
+    for text in texts:
+        assert "its trial gave premenopausal women the same" not in text
+        assert "treated as postmenopausal" in text and "outside the label" in text
+    lesson = " ".join(line.lstrip("# ").strip() for line in _lesson("05_treatment").splitlines())
+    assert "as the trials did" not in lesson and "outside the label" in lesson
+
+
+def test_small_wording_fixes_in_the_rules() -> None:
+    rules = {r.rule_id: r for r in load_rules()}
+    assert "inflammatory" in rules["EARLY-SURGERY"].rationale
+    assert "adjuvant chemotherapy" in rules["TN-MET-TDXD-EARLY-RELAPSE"].rationale
+    for rid in ("HRP-MET-OLAPARIB-AFTER-EARLY-CHEMO", "HRP-MET-OLAPARIB-AFTER-MET-CHEMO"):
+        assert "earlier endocrine therapy" in rules[rid].rationale, rid
+    assert "version 3.2023" in rules["HRP-MET-L1-CDK46"].rationale
+
+
+def test_datopotamab_lung_warning_is_listed() -> None:
+    text = side_effects("antibody-drug conjugate")["common"]
+    assert "Datopotamab deruxtecan: lung inflammation" in text

@@ -63,6 +63,7 @@ class VirtualPatient:
     grade: int | None = None
     tumour_size_mm: float | None = None
     positive_nodes: int | None = None
+    prior_chemo: bool | None = None
     residual_disease: bool | None = None
     surgery_first: bool | None = None
 
@@ -96,6 +97,7 @@ def load_patients() -> dict[str, VirtualPatient]:
             sex=row["sex"], grade=_whole(row["grade"]),
             tumour_size_mm=_blank(row["tumour_size_mm"]),
             positive_nodes=_whole(row["positive_nodes"]),
+            prior_chemo=_flag(row["prior_chemo"]),
             residual_disease=_flag(row["residual_disease"]),
             surgery_first=_flag(row["surgery_first"]),
         )
@@ -230,6 +232,7 @@ def run_pipeline(p: VirtualPatient) -> PipelineResult:
             grade=p.grade if early else None,
             tumour_size_mm=p.tumour_size_mm if early else None,
             residual_disease=p.residual_disease if early else None,
+            prior_chemo=bool(p.prior_chemo) if early else False,
         )
         options = tuple(treatment_options(patient_model))
         prompts += [t for t in testing_prompts(patient_model) if t not in prompts

@@ -42,7 +42,7 @@ import math
 from dataclasses import dataclass
 
 from ._validate import check_choice, check_int, check_number
-from .tnm import M_CATEGORIES, N_CATEGORIES, T_CATEGORIES, Category, read_tnm
+from .tnm import M_CATEGORIES, N_CATEGORIES, T_CATEGORIES, Category, read_category, read_tnm
 
 __all__ = [
     "T_CATEGORIES", "N_CATEGORIES", "M_CATEGORIES", "STAGE_GROUPS", "SUMMARY_STAGES",
@@ -51,7 +51,8 @@ __all__ = [
 ]
 
 #: T, N and M categories as the tables list them (from :mod:`helpers.tnm`, which reads them).
-#: N0(i+): isolated tumour cells only (clusters ≤0.2 mm, or ≤200 cells in one cross-section);
+#: N0(i+): isolated tumour cells only (clusters ≤0.2 mm, or single cells, or ≤200 cells in one
+#: histologic cross-section);
 #: N0(mol+): positive molecular findings (RT-PCR) only. Both are node-negative: staged as N0.
 #: N1mi: micrometastases (>0.2 mm and/or >200 cells, none >2.0 mm).
 #: M0(i+): tumour cells (deposits ≤0.2 mm) in blood, marrow or other non-regional tissue, with
@@ -160,7 +161,10 @@ def anatomic_stage(t: str, n: str, m: str, *, m1_before_treatment: bool = False)
     with ypN0 and cM0: no invasive cancer left in breast or nodes) gets no stage group, and a
     patient who had distant metastasis (M1) before treatment stays stage IV whatever the
     response. The M category after treatment does not record that, so say it with
-    ``m1_before_treatment=True``.
+    ``m1_before_treatment=True``. Isolated tumour cells left in the nodes (ypN0(i+)) are not a
+    complete response (AJCC 8), so the two look alike but are staged differently, on purpose:
+    ypTis ypN0(i+) cM0 has a row in the table (Tis N0) and is stage 0, while ypT0 ypN0(i+)
+    cM0 has none (the table has no T0 N0 row) and is refused, saying so.
 
     Raises ``ValueError`` naming the field for an unknown category; for TX or NX (not assessed:
     no stage group, unless M1); for ``"pM0"`` (M0 is clinical unless metastasis is proven:
@@ -220,12 +224,18 @@ def summary_stage(t: str, n: str, m: str, *, regional_extension: bool = False) -
     (for example skin invaded, or tumour fixed to skin, without ulceration, satellite nodules
     or oedema). It makes an otherwise localized case regional.
 
+    Unlike a stage group, summary stage codes what is known (SEER Summary Stage 2018 general
+    instructions): NX (nodes not assessed) is read as no nodal spread, so T2 NX M0 is
+    localized; TX with nodal spread is regional, whatever the tumour's extent (TX N1 M0), or
+    distant with N3c; M1 is distant whatever T and N.
+
     Reads ``t``, ``n``, ``m`` as :func:`anatomic_stage` does. Raises ``ValueError`` for an
-    unknown category, TX or NX (unless M1), "pM0", "Tis (LCIS)", T0 N0 M0; for a bare N3 with
-    M0 (N3a and N3b are regional, N3c distant: say which); for yc or yp categories (summary
-    stage records the extent at diagnosis: give the categories from before treatment); and
-    when ``regional_extension`` is not True/False, or is True with Tis or T0 (extension needs
-    an invasive tumour in the breast).
+    unknown category; TX with N0 or NX, unless M1 (localized or regional cannot be told);
+    "pM0", "Tis (LCIS)", T0 N0 M0; for a bare N3 with M0 (N3a and N3b are regional, N3c
+    distant: say which); for yc or yp categories (summary stage records the extent at
+    diagnosis: give the categories from before treatment); and when ``regional_extension`` is
+    not True/False, or is True with Tis or T0 (extension needs an invasive tumour in the
+    breast).
     """
     tc, nc, mc = read_tnm(t, n, m)
     _check_flag("regional_extension", regional_extension)
@@ -241,7 +251,15 @@ def summary_stage(t: str, n: str, m: str, *, regional_extension: bool = False) -
                          f"(T1-T4)")
     if mc.main == "M1":
         return "distant"
-    _refuse_unknown(tc, nc)
+    if tc.unknown and (nc.unknown or nc.main == "N0"):
+        raise ValueError(f"t is {str(tc)!r} and n is {str(nc)!r}: the primary tumour could not "
+                         f"be assessed and no nodal spread is recorded, so SEER summary stage "
+                         f"cannot tell localized from regional (SEER codes it unknown); give t "
+                         f"when it is known")
+    if nc.unknown:
+        # SEER Summary Stage 2018 codes what is known: no information on the nodes is read as
+        # no nodal spread, so the stage comes from the primary tumour alone.
+        nc = read_category("n", "N0")
     if tc.main == "T0" and nc.main == "N0":
         _refuse_impossible(tc, nc, mc)
     if nc.category == "N3":
@@ -344,11 +362,13 @@ def t_category(
 def n_category(positive_axillary_nodes: int, *, micrometastases_only: bool = False) -> str:
     """A simplified pathological N category from the number of involved axillary nodes.
 
-    0 nodes → N0; 1-3 → N1; 4-9 → N2; 10 or more → N3. With ``micrometastases_only=True``
+    The count is of axillary nodes, so the subcategory is the axillary one: 0 nodes → N0;
+    1-3 → N1a; 4-9 → N2a; 10 or more → N3a (N3a, not a bare N3, so that SEER summary stage can
+    tell it from supraclavicular N3c). With ``micrometastases_only=True``
     (every deposit a micrometastasis: >0.2 mm and/or >200 cells, none >2.0 mm) any number of
     involved nodes is N1mi: pN2a and pN3a need at least one deposit larger than 2.0 mm.
-    Isolated tumour cells alone
-    (≤0.2 mm and ≤200 cells) do not count as an involved node: that is N0(i+), choose it
+    Isolated tumour cells alone (clusters ≤0.2 mm, or single cells, or ≤200 cells in one
+    histologic cross-section) do not count as an involved node: that is N0(i+), choose it
     directly. Internal mammary, infraclavicular and supraclavicular nodes are not modelled
     here: choose N directly for those.
     Raises ``ValueError`` for a count that is not a whole number from 0 to 60 (as ``Patient``).
@@ -363,8 +383,8 @@ def n_category(positive_axillary_nodes: int, *, micrometastases_only: bool = Fal
     if micrometastases_only:
         return "N1mi"
     if nodes <= 3:
-        return "N1"
-    return "N2" if nodes <= 9 else "N3"
+        return "N1a"
+    return "N2a" if nodes <= 9 else "N3a"
 
 
 def prognostic_stage(

@@ -194,13 +194,18 @@ class Patient:
     - ``prior_sacituzumab``: metastatic disease, line 2 or later: sacituzumab govitecan already
       given for metastatic disease.
     - ``residual_disease``: early disease only: cancer still found at surgery after
-      treatment given before it (True/False), or None when not applicable.
+      treatment given before it (True/False), or None when not applicable (no neoadjuvant
+      therapy, or surgery not yet done). Once it is True or False, surgery has happened: rules
+      for the treatment before surgery (KEYNOTE-522's chemotherapy, surgery itself) no longer
+      fire, and those for after it do (``after_neoadjuvant`` in the rules table).
     - ``high_risk``: early disease at high risk of return by a trial's own criteria beyond
       nodes, grade and size (for NATALEE's grade 2 tumours: Ki-67 20 % or more or a high
       genomic score; OlympiA after neoadjuvant therapy: a CPS+EG score of 3 or more in HR+
-      disease). It never makes node-negative disease eligible for abemaciclib. OlympiA's other
-      HR+ criterion (4 or more positive nodes after adjuvant chemotherapy) is read from
-      ``positive_nodes`` and ``prior_chemo``.
+      disease; OlympiA in triple-negative disease after adjuvant chemotherapy, so with
+      ``prior_chemo=True``: pathological T2 or larger, or node-positive). It never makes
+      node-negative disease eligible for abemaciclib. OlympiA's other HR+ criterion (4 or
+      more positive nodes after adjuvant chemotherapy) is read from ``positive_nodes`` and
+      ``prior_chemo``.
     - ``endocrine_resistant``: metastatic HR+ disease that came back during or within 12
       months of adjuvant endocrine therapy.
     - ``prior_endocrine``: HR+ disease: the adjuvant endocrine drug it came back on,
@@ -208,7 +213,8 @@ class Patient:
       aromatase inhibitor with a CDK4/6 inhibitor remains a first-line option; after an
       aromatase inhibitor the partner is fulvestrant.
     - ``relapse_within_6_months_of_chemo``: metastatic disease that came back during or within
-      6 months of finishing chemotherapy for early disease (needs ``prior_chemo=True``).
+      6 months of finishing adjuvant chemotherapy, given after surgery for early disease (the
+      Enhertu label's wording; needs ``prior_chemo=True``).
     """
 
     subtype: str
@@ -374,6 +380,7 @@ class Rule:
     prior_metastatic_chemo: bool | None
     prior_sacituzumab: bool | None
     residual_disease: bool | None
+    after_neoadjuvant: bool | None
     high_risk: bool | None
     endocrine_resistant: bool | None
     relapse_within_6_months_of_chemo: bool | None
@@ -463,6 +470,7 @@ def load_rules() -> tuple[Rule, ...]:
             min_pd_l1_cps=_float(row["min_pd_l1_cps"]),
             max_pd_l1_cps=_float(row["max_pd_l1_cps"]),
             prior_endocrine=_none(row["prior_endocrine"]),
+            after_neoadjuvant=_bool(row["after_neoadjuvant"]),
             gnrh_agonist_for=_tuple(row["gnrh_agonist_for"]),
             drug_class=row["drug_class"], agents=_tuple(row["agents"]) or (),
             rationale=row["rationale"], evidence=row["evidence"], reviewed=row["reviewed"],
@@ -512,6 +520,11 @@ def _failed_condition(rule: Rule, p: Patient) -> str | None:
         if wanted is not None and getattr(p, name) is not wanted:
             untested = " (not tested)" if getattr(p, name) is None else ""
             return f"needs {name.replace('_', ' ')} = {wanted}{untested}"
+    if rule.after_neoadjuvant is not None and (
+            (p.residual_disease is not None) is not rule.after_neoadjuvant):
+        return ("needs surgery after neoadjuvant therapy done (residual disease True or False)"
+                if rule.after_neoadjuvant else
+                "for before surgery after neoadjuvant therapy (residual disease is set)")
     if rule.prior_endocrine is not None and p.prior_endocrine != rule.prior_endocrine:
         known = "" if p.prior_endocrine is not None else " (not given)"
         return f"needs relapse on adjuvant {rule.prior_endocrine}{known}"
@@ -566,8 +579,15 @@ def treatment_options(patient: Patient) -> list[Option]:
 #: Why a GnRH agonist joins an option, by who takes it (``gnrh_agonist_for`` in the table).
 _GNRH_WORDS = {
     "premenopausal": ("Before menopause it is given with ovarian suppression: a GnRH agonist "
-                      "(goserelin) switches the ovaries off, because the drug is labelled for "
-                      "postmenopausal women (its trial gave premenopausal women the same)."),
+                      "(goserelin) switches the ovaries off, and a woman whose ovaries are "
+                      "suppressed is then treated as postmenopausal (the NCCN, ASCO and "
+                      "ESO-ESMO ABC guidelines' principle). Trials with premenopausal women "
+                      "on ovarian suppression: MONALEESA-7 (ribociclib), MONARCH-2 "
+                      "(abemaciclib with fulvestrant), NATALEE (adjuvant ribociclib), INAVO120 "
+                      "and CAPItello-291; most others (PALOMA-2, MONALEESA-2, MONARCH-3, "
+                      "BOLERO-2, SOLAR-1, EMERALD) enrolled postmenopausal women only. For "
+                      "alpelisib, everolimus and elacestrant, use before menopause is outside "
+                      "the label."),
     "male": ("For a man it is given with a GnRH agonist (goserelin), which stops the testes "
              "making the hormones an aromatase inhibitor alone would let through."),
 }
