@@ -869,7 +869,7 @@ def _read_tnm(col: _Collector) -> None:
         n = _TNM_N.match(text, t.end() + len(text[t.end():t.end() + 3]) -
                          len(text[t.end():t.end() + 3].lstrip(" ,;")))
         if n is not None:
-            _found_n(col, n, prefix)
+            _found_n(col, n, n.group(1).lower())
     for count, n in enumerate(_TNM_N.finditer(text)):
         if count >= _MAX_MENTIONS:
             break
@@ -1142,22 +1142,22 @@ _VALUE_FIELDS = tuple(f for f in PathologyReport.__dataclass_fields__.values()
                       if f.name not in ("findings", "not_read", "rules", "neoadjuvant"))
 
 _TYPE_WORDS = {
-    "ductal": "Ductal means the cancer looks like the cells lining the milk ducts; it is the "
-              "most common type, now often called 'no special type' (NST).",
-    "no special type": "No special type (NST) is the most common type: the cancer cells form "
-                       "no special pattern. It used to be called invasive ductal carcinoma.",
-    "lobular": "Lobular means the cancer cells look like the cells of the milk glands (lobules) "
-               "and often grow in single lines.",
+    "ductal": "Ductal means the cancer looks like the cells that line the milk ducts. It is "
+              "the most common type. It is now often called 'no special type' (NST).",
+    "no special type": "No special type (NST) is the most common type. Its cells form no "
+                       "special pattern. It used to be called invasive ductal carcinoma.",
+    "lobular": "Lobular means the cancer looks like the cells of the milk glands (lobules). "
+               "Its cells often grow in single lines.",
 }
 
 
 def _type_meaning(value: str) -> str:
     if "in situ" in value:
-        return ("Ductal carcinoma in situ (DCIS): abnormal cells inside the milk ducts that have "
-                "not grown through the duct wall. It is not invasive cancer.")
+        return ("Ductal carcinoma in situ (DCIS) means abnormal cells inside the milk ducts. "
+                "They have not grown through the duct wall. It is not invasive cancer.")
     extra = next((text for key, text in _TYPE_WORDS.items() if key in value), "")
-    return ("Invasive means the cancer has grown out of the duct or gland where it started "
-            "into the tissue around it. " + extra).strip()
+    return ("Invasive means the cancer has grown out of the duct or gland where it began, into "
+            "the tissue around it. " + extra).strip()
 
 
 def _explain_item(report: PathologyReport, f: Finding) -> ExplainedFinding | None:
@@ -1167,14 +1167,13 @@ def _explain_item(report: PathologyReport, f: Finding) -> ExplainedFinding | Non
         return ExplainedFinding(name, f.written, _type_meaning(str(f.value)), "",
                                 LESSON_LINKS["histologic_type"])
     if name == "grade":
-        words = {1: "look most like normal cells (low grade)",
-                 2: "look somewhat different from normal cells (intermediate grade)",
+        words = {1: "look a lot like normal cells (low grade)",
+                 2: "look somewhat different from normal cells (middle grade)",
                  3: "look very different from normal cells (high grade)"}[int(f.value)]  # type: ignore[call-overload]
         return ExplainedFinding(
-            name, f.written, f"Grade {f.value} of 3: under the microscope the cancer cells "
-            f"{words}. Grade is scored by the Nottingham system: three features each get 1 to "
-            f"3 points.", "Nottingham total 3-5 is grade 1, 6-7 grade 2, 8-9 grade 3.",
-            LESSON_LINKS["grade"])
+            name, f.written, f"Grade {f.value} of 3. Under the microscope, the cancer cells "
+            f"{words}.", "Nottingham system: three features each get 1 to 3 points; a total of "
+            "3-5 is grade 1, 6-7 grade 2, 8-9 grade 3.", LESSON_LINKS["grade"])
     if name == "tumour_size_mm":
         rule = (f"AJCC 8th edition: {f.value:g} mm is {rules.t_from_size} by size alone (the size "
                 f"is rounded to a whole millimetre first)." if rules.t_from_size else "")
@@ -1182,21 +1181,21 @@ def _explain_item(report: PathologyReport, f: Finding) -> ExplainedFinding | Non
             rule += " After treatment before surgery, T is given as ypT from the largest " \
                     "remaining invasive focus."
         return ExplainedFinding(name, f.written, f"The largest invasive part of the tumour "
-                                f"measures {f.value:g} mm ({f.value / 10:g} cm) across.",  # type: ignore[operator]
+                                f"is {f.value:g} mm ({f.value / 10:g} cm) across.",  # type: ignore[operator]
                                 rule.strip(), LESSON_LINKS["tumour_size_mm"])
     if name in ("er_percent", "er_allred", "er_word", "pr_percent", "pr_allred", "pr_word"):
         return _explain_receptor(report, f)
     if name == "ki67_percent":
         return ExplainedFinding(
-            name, f.written, f"Ki-67 shows how many cancer cells were dividing: {f.value:g} % "
-            f"of them.", "The collection has no Ki-67 rule: laboratories use different "
+            name, f.written, f"Ki-67 shows how many cancer cells were growing and dividing: "
+            f"{f.value:g} % of them.", "The collection has no Ki-67 rule: laboratories use different "
             "cut-offs, and no guideline cut-off is applied here.", LESSON_LINKS["ki67"])
     if name in ("her2_ihc", "her2_ish_ratio", "her2_copies", "her2_word"):
         return _explain_her2(report, f)
     if name == "lymphovascular_invasion":
         meaning = ("Cancer cells were seen inside small blood or lymph vessels near the tumour."
                    if f.value else "No cancer cells were seen inside small blood or lymph "
-                   "vessels near the tumour.")
+                   "vessels.")
         return ExplainedFinding(name, f.written, meaning, "", LESSON_LINKS[name])
     if name == "margins":
         meaning = ("The edges of the removed tissue are free of invasive cancer."
@@ -1206,8 +1205,9 @@ def _explain_item(report: PathologyReport, f: Finding) -> ExplainedFinding | Non
                                 "DCIS at an edge does not make this positive.", LESSON_LINKS[name])
     if name == "nodes_positive":
         meaning = (f"{report.nodes_positive} of the {report.nodes_examined} lymph nodes looked at "
-                   f"{'contains' if report.nodes_positive == 1 else 'contain'} cancer (isolated "
-                   f"tumour cells are not counted)."
+                   f"{'has' if report.nodes_positive == 1 else 'have'} cancer in "
+                   f"{'it' if report.nodes_positive == 1 else 'them'}. A few lone cancer cells "
+                   f"are not counted."
                    if report.nodes_examined is not None else
                    f"{report.nodes_positive} lymph nodes contain cancer.")
         count = report.nodes_positive
@@ -1219,9 +1219,9 @@ def _explain_item(report: PathologyReport, f: Finding) -> ExplainedFinding | Non
     if name == "nodes_examined":
         return None  # explained with nodes_positive
     if name == "pt":
-        meaning = ("T describes the size and reach of the tumour (pT: measured by the "
-                   "pathologist" + ("; the y means after treatment given before surgery)."
-                                    if str(f.value).startswith("y") else ")."))
+        meaning = ("T tells the size and reach of the tumour. The p means the pathologist "
+                   "measured it." + (" The y means after treatment given before surgery."
+                                     if str(f.value).startswith("y") else ""))
         rule = ""
         if rules.t_from_size:
             same = _strip_y(str(f.value))[1:].upper().startswith(rules.t_from_size.upper())
@@ -1230,19 +1230,19 @@ def _explain_item(report: PathologyReport, f: Finding) -> ExplainedFinding | Non
                        "the skin or chest wall, or on another focus, so ask how it was set."))
         return ExplainedFinding(name, f.written, meaning, rule, LESSON_LINKS["pt"])
     if name == "pn":
-        meaning = "N describes cancer in the lymph nodes (pN: found by the pathologist)."
+        meaning = "N tells if there is cancer in the lymph nodes, and how much."
         if "(i+)" in str(f.value):
-            meaning += " (i+) means only isolated tumour cells: counted as N0."
+            meaning += " (i+) means only a few lone cancer cells: this counts as N0."
         return ExplainedFinding(name, f.written, meaning, _stage_rule(report),
                                 LESSON_LINKS["pn"])
     if name == "pm":
-        return ExplainedFinding(name, f.written, "M describes spread to distant parts of the "
-                                "body.", _stage_rule(report), LESSON_LINKS["pm"])
+        return ExplainedFinding(name, f.written, "M tells if the cancer has spread to far parts "
+                                "of the body.", _stage_rule(report), LESSON_LINKS["pm"])
     if name == "rcb_class":
-        meaning = ("Residual cancer burden (RCB) measures how much invasive cancer was left "
-                   "in the breast and nodes after treatment given before surgery, from 0 to III. "
-                   + ("RCB-0 means none was left (a pathological complete response)."
-                      if f.value == "0" else "Higher classes mean more cancer was left."))
+        meaning = ("Residual cancer burden (RCB) is how much invasive cancer was left after "
+                   "treatment given before surgery. It goes from 0 to III. "
+                   + ("RCB-0 means none was left (a complete response)."
+                      if f.value == "0" else "A higher class means more cancer was left."))
         return ExplainedFinding("rcb", f.written, meaning, "", LESSON_LINKS["rcb"])
     return None
 
@@ -1264,11 +1264,11 @@ def _explain_receptor(report: PathologyReport, f: Finding) -> ExplainedFinding:
     status = report.er_status if name == "er" else report.pr_status
     hormone = "estrogen" if name == "er" else "progesterone"
     if f.field.endswith("percent"):
-        meaning = (f"{label}: {f.value:g} % of the cancer cells' nuclei stained, so that share "
-                   f"of cells carries receptors for the hormone {hormone}.")
+        meaning = (f"{label}: {f.value:g} % of the cancer cells stained. These cells have "
+                   f"receptors for the hormone {hormone}.")
     elif f.field.endswith("allred"):
-        meaning = (f"{label}: an Allred score of {f.value} out of 8, which adds a score for the "
-                   f"share of cells stained (0-5) and one for how strongly (0-3).")
+        meaning = (f"{label}: an Allred score of {f.value} out of 8. It adds a score for how "
+                   f"many cells stained (0 to 5) and one for how strongly (0 to 3).")
     else:
         meaning = f"{label}: the report says {f.value}."
     if status is None:
@@ -1296,19 +1296,18 @@ def _explain_receptor(report: PathologyReport, f: Finding) -> ExplainedFinding:
 def _explain_her2(report: PathologyReport, f: Finding) -> ExplainedFinding:
     rules = report.rules
     if f.field == "her2_ihc":
-        meaning = {"0": "HER2 IHC 0: little or no HER2 protein was seen on the cells' surface.",
-                   "1+": "HER2 IHC 1+: a faint, partial stain of HER2 protein on the cells' "
-                         "surface.",
-                   "2+": "HER2 IHC 2+: a weak to moderate stain all round the cells: borderline, "
-                         "so a gene test (ISH) decides.",
-                   "3+": "HER2 IHC 3+: a strong stain all round the cells: a lot of HER2 "
-                         "protein."}[str(f.value)]
+        meaning = {"0": "HER2 IHC 0: little or no HER2 protein was seen on the cells.",
+                   "1+": "HER2 IHC 1+: a faint stain for HER2 on part of each cell's edge.",
+                   "2+": "HER2 IHC 2+: a weak to medium stain all round the cells. This is "
+                         "borderline, so a gene test (ISH) decides.",
+                   "3+": "HER2 IHC 3+: a strong stain all round the cells. There is a lot of "
+                         "HER2 protein."}[str(f.value)]
     elif f.field == "her2_ish_ratio":
-        meaning = (f"ISH ratio {f.value:g}: HER2 gene copies compared with a reference point on "
-                   f"the same chromosome (2.0 or more counts as high).")
+        meaning = (f"ISH ratio {f.value:g}. It compares copies of the HER2 gene with a marker on "
+                   f"the same chromosome. A ratio of 2.0 or more is high.")
     elif f.field == "her2_copies":
-        meaning = (f"An average of {f.value:g} copies of the HER2 gene per cell (normal cells "
-                   f"have about 2).")
+        meaning = (f"On average, each cell has {f.value:g} copies of the HER2 gene. Normal cells "
+                   f"have about 2.")
     else:
         meaning = f"HER2: the report says {f.value}."
     rule = ""
