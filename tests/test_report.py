@@ -450,3 +450,51 @@ def test_apply_rules_is_the_one_adapter() -> None:
                                         pn="pN3a", pm="cM0"))
     assert (rules.her2_status, rules.her2_ish_group) == ("negative", 2)
     assert (rules.t_from_size, rules.n_from_nodes, rules.stage) == ("T3", "N3", "IIIC")
+
+
+# --- The widget ------------------------------------------------------------------------------
+
+def _widget_text(reader) -> str:  # noqa: ANN001
+    return " ".join(str(getattr(child, "value", "")) for child in
+                    [reader.note, reader.summary, reader.result])
+
+
+def test_widget_reads_what_is_pasted_and_shows_no_identifier() -> None:
+    from helpers.widgets.report import report_reader
+
+    reader = report_reader()
+    assert "Paste a report" in reader.summary.value and reader.result.value == ""
+    reader.text.value = (REPORTS / "us_narrative.txt").read_text(encoding="utf-8")
+    shown = _widget_text(reader)
+    assert "findings read" in reader.summary.value and "<table>" in reader.result.value
+    assert "HER2-ultralow" in shown and "For education only" in shown
+    for identifier in IDENTIFIERS:
+        assert identifier not in shown, identifier
+
+
+def test_widget_privacy_note_says_what_binder_is_and_to_remove_identifiers() -> None:
+    from helpers.widgets.report import report_reader
+
+    note = report_reader().note.value
+    for words in ("remove your name", "date of birth", "NHS", "nothing leaves your machine",
+                  "Binder", "temporary computer", "care team"):
+        assert words in note, words
+
+
+def test_widget_example_button_clear_button_and_bad_input() -> None:
+    from helpers.report import EXAMPLE_REPORT
+    from helpers.widgets.report import report_reader
+
+    reader = report_reader(link_base="../notebooks/")
+    reader.example_button.click()
+    assert reader.text.value == EXAMPLE_REPORT
+    assert "ISH group 4" in reader.result.value and 'href="../notebooks/02_' in reader.result.value
+    assert "Sam" not in _widget_text(reader)  # the example's made-up header is dropped too
+    reader.text.value = "x" * (MAX_CHARS + 1)
+    assert "Please check your input" in reader.result.value and "50,000" in reader.result.value
+    reader.text.value = "A recipe: two eggs, flour, sugar."
+    assert "No findings were read" in reader.summary.value
+    reader.clear_button.click()
+    assert reader.text.value == "" and reader.result.value == ""
+    reader.read_button.click()  # nothing to read: still usable
+    assert "Paste a report" in reader.summary.value

@@ -38,7 +38,7 @@ from types import MappingProxyType
 
 from . import DISCLAIMER
 
-__all__ = ["MAX_CHARS", "Finding", "NotRead", "PathologyReport", "ExplainedFinding",
+__all__ = ["MAX_CHARS", "EXAMPLE_REPORT", "Finding", "NotRead", "PathologyReport", "ExplainedFinding",
            "Explanation", "RuleResults", "read_report", "apply_rules", "allred_status",
            "LESSON_LINKS", "nottingham_grade"]
 
@@ -47,6 +47,33 @@ __all__ = ["MAX_CHARS", "Finding", "NotRead", "PathologyReport", "ExplainedFindi
 MAX_CHARS = 50_000
 #: At most this many characters of a finding's words are shown back.
 MAX_WRITTEN = 90
+
+#: A made-up report for the lesson and the widget (no real person: the header is invented and
+#: is dropped when read). Forms mixed on purpose: a narrative diagnosis, "Key: value" biomarker
+#: lines and an addendum that brings the ISH result.
+EXAMPLE_REPORT = """\
+SURGICAL PATHOLOGY REPORT (MADE-UP EXAMPLE FOR TEACHING)
+Name: Example, Sam      DOB: 01/01/1970      MRN: 0000000
+Specimen: Left breast, wide local excision, and left axillary sentinel lymph nodes
+
+DIAGNOSIS
+- Invasive carcinoma of no special type, Nottingham grade 2 (3+2+1=6/9), measuring 1.7 cm.
+- Ductal carcinoma in situ, intermediate nuclear grade, extent 22 mm.
+- Lymphovascular invasion: not identified.
+- Margins: negative for invasive carcinoma (closest 3 mm); DCIS 1 mm from the anterior margin.
+- Sentinel lymph nodes: micrometastasis (1.2 mm) in one node (1/3).
+- pT1c pN1mi(sn)
+
+BIOMARKERS (block A2)
+Estrogen receptor: positive, 80%, strong
+Progesterone receptor: positive, 5%, weak
+HER2 IHC: 2+ (equivocal), ISH to follow
+Ki-67: 20%
+
+ADDENDUM
+HER2 dual-probe ISH: HER2/CEP17 ratio 1.4; average HER2 copy number 4.6 signals per cell.
+Not amplified.
+"""
 
 # --------------------------------------------------------------------------------------------
 # Where each finding is taught (links relative to the notebooks/ folder).
@@ -185,6 +212,7 @@ class PathologyReport:
     margins: str | None = None
     nodes_positive: int | None = None
     nodes_examined: int | None = None
+    nodes_micrometastases_only: bool = False
     pt: str | None = None
     pn: str | None = None
     pm: str | None = None
@@ -819,6 +847,8 @@ def _read_nodes(col: _Collector) -> None:
             positive = counts["involved"][0]
         else:
             positive = sum(counts[k][0] for k in ("macro", "micro") if k in counts)
+            if counts.get("micro", (0,))[0] and not counts.get("macro", (0,))[0]:
+                col.values["nodes_micro_only"] = True
         first = min(v[1] for v in counts.values())
         last = max(v[2] for v in counts.values())
         start = min(counts[k][1] for k in counts if k != "examined")
@@ -829,6 +859,7 @@ def _read_nodes(col: _Collector) -> None:
         del first, last
         return
     pairs: dict[tuple[int, int], tuple[int, int, int]] = {}
+    micro: list[bool] = []
     for match in itertools.chain(itertools.islice(_FRACTION.finditer(text), _MAX_MENTIONS),
                                  itertools.islice(_OF_NODES.finditer(text), _MAX_MENTIONS)):
         line_start, line_end = _line_span(text, match.start())
@@ -844,14 +875,21 @@ def _read_nodes(col: _Collector) -> None:
         if _ITC.search(line) and not re.search(r"(?i)macro|micro", line):
             positive = 0
         if (positive, examined) not in pairs:  # a summary repeating a count is one count
-            pairs[(positive, examined)] = (positive, match.start(), match.end())
+            pairs[(positive, examined)] = (positive, _clause_start(text, match.start()),
+                                           match.end())
+            if positive:
+                micro.append(bool(re.search(r"(?i)micro-?metasta", line)) and
+                             not re.search(r"(?i)macro-?metasta", line))
     if pairs:
         positive = sum(k[0] for k in pairs)
         examined = sum(k[1] for k in pairs)
         first = min(v[1] for v in pairs.values())
         last = max(v[2] for v in pairs.values())
-        col.found("nodes_positive", positive, first, last)
+        col.found("nodes_positive", positive, first, last,
+                  position=min(v[2] for v in pairs.values()) - 1)
         col.found("nodes_examined", examined, first, last)
+        if micro and all(micro):
+            col.values["nodes_micro_only"] = True
 
 
 def _read_tnm(col: _Collector) -> None:
@@ -1047,6 +1085,7 @@ def _assemble(col: _Collector, *, neoadjuvant: bool) -> PathologyReport:
         margins=v.get("margins"),  # type: ignore[arg-type]
         nodes_positive=v.get("nodes_positive"),  # type: ignore[arg-type]
         nodes_examined=v.get("nodes_examined"),  # type: ignore[arg-type]
+        nodes_micrometastases_only=bool(v.get("nodes_micro_only")),
         pt=v.get("pt"),  # type: ignore[arg-type]
         pn=v.get("pn"),  # type: ignore[arg-type]
         pm=v.get("pm"),  # type: ignore[arg-type]
@@ -1117,7 +1156,8 @@ def apply_rules(report: PathologyReport, *, ihc_variant: str | None = None,
             t_size = None
     if report.nodes_positive is not None:
         try:
-            n_nodes = n_category(report.nodes_positive)
+            n_nodes = n_category(report.nodes_positive, micrometastases_only=(
+                report.nodes_micrometastases_only and 1 <= report.nodes_positive <= 3))
         except ValueError:
             n_nodes = None
     if report.pt and report.pn and report.pm:
@@ -1139,7 +1179,8 @@ def _strip_y(category: str) -> str:
 # Explanations in plain words
 
 _VALUE_FIELDS = tuple(f for f in PathologyReport.__dataclass_fields__.values()
-                      if f.name not in ("findings", "not_read", "rules", "neoadjuvant"))
+                      if f.name not in ("findings", "not_read", "rules", "neoadjuvant",
+                                        "nodes_micrometastases_only"))
 
 _TYPE_WORDS = {
     "ductal": "Ductal means the cancer looks like the cells that line the milk ducts. It is "
