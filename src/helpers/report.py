@@ -146,7 +146,7 @@ class ExplainedFinding:
     link: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Explanation:
     """The findings in reading order, with the education-only ``note``. Iterate over it for the
     rows; ``str`` gives plain text and ``_repr_html_`` a table."""
@@ -160,6 +160,10 @@ class Explanation:
 
     def __len__(self) -> int:
         return len(self.items)
+
+    def __repr__(self) -> str:
+        return (f"Explanation({len(self.items)} findings explained, {len(self.not_read)} not "
+                f"read; print() it or show it in a notebook)")
 
     def __str__(self) -> str:
         lines = [self.note, ""]
