@@ -498,3 +498,26 @@ def test_widget_example_button_clear_button_and_bad_input() -> None:
     assert reader.text.value == "" and reader.result.value == ""
     reader.read_button.click()  # nothing to read: still usable
     assert "Paste a report" in reader.summary.value
+
+
+def test_the_report_app_page_runs_and_shows_the_reader() -> None:
+    """app/report_reader.ipynb (``make report-app``): runs in a fresh kernel without error,
+    shows one widget, and is committed without outputs (Voila runs it)."""
+    import sys
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import serve
+
+    path = ROOT / serve.REPORT_APP_NOTEBOOK
+    nb = nbformat.read(path, as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    assert "For education only" in nb.cells[0].source
+    assert serve.report_app_command()[3].endswith("report_reader.ipynb")
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    views = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(views) == 1
