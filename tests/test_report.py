@@ -521,3 +521,26 @@ def test_the_report_app_page_runs_and_shows_the_reader() -> None:
     views = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
              if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(views) == 1
+
+
+def test_the_site_points_the_readers_lesson_links_at_its_pages() -> None:
+    """The saved explanation table and widget value link to NN_name.html on the static site."""
+    import sys
+
+    import nbformat
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import build_site
+
+    def html_of(nb: nbformat.NotebookNode) -> str:
+        outputs = [o["data"]["text/html"] for c in nb.cells if c.cell_type == "code"
+                   for o in c.outputs if "text/html" in o.get("data", {})]
+        state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+        values = [m["state"].get("value") for m in state.values()]
+        return " ".join(str(v) for v in outputs + values)
+
+    nb = nbformat.read(ROOT / "notebooks" / "08_read_your_report.ipynb", as_version=4)
+    assert html_of(nb).count('href="02_classification.ipynb#') >= 2  # the table and the widget
+    after = html_of(build_site.output_links(nb))
+    assert ".ipynb" not in after
+    assert after.count('href="02_classification.html#6.-ER-and-PR') >= 2

@@ -239,6 +239,29 @@ def accessible_tables(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+_HREF_NOTEBOOK = re.compile(r'href="(?!https?:)([\w\-./]*?)([\w\-]+)\.ipynb(#[^"\s]*)?"')
+
+
+def output_links(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Links to lessons inside HTML outputs and saved widget values (the report reader's table)
+    point at the site's pages too: ``href="02_x.ipynb#y"`` -> ``href="02_x.html#y"``."""
+    def fix(text: str) -> str:
+        return _HREF_NOTEBOOK.sub(lambda m: f'href="{m.group(2)}.html{m.group(3) or ""}"', text)
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            html_out = out.get("data", {}).get("text/html")
+            if html_out is not None:
+                out["data"]["text/html"] = fix("".join(html_out) if isinstance(html_out, list)
+                                               else html_out)
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    for model in state.get("state", {}).values():
+        value = model.get("state", {}).get("value")
+        if isinstance(value, str) and ".ipynb" in value:
+            model["state"]["value"] = fix(value)
+    return nb
+
+
 def copy_static(out: Path) -> None:
     """Copy the vendored widget manager (script, icon fonts, licences) into the site."""
     dest = out / STATIC / "html-manager"
@@ -255,7 +278,7 @@ def exporter() -> HTMLExporter:
 
 def render(nb: nbformat.NotebookNode, title: str, binder: str, dest: Path) -> Path:
     """Write ``nb`` as ``dest`` (HTML), links rewritten, with its Binder link."""
-    nb = accessible_tables(nbformat.from_dict(nb))
+    nb = output_links(accessible_tables(nbformat.from_dict(nb)))
     if uses_maths(nb):
         raise ValueError(f"{dest.name}: the page uses maths, and the site bundles no MathJax "
                          "(it loads nothing from outside its folder): vendor MathJax first")
