@@ -120,9 +120,22 @@ def test_nottingham_grade_bands_and_refusals() -> None:
     ("Core biopsy: invasive carcinoma in 2 cores, core length 14 mm", None),
     ("Ultrasound size of the carcinoma: 18 mm", None),
     ("Specimen: 65 x 50 x 30 mm. Invasive carcinoma, 8 mm, 3 mm from the deep margin.", 8.0),
+    ("INVASIVE CARCINOMA SPANS 7 MM ON THE LONGEST CORE.", None),
+    ("Needle core biopsy. Invasive carcinoma measuring at least 6 mm.", None),
 ])
 def test_size_is_the_largest_invasive_focus_only(text: str, size: float | None) -> None:
     assert read_report(text).tumour_size_mm == size
+
+
+def test_a_size_on_a_core_is_listed_as_not_read() -> None:
+    report = read_report("INVASIVE CARCINOMA SPANS 7 MM ON THE LONGEST CORE.")
+    assert [m.field for m in report.not_read] == ["tumour_size_mm"]
+
+
+def test_allred_beside_a_percentage_does_not_claim_to_decide() -> None:
+    report = read_report("ER: Positive, 90% of tumour cells (Allred 8)")
+    rules = [i.rule for i in report.explain() if i.field == "er"]
+    assert len(rules) == 2 and "90 %, decides" in rules[1]
 
 
 def test_receptor_percent_status_and_the_labs_word() -> None:
@@ -252,6 +265,8 @@ def test_an_addendum_replaces_the_earlier_her2_values() -> None:
     ("Lymphovascular invasion: possible", None),
     ("Lymphovascular invasion: cannot be assessed", None),
     ("Lymphovascular invasion:\n  Not seen", False),
+    ("IN SITU CARCINOMA IS PRESENT.\n- NO LYMPHOVASCULAR INVASION IDENTIFIED.", False),
+    ("Lymphovascular invasion identified (focal).", True),
 ])
 def test_lymphovascular_invasion(text: str, lvi: bool | None) -> None:
     assert read_report(text).lymphovascular_invasion is lvi
@@ -390,6 +405,15 @@ def test_identifiers_mixed_into_a_finding_line_are_masked() -> None:
     assert report.er_percent == 90.0
     shown = repr(report) + str(report.explain())
     assert "123456" not in shown and "12/03/2026" not in shown
+
+
+def test_a_signature_or_record_number_inside_a_line_is_dropped() -> None:
+    report = read_report("Comment: ER is low (5%). Electronically signed by: A. Person, MD\n"
+                         "ER: positive (5%), case #: XY26-0042 MRN: 99887766")
+    shown = repr(report) + str(report.explain())
+    assert report.er_percent == 5.0
+    for identifier in ("Person", "XY26", "0042", "99887766"):
+        assert identifier not in shown
 
 
 def test_the_pasted_text_is_not_kept() -> None:

@@ -251,9 +251,18 @@ _IDENTIFIER_LABEL = re.compile(
     r"email|physician|doctor|clinician|consultant|surgeon|gp|requested by|requesting\w*|"
     r"referr\w*|ordering\w*|copy to|cc|pathologist|reported by|verified by|authori[sz]ed by|"
     r"signed(?: out)?(?: by)?|electronically signed\w*|age|sex|gender|date\w*(?: \w+){0,3}|"
-    r"collected|received|reported|location|ward|clinic|facility|hospital|site)"
+    r"collected|received|reported|location|ward|clinic|facility|hospital|site|acct|account|"
+    r"mr ?#|mr no\.?|case|visit|encounter|fin|csn|episode)"
     r"\b[^:\n#]{0,30}[:#]",
     re.IGNORECASE | re.MULTILINE)
+#: Identifier labels anywhere in a line: the rest of the line is dropped from the label on.
+_IDENTIFIER_INLINE = re.compile(
+    r"(?i:\b(?:patient(?:'s)? name|name|d\.?o\.?b\.?|date of birth|mrn|mr ?#|medical record|"
+    r"nhs(?: number| no\.?)?|urn?|hospital (?:number|no\.?)|accession|acc(?:ession)? ?#|acct|"
+    r"account|case(?: number| no\.?)?|lab(?:oratory)? (?:number|no\.?|ref\w*)|"
+    r"(?:electronically )?signed(?: out)?(?: by)?|reported by|verified by|pathologist|"
+    r"physician|requested by|referring\w*|ordering\w*|consultant|surgeon|address|phone|"
+    r"tel(?:ephone)?)\b[^:\n#]{0,20}[:#][^\n]*)")
 _DATE = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}\b")
 _LONG_NUMBER = re.compile(r"\d(?:[ \-]?\d){5,}")
 _ACCESSION = re.compile(r"\b[A-Z]{1,4}-?\d{2}-\d{2,}\b|\b[A-Z]{1,3}\d{5,}\b")
@@ -285,7 +294,7 @@ def _prepare(text: object) -> str:
     # Drop identifier lines: nothing of the header is read or kept.
     text = _IDENTIFIER_LABEL.sub(lambda m: "\x00", text)
     text = re.sub(r"\x00[^\n]*", "", text)
-    return text
+    return _IDENTIFIER_INLINE.sub("", text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -598,7 +607,8 @@ _TYPE = re.compile(
     r"(?i:\b((?:invasive|infiltrating)\s+(?:ductal|lobular|mammary|mucinous|tubular|"
     r"micropapillary|papillary|cribriform|medullary|metaplastic|apocrine|pleomorphic lobular|"
     r"mixed ductal and lobular|ductal and lobular)?\s*carcinoma"
-    r"(?:,?\s*(?:of\s+)?no\s+special\s+type(?:\s*\(NST\))?|\s*,?\s*NST\b|\s*\(NST\))?"
+    r"(?:,?\s*(?:of\s+)?no\s+special\s+type(?:\s*\(NST\))?|\s*,?\s*NST\b|\s*\(NST\)|"
+    r"\s+with\s+(?:lobular|ductal|mucinous|micropapillary|apocrine)\s+features)?"
     r"|(?:mucinous|tubular|metaplastic|invasive micropapillary|adenoid cystic)\s+carcinoma"
     r"|carcinoma\s+of\s+no\s+special\s+type|no\s+special\s+type))")
 _DCIS_ONLY = re.compile(r"(?i:\b(ductal carcinoma in situ|DCIS)\b)")
@@ -752,6 +762,7 @@ def nottingham_grade(total: int) -> int:
 def _read_size(col: _Collector) -> None:
     text = col.text
     best: tuple[int, float, int, int, int] | None = None
+    core_miss: tuple[int, int] | None = None
     for match in itertools.islice(_SIZE.finditer(text), _MAX_MENTIONS):
         start = _clause_start(text, match.start())
         if not text[start:match.start()].strip() and start > 0:  # "Size:" on the line above
@@ -760,6 +771,15 @@ def _read_size(col: _Collector) -> None:
         after = text[match.end():match.end() + 25]
         if not _SIZE_CUE.search(before) or _SIZE_NOT.search(before) or \
                 re.match(r"(?i)\s*(?:from|to\b|away|deep|beneath|of (?:the )?\w* ?margin)", after):
+            continue
+        rest = text[match.end():_line_span(text, match.end())[1]]
+        if re.search(r"(?i)(?:at least|greater than|more than|over|>|≥)\s*$", before):
+            if core_miss is None:  # a minimum (often on a core), not a measured size
+                core_miss = (start, match.end())
+            continue
+        if re.search(r"(?i)\bcores?\b|biopsy|imaging|ultrasound|mammogra|\bMRI\b", rest):
+            if core_miss is None:
+                core_miss = (start, match.end() + len(rest))
             continue
         numbers = [float(n) for n in re.findall(r"\d{1,3}(?:\.\d{1,2})?",
                                                  match.group(1) + match.group(2))]
@@ -770,6 +790,9 @@ def _read_size(col: _Collector) -> None:
             best = (strength, round(size, 2), start, match.end(), match.start())
         if strength == 2:
             break
+    if best is None and core_miss is not None:
+        col.missed("tumour_size_mm", "a size measured on a biopsy core or on imaging, or a "
+                   "minimum ('at least'), is not the size of the tumour", *core_miss)
     if best is not None and 0 < best[1] <= 250:
         col.found("tumour_size_mm", best[1], best[2], best[3], position=best[4])
 
@@ -790,14 +813,17 @@ def _read_lvi(col: _Collector) -> None:
             col.missed("lymphovascular_invasion", f"the report says {unsure.group(1).lower()!r}",
                        start, end)
             continue
-        no = re.search(r"(?i)\bno\b|\bwithout\b|\bnegative for\b", before) or _LVI_NO.search(after)
-        yes = _LVI_YES.search(after) or re.search(r"(?i)\b(?:with|shows?|showing)\b", before)
-        if no is not None and (yes is None or (no.start() <= yes.start())):
-            col.found("lymphovascular_invasion", False, start, end)
-        elif yes is not None:
-            col.found("lymphovascular_invasion", True, start, end)
+        if re.search(r"(?i)\bno\b|\bwithout\b|\bnegative for\b|\bnot\b", before):
+            value: bool | None = False  # "No lymphovascular invasion (is) identified"
         else:
-            continue
+            no, yes = _LVI_NO.search(after), _LVI_YES.search(after)
+            if no is not None and (yes is None or no.start() <= yes.start()):
+                value = False  # "not identified" is found before "identified"
+            elif yes is not None or re.search(r"(?i)\b(?:with|shows?|showing)\b", before):
+                value = True
+            else:
+                continue
+        col.found("lymphovascular_invasion", value, start, end)
         return
 
 
@@ -1328,7 +1354,10 @@ def _explain_receptor(report: PathologyReport, f: Finding) -> ExplainedFinding:
             rule += (f" The report's own word is {reported!r}; the guideline's class from the "
                      f"number is {status!r}.")
     elif f.field.endswith("allred"):
-        rule = (f"With no percentage given, the Allred score settles the ASCO/CAP 2020 class: "
+        percent = report.er_percent if name == "er" else report.pr_percent
+        rule = (f"The percentage, {percent:g} %, decides the ASCO/CAP 2020 class; the Allred "
+                f"score is another scale for the same stain." if percent is not None else
+                f"With no percentage given, the Allred score settles the ASCO/CAP 2020 class: "
                 f"{status}.")
     else:
         rule = f"With no number given, the laboratory's word is kept: {status}."
