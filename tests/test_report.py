@@ -155,6 +155,14 @@ def test_pr_has_no_low_category() -> None:
     assert read_report("Progesterone receptor: low positive").pr_status == "positive"
 
 
+def test_a_bound_settles_the_class_and_says_so() -> None:
+    report = read_report("PR: NEGATIVE (<1%)\nER: Positive (>90%)")
+    assert (report.pr_status, report.pr_bound, report.pr_percent) == ("negative", "<1%", None)
+    assert report.er_status == "positive"
+    rules = {i.field: i.rule for i in report.explain()}
+    assert "'<1%'" in rules["pr"] and "settles" in rules["pr"]
+
+
 def test_a_range_gives_no_percent_but_a_status_when_the_band_is_sure() -> None:
     report = read_report("ER: Positive, 91-100% of cells\nPR: 1-20%")
     assert report.er_percent is None and report.er_status == "positive"

@@ -207,6 +207,8 @@ class PathologyReport:
     pr_allred: int | None = None
     er_reported: str | None = None
     pr_reported: str | None = None
+    er_bound: str | None = None
+    pr_bound: str | None = None
     her2_ihc: str | None = None
     her2_ish_ratio: float | None = None
     her2_copies: float | None = None
@@ -1108,6 +1110,8 @@ def _assemble(col: _Collector, *, neoadjuvant: bool) -> PathologyReport:
         pr_allred=allred.get("pr"),
         er_reported=v.get("er_word"),  # type: ignore[arg-type]
         pr_reported=v.get("pr_word"),  # type: ignore[arg-type]
+        er_bound=v.get("er_bound"),  # type: ignore[arg-type]
+        pr_bound=v.get("pr_bound"),  # type: ignore[arg-type]
         her2_ihc=ihc_score,
         her2_ish_ratio=v.get("her2_ish_ratio"),  # type: ignore[arg-type]
         her2_copies=v.get("her2_copies"),  # type: ignore[arg-type]
@@ -1360,7 +1364,11 @@ def _explain_receptor(report: PathologyReport, f: Finding) -> ExplainedFinding:
                 f"With no percentage given, the Allred score settles the ASCO/CAP 2020 class: "
                 f"{status}.")
     else:
-        rule = f"With no number given, the laboratory's word is kept: {status}."
+        bound = report.er_bound if name == "er" else report.pr_bound
+        settled = _status_from_bound(bound, name) if bound else None
+        rule = (f"The report gives {bound!r} of cells, which settles the ASCO/CAP 2020 class: "
+                f"{status}." if settled is not None else
+                f"With no single number given, the laboratory's word is kept: {status}.")
     if name == "er" and status == "low positive":
         rule += (" ER-low positive tumours count as hormone-receptor positive, but the guideline "
                  "notes they vary and often behave like ER-negative ones.")
