@@ -230,6 +230,13 @@ def test_her2_ihc(text: str, ihc: str, result: str, expression: str) -> None:
                                                                              expression)
 
 
+def test_her2_rule_text_for_a_plain_zero_and_for_words_only() -> None:
+    zero = read_report("HER2: Negative (Score 0)").explain()
+    assert "does not say whether this IHC 0 is HER2-null" in zero.items[0].rule
+    words = read_report("HER2: negative").explain()
+    assert words.items[0].rule == "The report gives the HER2 result in words only: negative."
+
+
 def test_her2_the_issues_example_ish_group_4() -> None:
     report = read_report("HER2 IHC 2+. HER2 SISH: HER2/CEP17 ratio 1.4, average HER2 copy "
                          "number 4.6 per cell.")

@@ -1407,10 +1407,14 @@ def _her2_rule(report: PathologyReport) -> str:
     if rules.her2_ish_group is not None:
         parts.append(f"ISH group {rules.her2_ish_group}")
     parts.append(f"HER2-{rules.her2_status}")
-    expression = {"low": "HER2-low", "ultralow": "HER2-ultralow", "null": "HER2-null",
-                  "0 (not subclassified)": "IHC 0 not said to be null or ultralow"}.get(
+    if report.her2_ihc is None and rules.her2_ish_group is None:
+        return rules.her2_explanation or ""  # the laboratory's word only
+    expression = {"low": "HER2-low", "ultralow": "HER2-ultralow", "null": "HER2-null"}.get(
         rules.her2_expression or "", "")
     text = "ASCO/CAP 2018, affirmed 2023: " + ", ".join(parts)
+    if rules.her2_expression == "0 (not subclassified)":
+        text += ("; the report does not say whether this IHC 0 is HER2-null (no staining) or "
+                 "HER2-ultralow (faint staining in up to 10 % of cells)")
     if expression:
         text += f"; with IHC {report.her2_ihc} this is {expression}"
         if expression.startswith("HER2-l") or expression.startswith("HER2-u"):
