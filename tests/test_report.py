@@ -337,6 +337,14 @@ def test_t_and_n_from_the_numbers() -> None:
     assert (report.rules.t_from_size, report.rules.n_from_nodes) == ("T1c", "N2")
 
 
+def test_micrometastases_only_give_n1mi() -> None:
+    report = read_report("Sentinel lymph nodes: micrometastases in two nodes (2/3), largest "
+                         "1.1 mm.")
+    assert report.nodes_micrometastases_only and report.rules.n_from_nodes == "N1mi"
+    macro = read_report("Axillary nodes: macrometastases in two nodes (2/9).")
+    assert not macro.nodes_micrometastases_only and macro.rules.n_from_nodes == "N1"
+
+
 def test_ki67_one_number_or_none() -> None:
     assert read_report("Ki-67: 25%").ki67_percent == 25.0
     report = read_report("Ki67 proliferation index: 15-20%")

@@ -1191,7 +1191,7 @@ def apply_rules(report: PathologyReport, *, ihc_variant: str | None = None,
     if report.nodes_positive is not None:
         try:
             n_nodes = n_category(report.nodes_positive, micrometastases_only=(
-                report.nodes_micrometastases_only and 1 <= report.nodes_positive <= 3))
+                report.nodes_micrometastases_only and report.nodes_positive >= 1))
         except ValueError:
             n_nodes = None
     if report.pt and report.pn and report.pm:
@@ -1287,8 +1287,8 @@ def _explain_item(report: PathologyReport, f: Finding) -> ExplainedFinding | Non
                    f"{report.nodes_positive} lymph nodes contain cancer.")
         count = report.nodes_positive
         rule = (f"AJCC 8th edition, counting armpit (axillary) nodes: {count} involved "
-                f"node{'' if count == 1 else 's'} gives {rules.n_from_nodes} (none N0; 1-3 N1, "
-                f"or N1mi when every deposit is a micrometastasis; 4-9 N2; 10 or more N3)."
+                f"node{'' if count == 1 else 's'} gives {rules.n_from_nodes} (none N0; 1-3 N1; "
+                f"4-9 N2; 10 or more N3; N1mi when every deposit is a micrometastasis)."
                 if rules.n_from_nodes else "")
         return ExplainedFinding("nodes", f.written, meaning, rule, LESSON_LINKS["nodes"])
     if name == "nodes_examined":
