@@ -45,7 +45,7 @@
 # | 5 | [Treatment logic](05_treatment.ipynb) | which finding opens which treatment, and the trial behind it | 30 min | 15 min | 45 min |
 # | 6 | [The patient's path](06_patient_path.ipynb) | symptoms, risk factors, diagnosis, living with it | 20 min | 10 min | 30 min |
 # | 7 | [Capstone: seven virtual patients](07_capstone.ipynb) | the whole pipeline, case by case | 10 min | 35 min | 45 min |
-# | 8 | [Read your report](08_read_your_report.ipynb) | paste a pathology report and see each finding explained, with the rules of lessons 2 and 3 | 20 min | 0 min | 20 min |
+# | 8 | [Read your report](08_read_your_report.ipynb) | paste a pathology report and see each finding explained, with the rules of lessons 2 and 3 | 20 min | 10 min | 30 min |
 #
 # "Reading" covers the text, figures, widgets and the "Think" questions; "Exercises" covers the
 # exercises and concept checks. Lessons 4, 5 and 6 ask for a line of pandas (see below).

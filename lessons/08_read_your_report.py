@@ -37,7 +37,8 @@
 # 3. Ki-67 and treatment before surgery
 # 4. The rules behind the explanations
 # 5. What the reader cannot do
-# 6. Read a report yourself
+# 6. Three lines to read
+# 7. Read a report yourself
 #
 # **Learning objectives.** After this lesson you can:
 # - find the type, grade, size, receptor results, HER2 result, nodes and TNM categories in a
@@ -56,11 +57,13 @@
 # | T, N and stage | Helpful | [Lesson 3](03_staging.ipynb) |
 # | Running a cell | Helpful | [Start page](00_start_here.ipynb) |
 #
-# **Time:** about 20 minutes (20 reading, 0 exercises).
+# **Time:** about 30 minutes (20 reading, 10 exercises).
 
 # %%
+from helpers import exercises
 from helpers.report import EXAMPLE_REPORT, read_report
 from helpers.widgets.report import report_reader
+import helpers.exercises.report  # noqa: F401  (the lesson's exercise checkers)
 
 # %% [markdown]
 # ---
@@ -190,7 +193,54 @@ for item in unsure.not_read:
 # </details>
 
 # %% [markdown]
-# ## 6. Read a report yourself
+# ## 6. Three lines to read
+#
+# Read each line as the reader would, then check your answer. The checker's right answer is what
+# `read_report` makes of the same line.
+#
+# ### Exercise 1: the laboratory's word and the number
+#
+# A report says: *"Estrogen receptor: positive (8% of tumour cells, weak to moderate)"*. What is
+# the ASCO/CAP 2020 class? Answer in quotes: `"negative"`, `"low positive"` or `"positive"`
+# (any case).
+
+# %%
+answer = ...  # "negative", "low positive" or "positive"
+### BEGIN SOLUTION
+answer = "low positive"
+### END SOLUTION
+exercises.report.exercise_1(answer)
+
+# %% [markdown]
+# ### Exercise 2: which size?
+#
+# *"Invasive carcinoma of no special type, largest focus 14 mm. Whole tumour size (invasive
+# carcinoma + DCIS): 22 mm."* Which size, in millimetres, does T use? Give a number, e.g. `30`;
+# the checker wants it exact.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = 14
+### END SOLUTION
+exercises.report.exercise_2(answer)
+
+# %% [markdown]
+# ### Exercise 3: count the involved nodes
+#
+# *"Sentinel lymph nodes: macrometastasis in 1 node, micrometastasis in 1 node, isolated tumour
+# cells in 1 node (4 nodes examined)."* How many nodes count as involved? Give a whole number,
+# e.g. `5`; the checker wants it exact.
+
+# %%
+answer = ...
+### BEGIN SOLUTION
+answer = 2
+### END SOLUTION
+exercises.report.exercise_3(answer)
+
+# %% [markdown]
+# ## 7. Read a report yourself
 #
 # Before you paste a report of your own, remove your name, date of birth, address, and any
 # hospital, NHS, medical record or accession numbers. On your own computer the text stays on

@@ -84,6 +84,12 @@ SCRIPT: dict[tuple[str, str], tuple[list[Any], list[tuple[Any, str]]]] = {
                                       " core needle  biopsy "],
                                      [("fine-needle aspiration", "fine-needle aspiration"),
                                       ("surgical biopsy", "surgical biopsy")]),
+    ("report", "exercise_1"): (["low positive", "Low Positive", " LOW POSITIVE "],
+                               [("positive", "positive"), ("negative", "negative")]),
+    ("report", "exercise_2"): ([14, 14.0], [(22, "whole tumour size"), (1.4, "centimetres"),
+                                            (10, "too low"), (18, "too high")]),
+    ("report", "exercise_3"): ([2], [(3, "isolated tumour cells"), (1, "micrometastasis"),
+                                     (4, "nodes examined")]),
 }
 
 
