@@ -307,6 +307,8 @@ def test_margins_are_read_for_invasive_carcinoma_only(text: str, margins: str | 
      "Micrometastases: 1\nNumber of Lymph Nodes with Isolated Tumor Cells: 1\n"
      "Total Number of Lymph Nodes Examined: 9", 3, 9),
     ("No lymph nodes were received.", None, None),
+    ("Axillary clearance: macrometastases in three nodes, micrometastasis in one node; "
+     "twelve lymph nodes examined.", 4, 12),
 ])
 def test_nodes(text: str, positive: int | None, examined: int | None) -> None:
     report = read_report(text)

@@ -890,6 +890,8 @@ def _read_nodes(col: _Collector) -> None:
                   counts["examined"][2])
         del first, last
         return
+    if _read_node_narrative(col):
+        return
     pairs: dict[tuple[int, int], tuple[int, int, int]] = {}
     micro: list[bool] = []
     for match in itertools.chain(itertools.islice(_FRACTION.finditer(text), _MAX_MENTIONS),
@@ -922,6 +924,36 @@ def _read_nodes(col: _Collector) -> None:
         col.found("nodes_examined", examined, first, last)
         if micro and all(micro):
             col.values["nodes_micro_only"] = True
+
+
+_NARRATIVE_COUNT = re.compile(
+    r"(?i:\b(macro|micro)-?metastas[ie]s\s+(?:(?:is|are)\s+)?(?:present\s+)?in\s+"
+    + _WORD_NUMBER + r"\s+(?:lymph\s+)?nodes?\b)")
+_NARRATIVE_EXAMINED = re.compile(
+    r"(?i:\b" + _WORD_NUMBER + r"\s+(?:lymph\s+)?nodes?\s+(?:were\s+)?(?:examined|removed|"
+    r"identified|retrieved|received)\b)")
+
+
+def _read_node_narrative(col: _Collector) -> bool:
+    """"macrometastasis in 1 node, micrometastasis in 1 node, isolated tumour cells in 1 node
+    (4 nodes examined)": read when both the involved and the examined counts are written out.
+    Isolated tumour cells are not counted."""
+    text = col.text
+    counts = list(itertools.islice(_NARRATIVE_COUNT.finditer(text), _MAX_MENTIONS))
+    examined = _NARRATIVE_EXAMINED.search(text)
+    if not counts or examined is None:
+        return False
+    positive = sum(_to_int(m.group(2)) for m in counts)
+    total = _to_int(examined.group(1))
+    if positive > total:
+        return False
+    start = min(_clause_start(text, counts[0].start()), counts[0].start())
+    end = max(m.end() for m in counts)
+    col.found("nodes_positive", positive, start, end, position=counts[0].start())
+    col.found("nodes_examined", total, examined.start(), examined.end())
+    if all(m.group(1).lower() == "micro" for m in counts):
+        col.values["nodes_micro_only"] = True
+    return True
 
 
 def _read_tnm(col: _Collector) -> None:
