@@ -149,6 +149,12 @@ def test_receptor_percent_status_and_the_labs_word() -> None:
     assert read_report("ER positive, approx. 70 %").er_percent == 70.0
 
 
+def test_zero_and_under_one_percent_read_plainly() -> None:
+    items = {i.field: i.meaning for i in read_report("ER: 0%\nPR: 0.5%").explain()}
+    assert "none of the cancer cells stained" in items["er"]
+    assert "fewer than 1 cell in 100" in items["pr"]
+
+
 def test_pr_has_no_low_category() -> None:
     report = read_report("PR: 5%")
     assert report.pr_status == "positive"

@@ -1370,7 +1370,13 @@ def _explain_receptor(report: PathologyReport, f: Finding) -> ExplainedFinding:
     label = "Estrogen receptor (ER)" if name == "er" else "Progesterone receptor (PR)"
     status = report.er_status if name == "er" else report.pr_status
     hormone = "estrogen" if name == "er" else "progesterone"
-    if f.field.endswith("percent"):
+    if f.field.endswith("percent") and f.value == 0:
+        meaning = (f"{label}: none of the cancer cells stained, so none showed receptors for "
+                   f"the hormone {hormone}.")
+    elif f.field.endswith("percent") and float(f.value) < 1:  # type: ignore[arg-type]
+        meaning = (f"{label}: {f.value:g} % of the cancer cells stained: fewer than 1 cell in "
+                   f"100.")
+    elif f.field.endswith("percent"):
         meaning = (f"{label}: {f.value:g} % of the cancer cells stained. These cells have "
                    f"receptors for the hormone {hormone}.")
     elif f.field.endswith("allred"):
