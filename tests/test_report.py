@@ -155,6 +155,11 @@ def test_zero_and_under_one_percent_read_plainly() -> None:
     assert "fewer than 1 cell in 100" in items["pr"]
 
 
+def test_weakly_positive_is_not_taken_for_low_positive() -> None:
+    assert read_report("Estrogen receptor: weakly positive").er_status == "positive"
+    assert read_report("Estrogen receptor: low positive").er_status == "low positive"
+
+
 def test_pr_has_no_low_category() -> None:
     report = read_report("PR: 5%")
     assert report.pr_status == "positive"

@@ -451,7 +451,9 @@ def _read_receptor(col: _Collector, name: str, start: int, wstart: int, wend: in
                             wstart + allred.start(), wstart + allred.end())
     if word is not None:
         label = word.group(1).lower().replace("-", " ")
-        label = "low positive" if label in ("low positive", "weakly positive") else label
+        # "Weakly positive" names the staining's intensity, not the share of cells: it is
+        # kept as "positive", like the plain word, not taken for the guideline's "low positive".
+        label = "positive" if label == "weakly positive" else label
         col.values[f"{name}_word"] = label
         if f"{name}_percent" not in col.findings and f"{name}_allred" not in col.findings:
             col.found_after(f"{name}_word", label, (start, wstart), wstart + word.start(),
