@@ -121,7 +121,7 @@ print(helpers.DISCLAIMER)
 # incidence, and the published trials behind each treatment. The data tables in `data/` each
 # have a description file giving their source, data years and licence.
 #
-# Reviewed 2026-11-25: every lesson, the glossary's clinical entries and the data tables were
+# Reviewed 2026-12-05: every lesson, the glossary's clinical entries and the data tables were
 # checked line by line against their primary sources on that date; the last line of each lesson
 # names the sources it was checked against.
 #

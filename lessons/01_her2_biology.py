@@ -118,11 +118,16 @@ gene_copies_nucleus(12)
 # least 4.0 copies is ISH group 1: **HER2-positive** (Wolff et al., 2018, affirmed 2023). The
 # cut-off of 6.0 copies matters only when the ratio is below 2.0 (lesson 2).
 #
-# Below 4.0 copies the cell is not amplified, and the cartoon does not pretend to know its
-# score: a non-amplified tumour may stain 0, 1+ or 2+, and only the stain tells them apart.
-# HER2-low is non-amplified **by definition** (IHC 1+, or 2+ with a negative ISH), so HER2-null,
-# -ultralow and -low tumours all sit in that first step: a few extra copies do not make a
-# tumour "HER2-low".
+# Below 4.0 copies the cartoon cell is not amplified, and the cartoon does not pretend to know
+# its score: a tumour without amplification may stain 0, 1+ or 2+, and only the stain tells
+# them apart. HER2-low is defined by the stain (IHC 1+, or 2+ with a negative ISH), not by a
+# copy count, and "not amplified" means a **negative final ISH result**, not "fewer than 4
+# copies". The 4-copy step belongs to this cartoon cell, whose chromosome 17 count is normal.
+# In real tumours the ratio and the copy number can point different ways (ISH groups 2 to 4,
+# [lesson 2](02_classification.ipynb)): a tumour with 4 to under 6 copies and a ratio below 2.0
+# (group 4) is HER2-negative unless IHC is 3+, and one with 6 or more copies and a ratio below
+# 2.0 (group 3) is negative when IHC is 0 or 1+. With IHC 1+, or 2+ and a negative ISH, such a
+# tumour is HER2-low although it carries 4 or more copies (Wolff et al., 2018, affirmed 2023).
 
 # %%
 [(copies, biology.typical_ihc_score(copies)[0]) for copies in (2, 3, 3.99, 4, 6, 12)]
@@ -305,7 +310,9 @@ exercises.biology.exercise_3(answer)
 #   favoured partner.
 # - Amplification means extra gene copies (seen with ISH); overexpression means extra protein
 #   (seen with IHC). They usually, not always, go together.
-# - HER2-negative ranges from null through ultralow to low, all of them non-amplified; since
+# - HER2-negative ranges from null through ultralow to low, all of them non-amplified (a
+#   negative final ISH result, which can come with 4 or more copies when the ratio is below
+#   2.0); since
 #   2022 the low end (and since 2025, for HR+ disease after endocrine therapy, the ultralow
 #   group) can open treatment with trastuzumab deruxtecan. A plain "IHC 0" does not say null
 #   or ultralow: ask.
@@ -345,6 +352,6 @@ exercises.biology.exercise_3(answer)
 # - Cleveland Clinic Health Library. *HER2-Negative Breast Cancer* (last reviewed 2025-02-26):
 #   the page this collection started from.
 #
-# Reviewed 2026-11-25 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
+# Reviewed 2026-12-05 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
 # (ASCO/CAP ER/PR); Modi et al. 2022 (DESTINY-Breast04); Bardia et al. 2024 (DESTINY-Breast06);
 # SEER Cancer Stat Facts, Female Breast Cancer Subtypes (SEER 22, 2017–2021).

@@ -249,9 +249,13 @@ exercises.classification.concept_check()
 # For [ER and PR](glossary.md#er-pr), the ASCO/CAP 2020 guideline counts the percentage of
 # tumour nuclei that stain, at any intensity. Under 1 % is negative; 1 % or more is positive.
 # Within the positives, an ER result of 1–10 % gets its own label, "low positive"
-# ([ER-low](glossary.md#er-low)), and a comment that such tumours vary and often behave more
-# like ER-negative ones. It is still a positive result. PR has no such band: the 1 % cut-off
-# is its only rule.
+# ([ER-low](glossary.md#er-low)), and a recommended comment. In our words, it says that data on
+# the benefit of hormone (endocrine) therapy for such tumours are limited but "suggest possible
+# benefit", so these patients are considered eligible for endocrine treatment; and that the
+# tumours vary and often look, in their gene activity, more like ER-negative ones (Allison et
+# al., 2020). It is still a positive result. PR has no such band: the 1 % cut-off is its only
+# rule. Some treatment teams also weigh the treatments used for triple-negative disease for
+# ER-low cancers; that is their practice, not a recommendation of this testing guideline.
 
 # %%
 for pct in (0, 0.99, 1, 10, 10.01, 60):
@@ -331,9 +335,12 @@ classifier()
 # with 4.0 copies is group 1, HER2-positive. So the ISH group, the HER2 status, the expression
 # (low or positive) and the subtype (HER2- or HER2+) change across one hundredth of a ratio; the
 # IHC score and the ER and PR results stay the same. ER at 5 % is still positive, but the
-# classifier adds the ER-low note (1-10 %): such tumours vary and often behave like ER-negative
-# ones, so the benefit of hormone therapy is less certain, and a doctor may weigh treatments
-# used for triple-negative disease as well (ASCO/CAP 2020).
+# classifier adds the ER-low note (1-10 %). The comment ASCO/CAP 2020 recommends says data on
+# the benefit of hormone therapy are limited but suggest possible benefit, so such patients are
+# considered eligible for it, and that these tumours vary and often behave more like
+# ER-negative ones. Because of that behaviour a treatment team may also weigh the treatments
+# used for triple-negative disease; that is clinical practice, not part of the ASCO/CAP
+# guideline.
 #
 # </details>
 
@@ -398,5 +405,5 @@ classifier()
 # - Data file and sidecar: `data/pathology_cases.csv`, `data/pathology_cases.meta.json`
 #   (virtual cases, expected results worked out by hand from the guidelines above).
 #
-# Reviewed 2026-11-25 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
+# Reviewed 2026-12-05 against: Wolff et al. 2018 and 2023 (ASCO/CAP HER2); Allison et al. 2020
 # (ASCO/CAP ER/PR); Modi et al. 2022 (DESTINY-Breast04); Bardia et al. 2024 (DESTINY-Breast06).

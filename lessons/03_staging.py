@@ -38,6 +38,7 @@
 # 7. From stage to the survival table: SEER summary stage
 # 8. The stage explorer
 # 9. Cases to stage
+# 10. After treatment before surgery: ypTNM
 #
 # **Learning objectives.** After this lesson you can:
 # - name the tests used to stage breast cancer, and say when scans for distant spread are used;
@@ -47,7 +48,9 @@
 #   isolated tumour cells included, and say which table US registries use;
 # - work out the clinical and pathological prognostic stage from T, N, M, grade, ER, PR and
 #   HER2, say when each applies, and explain why it differs from the anatomic stage;
-# - say which SEER summary stage (localized, regional, distant) a case belongs to.
+# - say which SEER summary stage (localized, regional, distant) a case belongs to, and where it
+#   and AJCC disagree (supraclavicular nodes);
+# - read a post-treatment (ypTNM) stage and say when it gets no stage group.
 #
 # **Prerequisites**
 #
@@ -124,6 +127,11 @@ t_size_ruler(12)
 # 8th edition: it is treated as a benign finding. **T0** means no primary tumour was found in
 # the breast although cancer was found elsewhere.
 #
+# **Several foci.** When the pathologist finds more than one separate invasive focus, T comes
+# from the **largest** focus, not from the sizes added up, and the suffix **(m)** records that
+# there were several (AJCC 8th edition). Foci of 12 mm and 9 mm are T1c(m), not T2: 12 mm is T1c,
+# and the 21 mm the two add up to plays no part.
+#
 # `staging.recorded_size_mm` applies the rounding and `staging.t_category` the whole rule
 # (rounding first). Try the boundaries:
 
@@ -132,6 +140,9 @@ for size in (1.0, 1.2, 5.0, 5.1, 20.0, 20.04, 20.4, 20.6, 50.4, 51.0):
     recorded = staging.recorded_size_mm(size)
     print(f"measured {size:>5} mm → recorded {recorded:g} mm → {staging.t_category(size)}")
 print("18 mm with skin ulceration →", staging.t_category(18, skin=True))
+foci_mm = (12, 9)
+print("two foci of 12 and 9 mm →", staging.t_category(max(foci_mm)) + "(m)",
+      "(not", staging.t_category(sum(foci_mm)), "from the sum)")
 
 # %% [markdown]
 # ### Exercise 1: a size near the boundary
@@ -156,12 +167,18 @@ exercises.staging.exercise_1(answer)
 # | N | What was found |
 # |---|---|
 # | N0 | no cancer in regional nodes, or only [isolated tumour cells](glossary.md#isolated-tumour-cells) (N0(i+): clusters of 0.2 mm or less, or 200 cells or fewer in one cross-section) or a positive molecular test alone (N0(mol+)) |
-# | N1mi | [micrometastases](glossary.md#micrometastasis) only: deposits over 0.2 mm and/or more than 200 cells, none over 2.0 mm |
-# | N1 (a–c) | 1–3 axillary nodes, and/or internal mammary nodes found by sentinel biopsy |
-# | N2 (a–b) | 4–9 axillary nodes, or clinically detected internal mammary nodes alone |
-# | N3 (a–c) | 10 or more axillary nodes, or infraclavicular or supraclavicular nodes, or internal mammary with axillary nodes |
+# | N1mi | [micrometastases](glossary.md#micrometastasis) only: deposits over 0.2 mm and/or more than 200 cells, none over 2.0 mm, in any number of nodes |
+# | N1a | 1–3 axillary nodes, at least one deposit over 2.0 mm |
+# | N1b | internal mammary nodes found by sentinel node biopsy (not seen on imaging or felt), with no axillary nodes |
+# | N1c | 1–3 axillary nodes **and** internal mammary nodes found by sentinel node biopsy |
+# | N2a | 4–9 axillary nodes, at least one deposit over 2.0 mm |
+# | N2b | internal mammary nodes seen on imaging or felt, with no axillary nodes |
+# | N3a | 10 or more axillary nodes (at least one deposit over 2.0 mm), or infraclavicular (level III axillary) nodes |
+# | N3b | internal mammary nodes seen on imaging together with axillary nodes, or **4 or more** axillary nodes with internal mammary nodes found by sentinel node biopsy |
+# | N3c | supraclavicular nodes on the same side: AJCC stage IIIC, but **distant** in SEER summary stage (section 7) |
 #
-# N0(i+) and N0(mol+) are node-negative: they are staged as N0.
+# N0(i+) and N0(mol+) are node-negative: they are staged as N0. Micrometastases alone stay N1mi
+# however many nodes hold them: N2a and N3a need at least one deposit over 2.0 mm.
 #
 # **M** is M0 (no distant spread found) or M1 ([spread to distant organs](glossary.md#metastatic) or distant lymph nodes,
 # proven or clinically clear). M0(i+) records tiny clusters of tumour cells (0.2 mm or less)
@@ -169,18 +186,24 @@ exercises.staging.exercise_1(answer)
 # it is staged as M0. There is no "pM0": M0 is a clinical finding (cM0) unless distant
 # metastasis has been proven under the microscope, which is pM1.
 # `staging.n_category` gives the simplified N for a count of involved axillary nodes; nodes in
-# other places are chosen directly. The helpers read categories as people type them (any case,
-# spaces, a `c` or `p` prefix).
+# other places are chosen directly. The helpers read categories as reports write them, all
+# through one reader (`helpers.tnm`): any case and spacing; the prefixes `c`, `p`, `yc` and
+# `yp`; and the modifiers `(m)` (several foci), `(sn)` (found by sentinel node biopsy), `(f)`
+# (confirmed by needle biopsy), `(i+)`/`(i-)` and `(mol+)`/`(mol-)` (isolated tumour cells or
+# molecular findings only, or none). `TX` or `NX` (could not be assessed) gives no stage group.
 
 # %%
 for nodes in (0, 2, 4, 9, 10):
     print(nodes, "positive axillary nodes →", staging.n_category(nodes))
 print("2 nodes, micrometastases only →", staging.n_category(2, micrometastases_only=True))
+print("5 nodes, micrometastases only →", staging.n_category(5, micrometastases_only=True))
 print("pT1c pN0(i+) cM0(i+) → stage", staging.anatomic_stage("pT1c", "pN0(i+)", "cM0(i+)"))
-try:
-    staging.anatomic_stage("pT1c", "pN0", "pM0")
-except ValueError as error:
-    print("ValueError:", error)
+print("pT1c(m) pN1a(sn) cM0 → stage", staging.anatomic_stage("pT1c(m)", "pN1a(sn)", "cM0"))
+for t, n, m in (("pT1c", "pN0", "pM0"), ("pT2", "pNX", "cM0")):
+    try:
+        staging.anatomic_stage(t, n, m)
+    except ValueError as error:
+        print("ValueError:", error)
 
 # %% [markdown]
 # ## 4. The AJCC anatomic stage table
@@ -340,7 +363,15 @@ exercises.prognostic.concept_check()
 #   alone do not), or direct extension beyond the breast: every T4 (inflammatory carcinoma
 #   included), and also adherence or fixation to the pectoral muscle or the tissue underneath,
 #   or skin involvement short of T4, which AJCC does not call T4;
-# - **distant**: spread to distant organs or distant lymph nodes (M1).
+# - **distant**: spread to distant organs or distant lymph nodes (M1), and also to the
+#   supraclavicular nodes above the collarbone on the same side.
+#
+# **Where SEER and AJCC disagree: supraclavicular nodes.** AJCC counts ipsilateral
+# supraclavicular nodes as regional, N3c, so T2 N3c M0 is AJCC stage IIIC. SEER Summary Stage
+# 2018 counts the same nodes as **distant**. The other N3 nodes (N3a, N3b) are regional in both,
+# so a plain "N3" is not enough for the summary stage: `staging.summary_stage` asks which.
+# SEER also codes in situ disease (Tis) that has reached regional nodes as *regional*, where
+# the AJCC table gives no stage group at all.
 #
 # So stage IA and a T2 N0 stage IIA are usually *localized*; T1 N1mi (stage IB) is already
 # *regional*; a small tumour with skin ulceration is regional with no nodes at all; and a T2 N0
@@ -351,10 +382,12 @@ exercises.prognostic.concept_check()
 
 # %%
 cases = [("T1c", "N0", "M0"), ("T2", "N0", "M0"), ("T1c", "N0(i+)", "M0"),
-         ("T1a", "N1mi", "M0"), ("T4b", "N0", "M0"), ("T2", "N1", "M1"), ("Tis", "N0", "M0")]
+         ("T1a", "N1mi", "M0"), ("T4b", "N0", "M0"), ("T2", "N1", "M1"), ("Tis", "N0", "M0"),
+         ("T2", "N3a", "M0"), ("T2", "N3c", "M0")]
 for t, n, m in cases:
     print(f"{t:4} {n:7} {m}: stage {staging.anatomic_stage(t, n, m):4} → "
           f"{staging.summary_stage(t, n, m)}")
+print("Tis  N1      M0: no AJCC stage group →", staging.summary_stage("Tis", "N1", "M0"))
 print("T2   N0      M0, fixed to the pectoral muscle: stage",
       staging.anatomic_stage("T2", "N0", "M0"), "→",
       staging.summary_stage("T2", "N0", "M0", regional_extension=True))
@@ -482,6 +515,37 @@ exercises.prognostic.exercise_6(answer)
 # </details>
 
 # %% [markdown]
+# ## 10. After treatment before surgery: ypTNM
+#
+# Many people have drug treatment first (neoadjuvant therapy) and surgery afterwards. The
+# surgeon's specimen then shows what the treatment left, and AJCC writes those categories with
+# a **y** prefix: **ypT** and **ypN** from the pathologist, **ycT**/**ycN** from examination and
+# imaging after treatment. The same anatomic table turns them into a post-treatment stage
+# group, with two rules from the notes to the AJCC 8th edition stage table:
+#
+# - a **complete pathological response**, no invasive cancer left in the breast or the nodes
+#   (ypT0 or ypTis with ypN0 and cM0), gets **no** stage group;
+# - someone who had distant spread (M1) **before** treatment stays **stage IV**, however well
+#   the cancer responds (`m1_before_treatment=True` in `staging.anatomic_stage`).
+#
+# Neither prognostic table is used after neoadjuvant therapy: the clinical prognostic stage is
+# the one from before treatment, and the pathological one applies only when surgery comes first.
+# SEER's summary stage records the extent at diagnosis too. Eli, in the
+# [capstone](07_capstone.ipynb), is an example: cT2 cN0 cM0 before treatment (anatomic IIA;
+# clinical prognostic IIB, grade 3 and triple-negative); after neoadjuvant chemotherapy a 9 mm
+# invasive tumour was left and the sentinel nodes were clear, ypT1b ypN0(sn) cM0.
+
+# %%
+print("Eli after treatment, ypT1b ypN0(sn) cM0 → stage",
+      staging.anatomic_stage("ypT1b", "ypN0(sn)", "cM0"))
+print("M1 before treatment, then ypT0 ypN0 cM0 → stage",
+      staging.anatomic_stage("ypT0", "ypN0", "cM0", m1_before_treatment=True))
+try:
+    staging.anatomic_stage("ypT0", "ypN0", "cM0")
+except ValueError as error:
+    print("ValueError:", error)
+
+# %% [markdown]
 # ---
 # ## Key points
 # - Staging combines imaging of the breast (mammogram, ultrasound, sometimes MRI), the nodes
@@ -499,7 +563,12 @@ exercises.prognostic.exercise_6(answer)
 #   HER2- is pathological IA), aggressive biology up (T2 N0 grade 3 triple-negative is clinical
 #   IIB).
 # - SEER summary stage (localized, regional, distant) is the row of the survival table; any
-#   nodal spread, T4, or fixation or skin involvement short of T4 makes a case regional.
+#   nodal spread, T4, or fixation or skin involvement short of T4 makes a case regional. One
+#   exception: ipsilateral supraclavicular nodes are N3c and stage IIIC for AJCC, but distant
+#   for SEER.
+# - Several invasive foci: T comes from the largest, with the suffix (m) (12 and 9 mm: T1c(m)).
+# - After neoadjuvant treatment the categories carry a "yp" prefix; a complete response
+#   (ypT0/ypTis ypN0 cM0) gets no stage group, and M1 before treatment stays stage IV.
 #
 # ## What's next?
 # - Back: [Lesson 2, classification](02_classification.ipynb).
@@ -509,8 +578,11 @@ exercises.prognostic.exercise_6(answer)
 # ## Sources
 # - Amin MB, Edge SB, Greene FL, et al., eds. *AJCC Cancer Staging Manual*, 8th edition.
 #   Springer, 2017; breast chapter updated 2018 — size rounding, T, N and M categories
-#   (isolated tumour cells, micrometastases, M0(i+)), the anatomic stage table, the prognostic
-#   stage groups and their use by US registries from 2018.
+#   (isolated tumour cells, micrometastases, N1a–N3c, M0(i+)), the (m), (sn) and (f) modifiers
+#   and the largest focus for several foci, the anatomic stage table and its notes
+#   (post-therapy yc/yp categories; no stage group for a complete pathological response; M1
+#   before neoadjuvant therapy stays stage IV), the prognostic stage groups and their use by
+#   US registries from 2018.
 # - Giuliano AE, Connolly JL, Edge SB, et al. Breast cancer — major changes in the American
 #   Joint Committee on Cancer eighth edition cancer staging manual. CA Cancer J Clin
 #   2017;67:290–303 — what changed in the 8th edition and why anatomic stage was kept.
@@ -526,8 +598,11 @@ exercises.prognostic.exercise_6(answer)
 #   8th edition AJCC staging manual. Ann Surg 2020;271:169–176 — 493,854 patients restaged:
 #   6.8 % moved up and 29.7 % down (US National Cancer Database, 2010–2014).
 # - National Cancer Institute, SEER Program. *SEER Summary Stage 2018* coding manual, breast
-#   notes — in situ, localized, regional, distant; fixation and skin involvement as regional
-#   extension; isolated tumour cells as node-negative. SEER Extent of Disease coding rules for
+#   chapter — in situ, localized, regional, distant; fixation and skin involvement as regional
+#   extension; isolated tumour cells as node-negative; in situ disease with regional nodes as
+#   regional (also in SEER Training's breast summary-stage page); ipsilateral supraclavicular
+#   nodes as distant (the Summary Stage 2018 column of SEER's Extent of Disease 2018 breast
+#   regional-nodes table). SEER Extent of Disease coding rules for
 #   breast tumour size — the 2 mm rounding exception.
 # - National Comprehensive Cancer Network. NCCN Clinical Practice Guidelines in Oncology:
 #   Breast Cancer, workup pages — imaging for distant spread in clinical stage III, or for
@@ -540,7 +615,7 @@ exercises.prognostic.exercise_6(answer)
 #   Subtypes*. https://seer.cancer.gov/statfacts/html/breast-subtypes.html — the survival
 #   figures the explorer shows (seed table; see lesson 4 for releases and data years).
 #
-# Reviewed 2026-11-25 against: AJCC Cancer Staging Manual, 8th edition (breast chapter, 2018
+# Reviewed 2026-12-05 against: AJCC Cancer Staging Manual, 8th edition (breast chapter, 2018
 # update), and its prognostic stage tables as reprinted in NCI PDQ Breast Cancer Treatment (HP)
 # and encoded by NCI SEER (EOD 1.7);
 # SEER Summary Stage 2018 manual (breast); NCCN Guidelines for breast cancer (workup); ASCO

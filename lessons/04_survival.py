@@ -111,6 +111,12 @@ exercises.survival.exercise_1(answer)
 # be alive as their matched peers. It does not need to know the cause of each death: the
 # comparison with the general population takes care of deaths from other causes.
 #
+# So a relative survival of 100 % does not mean that nobody died of breast cancer. It means the
+# women with the cancer were, as a group, about as likely to be alive as women of their age in
+# the general population: many localized HR+ cancers are found by screening in women who are
+# otherwise as healthy as their peers, or healthier, and that can balance the deaths the cancer
+# does cause.
+#
 # Which people are in it? Everyone diagnosed in the years the table names (for example 2013 to
 # 2019), including those diagnosed near the end of that span. Someone diagnosed in 2019 has
 # been followed for only a short time when the table is made; SEER's usual method counts them
@@ -130,7 +136,8 @@ exercises.survival.exercise_1(answer)
 # A picture of 100 people can make a percentage concrete. Here are the two ends of the
 # triple-negative row of the seed table side by side: cancer found while it was still only in
 # the breast (localized), and cancer that had already reached distant organs (distant). Each
-# filled figure is one person in 100 alive five years later, relative to the general population.
+# filled figure is one person in 100 alive five years later, relative to the general population:
+# the pictures show relative survival, not observed survival (the share actually alive).
 
 # %%
 icon_arrays_side_by_side(
@@ -213,9 +220,9 @@ wide.loc[["localized", "regional", "distant"]]
 # gives whole numbers and does not say which release or which years of diagnosis they come
 # from. SEER's table for people diagnosed from 2013 to 2019 gives, for example, 34.0 % rather
 # than 35 % for distant HR+/HER2- disease and 12.8 % rather than 14 % for distant
-# triple-negative disease. The seed's distant figures are slightly *higher*, so they are not
-# from an older release than 2013–2019 (a later one is more likely, but that could not be
-# confirmed). Neither table is wrong: they describe different groups of people. **Always name
+# triple-negative disease. Which release the seed comes from is unknown, and the small
+# differences do not tell us: rounding and each release's own years of diagnosis both move the
+# figures. Neither table is wrong: they describe different groups of people. **Always name
 # the data years** when you quote a figure. The helper keeps each release as a separate table,
 # so rows from different years are never mixed:
 
@@ -395,7 +402,7 @@ exercises.survival.exercise_4(answer)
 #   2019;4(40):1317.
 # - Data file and sidecar: `data/seer_survival.csv`, `data/seer_survival.meta.json`.
 #
-# Reviewed 2026-11-25 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
+# Reviewed 2026-12-05 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
 # 2024 versions); SEER*Stat help, Expected Survival; NCI Surveillance Research Program, Cancer
 # Survival Statistics: Cohort Definition Using Diagnosis Year; Howlader et al., Cancer
 # Epidemiol Biomarkers Prev 2018; Schumacher et al., J Clin Oncol 1994 (GBSG2).

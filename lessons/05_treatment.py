@@ -10,13 +10,15 @@
 # Pathologists; AJCC, American Joint Committee on Cancer; FDA, US Food and Drug Administration;
 # CDK4/6, cyclin-dependent kinases 4 and 6; PARP, poly(ADP-ribose) polymerase; PD-L1, programmed
 # death-ligand 1; ctDNA, circulating tumour DNA; GnRH, gonadotropin-releasing hormone; PDQ,
-# Physician Data Query (the cancer summaries of the US National Cancer Institute).
+# Physician Data Query (the cancer summaries of the US National Cancer Institute); NCCN, National
+# Comprehensive Cancer Network; DCIS, ductal carcinoma in situ; EBCTCG, Early Breast Cancer
+# Trialists' Collaborative Group.
 #
 # > **For education only.** This lesson teaches how published figures are made and read. It is
 # > not medical advice and must not be used for decisions about any person's care.
 #
 # > **A teaching model, not a recommendation.** The rules below are a simplified model of
-# > published guidelines and drug approvals **as reviewed on 25 November 2026** (the date each
+# > published guidelines and drug approvals **as reviewed on 5 December 2026** (the date each
 # > rule carries). Real decisions weigh far more: a person's health, wishes, other illnesses,
 # > the full pathology report and a team of specialists. Guidelines change every year. Nothing
 # > here is advice for any person.
@@ -43,6 +45,7 @@
 # 8. The treatment explorer
 # 9. Side effects in plain words
 # 10. Palliative care at any stage
+# 11. What the model leaves out
 #
 # **Learning objectives.** After this lesson you can:
 # - explain why hormone receptors and HER2 level decide which drug classes can work;
@@ -112,8 +115,11 @@ except ValueError as error:
 #   another: the *line* of therapy (1, 2, 3 …) counts them.
 #
 # A `Patient` holds the findings the rules look at: subtype, setting, stage or line, HER2
-# expression, menopausal status and sex, ER-low, and for early disease the number of positive
-# axillary nodes, the grade and the tumour size. It reads text as people type it (spaces and
+# expression, menopausal status and sex, ER-low, biomarker results, what was given before (and,
+# for a relapse, the adjuvant endocrine drug it came back on), and for early disease the number
+# of positive axillary nodes, the grade and the tumour size. Each biomarker result has three
+# states: `True` (found), `False` (tested, not found) and `None` (not tested), the default. It
+# reads text as people type it (spaces and
 # capitals do not matter), checks every field as it is made, and its messages name the field
 # that is wrong. Five positive nodes cannot be stage IIA: four or more are N2, stage IIIA or later.
 
@@ -153,14 +159,17 @@ print(f"{len(rules)} rules, all reviewed on {rules['reviewed'].unique()[0]}")
 # |---|---|---|
 # | HER2 IHC score, with a 0 split into null and ultralow | tumour | trastuzumab deruxtecan for HER2-low (1+, or 2+ with negative ISH) and, in HR+ disease, HER2-ultralow; not for HER2-null |
 # | PIK3CA, AKT1, PTEN alterations | tumour or blood (ctDNA) | capivasertib (any of the three); alpelisib and inavolisib (PIK3CA mutation only) |
-# | ESR1 mutation | blood (ctDNA), after endocrine therapy | elacestrant and newer oral ER degraders |
-# | Germline BRCA1/2 | blood or saliva (inherited) | olaparib, talazoparib |
+# | ESR1 mutation | blood (plasma ctDNA, the test the elacestrant label names), when the cancer grows on endocrine therapy | elacestrant and newer oral ER degraders |
+# | Germline BRCA1/2 | blood or saliva (inherited) | olaparib (after chemotherapy, by its label), talazoparib |
 # | PD-L1 combined positive score ([CPS](glossary.md#pd-l1-cps)) | tumour | pembrolizumab for metastatic triple-negative disease (CPS 10 or more); below 10, the first-line antibody-drug conjugates |
 #
-# A test that has not been done is not a negative result. When the first-line choice for
-# metastatic triple-negative disease hangs on PD-L1 and it is not known, the model asks for the
-# test (`testing_prompts`) instead of choosing; it does the same for metastatic ER-low disease,
-# which often behaves like triple-negative disease.
+# A test that has not been done is not a negative result. An option whose condition is a
+# biomarker that was not tested is not offered; instead `testing_prompts` asks for the test and
+# names what a positive result would open. It asks for ESR1 and PIK3CA/AKT1/PTEN from the second
+# line of HR+ metastatic disease, for germline BRCA in triple-negative cancer and in high-risk HR+
+# early disease (OlympiA's criteria), and for PD-L1 when the first-line choice for metastatic
+# triple-negative (or ER-low) disease hangs on it. It also asks to establish menopausal status
+# when it is not set, because it decides whether a drug needs ovarian suppression.
 #
 # The code below lists, for each biomarker column, the rules that ask for it:
 
@@ -177,6 +186,15 @@ pd.DataFrame(
 
 # %%
 testing_prompts(Patient("HR-/HER2-", "metastatic", line=1))
+
+# %% [markdown]
+# Now someone at the second line of HR+ metastatic disease, after menopause, with nothing tested
+# beyond HER2: three tests are asked for, each with the drugs it could open.
+
+# %%
+for prompt in testing_prompts(Patient("HR+/HER2-", "metastatic", line=2, her2_expression="low",
+                                      menopausal_status="postmenopausal")):
+    print("-", prompt)
 
 # %% [markdown]
 # ## 5. Early disease
@@ -227,6 +245,24 @@ node_negative = Patient("HR+/HER2-", "early", stage="IIB", menopausal_status="po
 # in the SOFT and TEXT trials this combination lowered the chance of the cancer returning
 # (Francis et al., N Engl J Med 2018). The rules table's premenopausal row lists these options.
 #
+# The same holds for every drug labelled for postmenopausal women: an aromatase inhibitor with a
+# CDK4/6 inhibitor, fulvestrant, everolimus with exemestane, elacestrant and the other oral ER
+# degraders, alpelisib, capivasertib and inavolisib. For a premenopausal woman each of these
+# options names a GnRH agonist (goserelin) with it, as the trials did; the table's
+# `gnrh_agonist_for` column says for whom. Adjuvant ribociclib is given with an aromatase
+# inhibitor, so it names a GnRH agonist for premenopausal women and for men (NATALEE; the Kisqali
+# label). When menopausal status is not set, the model does not guess: it asks to establish it,
+# lists tamoxifen (which works at any age) and offers no aromatase inhibitor alone.
+#
+# **Inherited BRCA1/2 variant.** Olaparib for a year after chemotherapy (OlympiA; Tutt et al.,
+# N Engl J Med 2021) had different entry criteria by subtype. In HR+ disease: 4 or more positive
+# axillary nodes after chemotherapy given after surgery, or cancer left after chemotherapy given
+# before surgery with a CPS+EG score of 3 or more (`high_risk=True` in the model).
+#
+# **DCIS (stage 0).** After breast-conserving surgery and radiation for hormone-receptor-positive
+# DCIS, five years of tamoxifen lowered the chance of a new breast cancer, without lengthening
+# survival (NSABP B-24; Fisher et al., Lancet 1999).
+#
 # **Men.** About 1 in 100 breast cancers occurs in a man, and almost all are HR+. The ASCO
 # guideline (Hassett et al., J Clin Oncol 2020) recommends tamoxifen. An aromatase inhibitor
 # alone is not enough for a man, because the testes keep making the hormones it lets through;
@@ -254,7 +290,9 @@ er_low = Patient("HR+/HER2-", "early", stage="IIB", er_low=True)
 # %% [markdown]
 # **Triple-negative, stage IIB.** No endocrine therapy. Chemotherapy with the immunotherapy
 # pembrolizumab before surgery, continued after it, raised the share of people with no cancer
-# left at surgery from 51.2 % to 64.8 % (KEYNOTE-522; Schmid et al., N Engl J Med 2020). What
+# left at surgery from 51.2 % to 64.8 % (KEYNOTE-522; Schmid et al., N Engl J Med 2020), and in
+# the 2024 overall-survival analysis 86.6 % against 81.7 % were alive at five years (Schmid et
+# al., N Engl J Med 2024). What
 # comes after surgery depends on that response. With cancer left behind, capecitabine
 # (CREATE-X); for carriers of an inherited BRCA1/2 variant, a year of olaparib (OlympiA) is
 # preferred instead, and the two are not given together.
@@ -266,16 +304,18 @@ pd.DataFrame(treatment_options(tnbc))[["rule_id", "drug_class", "agents"]]
 # %% [markdown]
 # ### Exercise 1: the first line for metastatic HR+/HER2- disease
 #
-# Build `Patient("HR+/HER2-", "metastatic", line=1)` with no biomarkers set and call
+# Build `Patient("HR+/HER2-", "metastatic", line=1, menopausal_status="postmenopausal")`
+# with no biomarkers tested and call
 # `treatment_options`. Give the **drug classes** it lists, as a list of strings in quotes,
-# e.g. `["chemotherapy"]` (order and case do not matter). The first line of the cell does the
+# e.g. `["chemotherapy"]` (order and case do not matter). The first statement of the cell makes the
 # call; fill in the blank `____` of the commented line (the name of the field that holds the
 # drug class), remove its `#`, and run the cell.
 
 # %%
-options = treatment_options(Patient("HR+/HER2-", "metastatic", line=1))
-# answer = sorted({option.____ for option in options})
+options = treatment_options(Patient("HR+/HER2-", "metastatic", line=1,
+                                   menopausal_status="postmenopausal"))
 answer = ...
+# answer = sorted({option.____ for option in options})
 ### BEGIN SOLUTION
 answer = sorted({option.drug_class for option in options})
 ### END SOLUTION
@@ -290,13 +330,23 @@ exercises.treatment.exercise_1(answer)
 #
 # **HR+/HER2-, first line.** Endocrine therapy with a CDK4/6 inhibitor (PALOMA-2,
 # MONALEESA-2/3/7, MONARCH-3). The CDK4/6 inhibitors lengthened median progression-free survival
-# by about 10-13 months; overall survival was longer with ribociclib (MONALEESA-2, -3, -7) and
-# with abemaciclib plus fulvestrant (MONARCH-2), but not significantly in MONARCH-3's final
-# analysis (66.8 vs 53.7 months, p=0.066). Before menopause the ovaries are suppressed as well
-# (goserelin is among the listed agents). When the cancer came back during or within 12 months
-# of adjuvant endocrine therapy ([*endocrine-resistant*](glossary.md#endocrine-resistant)), the partner is fulvestrant, not an
-# aromatase inhibitor again, and for a PIK3CA-mutated cancer inavolisib can be added (INAVO120,
-# 2024); capivasertib's label covers this setting too. Men have tamoxifen or fulvestrant, or an
+# by about 10-13 months, but they are not interchangeable on overall survival. Ribociclib
+# lengthened it in MONALEESA-2 (63.9 vs 51.4 months), -3 and -7; abemaciclib did with
+# fulvestrant in MONARCH-2 (46.7 vs 37.3 months), but not significantly with an aromatase
+# inhibitor in MONARCH-3's final analysis (66.8 vs 53.7 months, p=0.066); palbociclib showed no
+# significant gain in PALOMA-2 (53.9 vs 51.2 months, p=0.34; Slamon et al., J Clin Oncol 2024).
+# The NCCN guideline ranks ribociclib with an aromatase inhibitor category 1, its highest level,
+# and palbociclib or abemaciclib with one category 2A (version 3.2023). Before menopause the
+# ovaries are suppressed as well (goserelin is added to the listed agents). When the cancer came
+# back during or within 12 months of adjuvant endocrine therapy
+# ([*endocrine-resistant*](glossary.md#endocrine-resistant)), what follows depends on the drug:
+# after an aromatase inhibitor the partner is fulvestrant, not an aromatase inhibitor again;
+# after tamoxifen an aromatase inhibitor with a CDK4/6 inhibitor remains an option (PALOMA-2 and
+# MONALEESA-2 excluded only a return within 12 months of an adjuvant nonsteroidal aromatase
+# inhibitor), and so does fulvestrant. `Patient(prior_endocrine=...)` holds the drug; without it
+# the model offers fulvestrant and asks which drug it was. For a PIK3CA-mutated cancer
+# inavolisib can be added (INAVO120, 2024); capivasertib's label covers this setting too. Men
+# have tamoxifen or fulvestrant, or an
 # aromatase inhibitor only with a GnRH agonist (ASCO 2020).
 #
 # **Later lines** are chosen by biomarker. Fulvestrant is an endocrine option without any ESR1
@@ -305,11 +355,15 @@ exercises.treatment.exercise_1(answer)
 # with exemestane, is an mTOR inhibitor (BOLERO-2), which is why the class is called
 # [PI3K/AKT/mTOR pathway inhibitors](glossary.md#pi3k-akt-mtor). ESR1 mutation: elacestrant (EMERALD; FDA January 2023),
 # imlunestrant (EMBER-3; FDA September 2025) and vepdegestrant (VERITAC-2; FDA 1 May 2026, with
-# benefit in ESR1-mutated disease only). Two more drugs are not in the model, because no
-# approval could be confirmed: camizestrant (SERENA-6, a switch on an ESR1 mutation found in
-# blood during first-line therapy): under regulatory review (checked 2026-11-25); gedatolisib
-# (VIKTORIA-1, PIK3CA wild-type; the FDA's decision date was set for July 2026): under
-# regulatory review (checked 2026-11-25). Germline BRCA: olaparib, talazoparib.
+# benefit in ESR1-mutated disease only). Two more drugs are not in the model, because no US
+# approval could be confirmed. Camizestrant (SERENA-6, a switch on an ESR1 mutation found in
+# blood during first-line therapy): the FDA's advisory committee did not vote in favour on 30
+# April 2026 and the FDA extended its review in May 2026; the European Medicines Agency's
+# committee (CHMP) recommended approval in May 2026; so in the US it is under regulatory review
+# (checked 2026-12-05). Gedatolisib (VIKTORIA-1, PIK3CA wild-type): the FDA's decision date was
+# 17 July 2026, and no decision could be confirmed: under regulatory review (checked
+# 2026-12-05). Germline BRCA: talazoparib (EMBRACA), and olaparib (OlympiAD), whose label asks
+# for chemotherapy given before, for early or metastatic disease.
 #
 # **Antibody-drug conjugates.** Trastuzumab deruxtecan for HER2-low or -ultralow disease. Read
 # its trials for who was enrolled: DESTINY-Breast04 (HER2-low) took people after 1-2
@@ -338,9 +392,10 @@ rules_flowchart("HR+/HER2-", "metastatic")
 # below 10, or a CPS of 10 or more with a contraindication to immunotherapy or immunotherapy
 # given recently. Before 2026 sacituzumab govitecan came only after two earlier treatments
 # (ASCENT, 2020/2021); after first-line sacituzumab the model does not offer it again. Without
-# a PD-L1 result the model asks for the test. PARP inhibitors for germline BRCA carriers;
-# trastuzumab deruxtecan for HER2-low disease (DESTINY-Breast04 included a small HR-negative
-# cohort).
+# a PD-L1 result the model asks for the test. PARP inhibitors for germline BRCA carriers
+# (olaparib only after chemotherapy); trastuzumab deruxtecan for HER2-low disease
+# (DESTINY-Breast04 included a small HR-negative cohort), from the first line when the cancer came
+# back during or within 6 months of chemotherapy for early disease, as its label allows.
 
 # %%
 rules_flowchart("HR-/HER2-", "metastatic")
@@ -497,6 +552,29 @@ print(treatment.SUPPORTIVE_CARE)
 # </details>
 
 # %% [markdown]
+# ## 11. What the model leaves out
+#
+# Every output of the explorer ends with one line that names what the model leaves out, and
+# links to the [full list](glossary.md#model-leaves-out). Each of these changes real plans:
+#
+# - **Visceral crisis**: when metastases make organs fail, chemotherapy comes first even in HR+
+#   disease (ESO-ESMO ABC 5 guideline, Cardoso et al., Ann Oncol 2020).
+# - **Omitting radiation** at 70 or older after breast-conserving surgery for a T1 N0 HR+ cancer
+#   with endocrine therapy (CALGB 9343, Hughes et al., J Clin Oncol 2013; PRIME II, which took
+#   women of 65 or older with tumours up to 3 cm, Kunkler et al., N Engl J Med 2023): the model
+#   has no age field.
+# - **Adjuvant bisphosphonates** after menopause, which lowered bone recurrence and breast
+#   cancer deaths (EBCTCG, Lancet 2015).
+# - **Age, frailty and other illnesses, and pregnancy.**
+#
+# Two items that used to be on this list are now rules, because their sources are clear:
+# tamoxifen after surgery for HR+ DCIS (NSABP B-24) and trastuzumab deruxtecan as the first line
+# for HER2-low triple-negative cancer that came back within 6 months of chemotherapy (its label).
+
+# %%
+print(treatment.left_out_line())
+
+# %% [markdown]
 # ---
 # ## Key points
 # - The subtype decides the toolbox: endocrine therapy needs hormone receptors, so it is never
@@ -506,10 +584,11 @@ print(treatment.SUPPORTIVE_CARE)
 #   after surgery), long control with a good life for metastatic disease (lines of therapy).
 # - Biomarkers open doors: PIK3CA/AKT1/PTEN, ESR1, germline BRCA and PD-L1 CPS ≥10 each admit
 #   specific drugs, because a trial showed a benefit in exactly that group; an untested result
-#   is a reason to test, not a negative.
+#   is a reason to test, not a negative, and the model asks for the test.
 # - Rules follow each trial's population: adjuvant abemaciclib only for node-positive high-risk
 #   disease, ribociclib for NATALEE's stage II-III; men have tamoxifen, or an aromatase
-#   inhibitor only with a GnRH agonist.
+#   inhibitor only with a GnRH agonist; before menopause, every drug labelled for
+#   postmenopausal women comes with ovarian suppression.
 # - Each rule names its evidence and review date; the field changes every year. This is a
 #   teaching model, not a recommendation for any person.
 #
@@ -522,7 +601,7 @@ print(treatment.SUPPORTIVE_CARE)
 #
 # ## Sources
 # - Rules table and sidecar: `data/treatment_rules.csv`, `data/treatment_rules.meta.json`
-#   (each row names its trial or guideline and year; reviewed 2026-11-25). Trial figures:
+#   (each row names its trial or guideline and year; reviewed 2026-12-05). Trial figures:
 #   `data/trial_results.csv`. Side effects: `data/side_effects.csv`.
 # - Finn RS et al. Palbociclib and letrozole in advanced breast cancer (PALOMA-2). N Engl J Med
 #   2016;375:1925–1936.
@@ -535,7 +614,19 @@ print(treatment.SUPPORTIVE_CARE)
 #   (DESTINY-Breast04). N Engl J Med 2022;387:9–20. Bardia A et al. (DESTINY-Breast06) N Engl J
 #   Med 2024;391:2110–2122; FDA approval for HER2-low or -ultralow HR+ disease, January 2025.
 # - Schmid P et al. Pembrolizumab for early triple-negative breast cancer (KEYNOTE-522). N Engl
-#   J Med 2020;382:810–821; FDA approval July 2021.
+#   J Med 2020;382:810–821; FDA approval July 2021. Schmid P et al. Overall survival with
+#   pembrolizumab in early-stage triple-negative breast cancer. N Engl J Med 2024;391:1981–1991.
+# - Slamon DJ et al. Overall survival with palbociclib plus letrozole (PALOMA-2). J Clin Oncol
+#   2024;42:994–1000. Sledge GW et al. (MONARCH-2, overall survival) JAMA Oncol 2020. NCCN
+#   Guidelines, Breast Cancer, version 3.2023 (categories of the first-line CDK4/6 combinations).
+# - Robson M et al. (OlympiAD) N Engl J Med 2017 and the Lynparza label; Litton JK et al.
+#   (EMBRACA) N Engl J Med 2018 and the Talzenna label; Kisqali label (adjuvant, 2024);
+#   Orserdu (elacestrant) label (plasma ESR1 test); Datroway label (stomatitis, ocular surface
+#   warnings); Enhertu label (HER2-low, recurrence within 6 months of adjuvant chemotherapy).
+# - Left out, with their sources: Cardoso F et al. ESO-ESMO ABC 5 guideline. Ann Oncol 2020;
+#   Hughes KS et al. (CALGB 9343) J Clin Oncol 2013; Kunkler IH et al. (PRIME II) N Engl J Med
+#   2023; EBCTCG. Adjuvant bisphosphonates. Lancet 2015. Now a rule: Fisher B et al. (NSABP B-24)
+#   Lancet 1999.
 # - Cortes J et al. Pembrolizumab plus chemotherapy for previously untreated metastatic
 #   triple-negative breast cancer (KEYNOTE-355). Lancet 2020;396:1817–1828.
 # - Bardia A et al. Sacituzumab govitecan in metastatic triple-negative breast cancer (ASCENT).
@@ -553,13 +644,18 @@ print(treatment.SUPPORTIVE_CARE)
 #   (BOLERO-2) N Engl J Med 2012.
 # - Rugo HS et al. (TROPiCS-02) J Clin Oncol 2022 and Lancet 2023; Bardia A et al.
 #   (TROPION-Breast01) J Clin Oncol 2025; TROPION-Breast02 (FDA approval 22 May 2026);
-#   VERITAC-2 (N Engl J Med 2025; FDA approval 1 May 2026). Camizestrant (SERENA-6) and
-#   gedatolisib (VIKTORIA-1): under regulatory review, checked 2026-11-25.
+#   VERITAC-2 (N Engl J Med 2025; FDA approval 1 May 2026). Camizestrant (SERENA-6): FDA
+#   advisory committee 30 April 2026, FDA review extended May 2026, CHMP positive opinion May
+#   2026 (news reports of the company's announcements); gedatolisib (VIKTORIA-1): FDA decision
+#   date 17 July 2026 (Celcuity, 20 January 2026), outcome not confirmed; both under regulatory
+#   review, checked 2026-12-05.
 # - National Cancer Institute, *Breast Cancer Treatment (PDQ®)*,
 #   https://www.cancer.gov/types/breast/treatment — side effects and supportive care.
 #
-# Reviewed 2026-11-25 against: the FDA labels and primary trial reports named above (monarchE,
+# Reviewed 2026-12-05 against: the FDA labels and primary trial reports named above (monarchE,
 # NATALEE, OlympiA, KEYNOTE-522, CREATE-X, TAILORx, RxPONDER, PALOMA-2, MONALEESA-2/3/7,
 # MONARCH-2/3, SOLAR-1, CAPItello-291, INAVO120, EMERALD, EMBER-3, VERITAC-2, BOLERO-2,
 # DESTINY-Breast04/-06, TROPiCS-02, TROPION-Breast01/-02, KEYNOTE-355, ASCENT, ASCENT-03/-04),
-# the ASCO guideline on male breast cancer (2020) and the ASCO/CAP ER/PR guideline (2020).
+# the ASCO guideline on male breast cancer (2020), the ASCO/CAP ER/PR guideline (2020), the
+# OlympiA, OlympiAD, EMBRACA and NSABP B-24 reports, the Lynparza, Talzenna, Kisqali, Orserdu,
+# Datroway and Enhertu labels, and the NCCN guideline (version 3.2023).

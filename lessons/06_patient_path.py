@@ -316,7 +316,7 @@ exercises.patient_path.concept_check()
 #   to improve care and reduce costs. J Clin Oncol 2012;30:1715–1724.
 # - Data files: `data/risk_factors.csv`, `data/side_effects.csv` and their sidecars.
 #
-# Reviewed 2026-11-25 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
+# Reviewed 2026-12-05 against: SEER Cancer Stat Facts, Female Breast Cancer Subtypes (2023 and
 # 2024 versions); Modi et al., N Engl J Med 2022 (DESTINY-Breast04, safety results);
 # Kuchenbaecker et al., JAMA 2017; Collaborative Group on Hormonal Factors in Breast Cancer,
 # Lancet 2001, Br J Cancer 2002 and Lancet 2002; Pan et al., N Engl J Med 2017.

@@ -157,6 +157,14 @@ drug_classes = sorted({o.drug_class for o in treatment_options(Patient(
 exercises.capstone.check_options("Bea", drug_classes)
 
 # %% [markdown]
+# Bea's report does not say whether she was tested for an inherited BRCA1/2 variant. A test that
+# has not been done is not a negative result, so the pipeline leaves that finding open
+# (`germline_brca=None`) and asks for the test, naming what a positive result could open:
+
+# %%
+capstone.run_pipeline(capstone.patient("Bea")).prompts
+
+# %% [markdown]
 # **Think:** why is there no endocrine therapy for Bea, and what does chemotherapy before
 # surgery let the team learn?
 
@@ -346,7 +354,8 @@ pd.DataFrame(rows).set_index("patient")
 # - ER-low tumours are HR+ by label but often behave like triple-negative ones.
 # - A treatment option opens only when its trial's condition is shown: Eli's olaparib needs
 #   both the BRCA1 variant and residual disease; Chen's ribociclib needs stage II-III, and
-#   abemaciclib would need positive nodes.
+#   abemaciclib would need positive nodes. A test not done (Bea's germline BRCA) is asked for,
+#   not read as negative.
 #
 # ## What's next?
 # - Back: [Lesson 6, the patient's path](06_patient_path.ipynb) ·
@@ -367,7 +376,7 @@ pd.DataFrame(rows).set_index("patient")
 # - The trials behind each treatment option are named with each option (lesson 5).
 # - Patients: `data/capstone_patients.csv` (invented for teaching).
 #
-# Reviewed 2026-11-25 against: ASCO/CAP HER2 2018 (affirmed 2023) and ER/PR 2020 guidelines,
+# Reviewed 2026-12-05 against: ASCO/CAP HER2 2018 (affirmed 2023) and ER/PR 2020 guidelines,
 # AJCC 8th edition, SEER Summary Stage 2018 and Cancer Stat Facts, and the trials and FDA labels
 # behind each option (monarchE, NATALEE, KEYNOTE-522, OlympiA, CREATE-X, PALOMA-2,
-# MONALEESA-2, MONARCH-3).
+# MONALEESA-2, MONARCH-3), as in lesson 5.

@@ -311,6 +311,7 @@ report_reader(EXAMPLE_REPORT)
 # - Modi S, et al. Trastuzumab deruxtecan in previously treated HER2-low advanced breast cancer
 #   (DESTINY-Breast04). N Engl J Med 2022;387:9–20 (where "HER2-low" comes from).
 #
-# Reviewed 2026-11-25 against: Wolff et al., J Clin Oncol 2018 and 2023 (ISH group 4 with IHC
+# Reviewed 2026-12-05 against: Wolff et al., J Clin Oncol 2018 and 2023 (ISH group 4 with IHC
 # 2+); Allison et al., J Clin Oncol 2020 (ER low positive); the NAACCR Allred score data item and
-# Harvey et al., J Clin Oncol 1999 (proportion bands); AJCC 8th edition breast chapter.
+# Harvey et al., J Clin Oncol 1999 (proportion bands); AJCC 8th edition breast chapter; Symmans
+# et al., J Clin Oncol 2007 and 2017 (residual cancer burden classes).

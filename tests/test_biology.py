@@ -32,6 +32,24 @@ def test_cartoon_never_calls_a_non_amplified_cell_her2_low():
     assert all("HER2-low range" not in words for _, _, words in biology.TYPICAL_IHC)
 
 
+def test_her2_low_is_not_always_below_4_copies():
+    """"Not amplified" is a negative final ISH result, not "< 4 copies": ISH groups 3 and 4
+    (ratio below 2.0 with 6+ or 4-6 copies) can be HER2-negative, and HER2-low with IHC 1+ or
+    2+ (ASCO/CAP 2018, affirmed 2023). The cartoon's words and docstring must not say otherwise."""
+    from helpers.her2 import classify_her2
+
+    for ihc, ratio, copies, group in (("2+", 1.8, 5.0, 4), ("1+", 1.8, 5.0, 4),
+                                      ("1+", 1.5, 7.0, 3), ("2+", 1.9, 4.0, 4)):
+        result = classify_her2(ihc, ratio, copies)
+        assert (result.ish_group, result.status, result.expression) == (group, "negative", "low")
+        assert copies >= 4.0
+    assert classify_her2("2+", 1.5, 7.0).status == "positive"  # group 3 with IHC 2+
+    words = " ".join(w for _, _, w in biology.TYPICAL_IHC)
+    assert "all lie here" not in words and "4 or more copies" in words
+    assert "groups 3 and 4" in words
+    assert "negative final ISH result" in (biology.__doc__ or "")
+
+
 def test_cartoon_is_amplified_from_4_copies_as_ish_group_1():
     """With 2 CEP17 signals, 4.0 copies give ratio 2.0: ISH group 1 (positive), not from 6."""
     assert biology.AMPLIFIED_FROM == 4.0

@@ -200,3 +200,45 @@ def test_check_pipeline_hints_every_wrong_field() -> None:
     assert "ER is 5 %" in feedback.hint  # the HR half is wrong, and the hint says which half
     assert "ISH" not in feedback.hint  # nothing about ISH for an IHC 0 tumour
     assert "IV" not in feedback.hint and "distant" not in feedback.hint  # never the answer
+
+
+# --- issue 21: untested germline BRCA, hints that state a rule checked against the library ---
+
+def test_untested_germline_brca_is_asked_for_not_read_as_negative() -> None:
+    bea = capstone.patient("Bea")  # triple-negative; the report does not mention germline testing
+    assert bea.germline_brca is None
+    assert any("germline" in t and "BRCA" in t for t in capstone.run_pipeline(bea).prompts)
+    assert not any("germline" in t for t in capstone.run_pipeline(capstone.patient("Eli")).prompts)
+
+
+def test_report_says_what_the_model_leaves_out() -> None:
+    from helpers.treatment import LEFT_OUT_URL
+
+    assert "The model leaves out" in capstone.pipeline_report(capstone.patient("Ana"))
+    assert LEFT_OUT_URL in capstone.pipeline_report(capstone.patient("Dana"))
+    assert "leaves out" not in capstone.pipeline_report(capstone.patient("Grace"))  # no options
+
+
+def test_field_hints_state_rules_the_library_follows() -> None:
+    """Each rule a hint states (ex.FIELDS and field_hint), checked against the helpers."""
+    from helpers.her2 import classify_her2
+    from helpers.receptors import classify_receptor
+    from helpers.staging import anatomic_stage, summary_stage
+
+    # "IHC 0 and 1+ are negative and 3+ positive without ISH"
+    assert classify_her2("0").status == classify_her2("1+").status == "negative"
+    assert classify_her2("3+").status == "positive"
+    # "ER 1-10 % is still positive"
+    assert classify_receptor(1, "ER") == classify_receptor(10, "ER") == "low positive"
+    # "any M1 is stage IV; N1mi with T0/T1 is IB"
+    assert anatomic_stage("T2", "N1", "M1") == "IV"
+    for t in ("T0", "T1mi", "T1a", "T1b", "T1c"):
+        assert anatomic_stage(t, "N1mi", "M0") == "IB"
+    # "regional lymph nodes (axillary, internal mammary, infraclavicular; micrometastases
+    # included) or T4 makes it regional; M1 makes it distant"
+    for n in ("N1mi", "N1", "N2a", "N2b", "N3a"):
+        assert summary_stage("T1c", n, "M0") == "regional", n
+    for t in ("T4a", "T4b", "T4d"):
+        assert summary_stage(t, "N0", "M0") == "regional"
+    assert summary_stage("T2", "N0", "M1") == "distant"
+    assert summary_stage("T3", "N0", "M0") == "localized"  # size alone is not spread

@@ -20,7 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import exercises
-from helpers.exercises import Feedback, MultipleChoice, check_choice, check_number, check_set
+from helpers.exercises import (
+    Feedback, MultipleChoice, Unquoted, check_choice, check_number, check_set,
+)
 
 HUGE = 10**400  # beyond the float range (about 1.8e308)
 HUGER = 10**5000  # too long even to print in full
@@ -37,6 +39,10 @@ def odd_answers() -> list[object]:
         object(), Feedback, lambda: 1, range(10), np.int64(3), np.float32(2.5), 3 + 4j,
         {"her2_status": pd.NA, "her2_expression": [1], "subtype": HUGE, "stage": None,
          "summary_stage": np.array(1)},
+        # What the notebook hooks hand a checker for a word typed without quotes, and text
+        # that looks like a number (read as one) or like a stage in Arabic numerals.
+        Unquoted("IA"), [Unquoted("chemotherapy")], {"stage": Unquoted("IIB")}, "4", " 69.5 ",
+        "1e999", "-0", "2b", "Stage II B", "HR+, HER2-", "ER-/HER2-",
     ]
 
 

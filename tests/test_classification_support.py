@@ -79,3 +79,13 @@ def test_classifier_asks_null_or_ultralow_for_a_plain_zero():
     assert "HR+/HER2-" in c.result.value
     c.ihc.value = "0 (null)"
     assert "<td>null</td>" in c.result.value
+
+
+def test_er_low_note_quotes_the_guideline_and_not_a_treatment_claim() -> None:
+    """ASCO/CAP 2020's recommended comment: limited data, possible benefit, so patients are
+    considered eligible for endocrine treatment. Treating ER-low disease as triple-negative is
+    not the guideline's point, so the note does not attribute it to ASCO/CAP."""
+    c = classifier(ihc="1+", er="5", pr="0")
+    text = c.result.value
+    assert "possible benefit" in text and "considered eligible" in text
+    assert "triple-negative" not in text

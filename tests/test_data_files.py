@@ -38,7 +38,7 @@ def test_every_sidecar_has_a_data_file() -> None:
 
 #: The date of the last line-by-line review against the primary sources. Every sidecar and the
 #: treatment rules' ``reviewed`` column carry it; a later review changes it everywhere at once.
-REVIEW_DATE = "2026-11-25"
+REVIEW_DATE = "2026-12-05"
 
 
 @pytest.mark.parametrize("path", CSV_FILES, ids=lambda p: p.name)
@@ -160,15 +160,21 @@ def test_booleans_are_true_false_or_none() -> None:
 
 
 def test_blank_required_boolean_is_an_error(tmp_path: Path) -> None:
-    """Before: capstone's bool(NaN) made a blank germline BRCA cell True."""
-    frame = read_csv(DATA_DIR / "capstone_patients.csv")
-    name = frame["patient"].iloc[0]
-    column = list(frame.columns).index("germline_brca")
-    data = broken_copy(tmp_path, "capstone_patients",
-                       lambda t: t.replace(",False,,early,", ",,,early,", 1))
-    with pytest.raises(DataFileError, match=r"row 1 \(patient 'Ana'\): germline_brca is empty"):
-        read_table("capstone_patients", data_dir=data)
-    assert name == "Ana" and column > 0
+    """A blank required boolean cell is an error naming file, row and column."""
+    data = broken_copy(tmp_path, "risk_factors",
+                       lambda t: t.replace("Being female,false,", "Being female,,", 1))
+    with pytest.raises(DataFileError,
+                       match=r"row 1 \(risk_factor 'Being female'\): modifiable is empty"):
+        read_table("risk_factors", data_dir=data)
+
+
+def test_blank_germline_result_reads_as_not_tested() -> None:
+    """Before: capstone's bool(NaN) made a blank germline BRCA cell True; since issue 21 a blank
+    cell is a test not done (None), never True and never a negative result."""
+    from helpers import capstone
+
+    assert capstone.patient("Ana").germline_brca is None
+    assert capstone.patient("Eli").germline_brca is True
 
 
 def test_survival_above_100_percent_is_an_error(tmp_path: Path) -> None:

@@ -42,8 +42,14 @@ def test_check_number() -> None:
     assert check_number(58.5, 58, tolerance=1, what="x").correct
     assert check_number(50, 58, tolerance=1, what="x", low_hint="up").hint == "up"
     assert "too high" in check_number(70, 58, what="x").message
-    for bad in ("58", True, math.nan, [58]):
+    for bad in ("fifty-eight", "58 mm", True, math.nan, [58]):
         assert check_number(bad, 58, what="x").status == "malformed"
+    # A number typed in quotes is read as the number, and the feedback says how to type it.
+    quoted = check_number("58", 58, what="x")
+    assert quoted.correct and "without quotes" in quoted.message
+    assert check_number(" 70 ", 58, what="x").slip == "too high"
+    assert check_number("58 %", 58, what="x", percent=True).correct
+    assert check_number("58 %", 58, what="x").status == "malformed"
 
 
 def test_check_set() -> None:
@@ -65,7 +71,8 @@ def test_survival_exercise_1() -> None:
     assert ex.exercise_1(67).correct
     assert ex.exercise_1(14).status == "incorrect"
     assert ex.exercise_1(90).status == "incorrect"
-    assert ex.exercise_1("67").status == "malformed"
+    assert ex.exercise_1("67").correct and "without quotes" in ex.exercise_1("67").message
+    assert ex.exercise_1("sixty-seven").status == "malformed"
     assert ex.exercise_1(...).status == "not answered"
 
 
@@ -95,7 +102,8 @@ def test_survival_exercise_4() -> None:
     assert ex.exercise_4(71).correct and ex.exercise_4(68.5).correct
     assert ex.exercise_4(58).slip.startswith("5-year value")
     assert ex.exercise_4(44).status == "incorrect"
-    assert ex.exercise_4("58 %").status == "malformed"
+    assert ex.exercise_4("58 %").slip.startswith("5-year value")  # read as the number 58
+    assert ex.exercise_4("58 years").status == "malformed"
 
 
 def test_concept_check_widget() -> None:

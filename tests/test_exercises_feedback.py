@@ -122,14 +122,22 @@ def test_count_try_offers_the_answer_from_the_third_wrong_try() -> None:
     wrong = Feedback("incorrect", "no", "a hint")
     assert count_try("m.exercise_1", wrong, "show()").hint == "a hint"
     assert count_try("m.exercise_1", Feedback("not answered", "…"), "show()").hint == ""
-    assert count_try("m.exercise_1", Feedback("correct", "yes"), "show()").correct
-    assert count_try("m.exercise_1", Feedback("malformed", "form"), "show()").hint.startswith(
-        "Stuck") is False
+    assert tries("m.exercise_1") == 1
+    # An answer in the wrong form is told its form: it is not a try.
+    for _ in range(3):
+        assert "show()" not in count_try("m.exercise_1", Feedback("malformed", "form"),
+                                         "show()").hint
+    assert tries("m.exercise_1") == 1
+    count_try("m.exercise_1", wrong, "show()")
     third = count_try("m.exercise_1", wrong, "show()")
     assert tries("m.exercise_1") == 3
     assert third.hint.startswith("a hint") and "show()" in third.hint
+    # A right answer resets the count of that exercise, and only of that one.
+    count_try("m.exercise_2", wrong, "show()")
+    assert count_try("m.exercise_1", Feedback("correct", "yes"), "show()").correct
+    assert tries("m.exercise_1") == 0 and tries("m.exercise_2") == 1
     reset_tries()
-    assert tries("m.exercise_1") == 0
+    assert tries("m.exercise_2") == 0
 
 
 def test_offer_survives_a_long_hint() -> None:
@@ -152,6 +160,35 @@ def test_worked_answer_waits_for_three_tries() -> None:
 def test_arabic_stage_numbers_are_shown_in_roman() -> None:
     from helpers.exercises import staging
 
-    feedback = staging.exercise_2("2B")
-    assert feedback.status == "malformed" and "'IIB'" in feedback.message
-    assert staging.exercise_2("Stage 3c").message.endswith("'IIIC'.")
+    # A right stage in Arabic numerals is right, and the feedback names the form AJCC writes.
+    for form in ("2B", "2b", "stage 2b", "Stage 2 B"):
+        feedback = staging.exercise_2(form)
+        assert feedback.correct, form
+        assert "AJCC writes stage groups in Roman numerals" in feedback.message
+        assert "'IIB'" in feedback.message
+    assert staging.exercise_2("Stage II B").correct
+    wrong = staging.exercise_2("Stage 3c")
+    assert wrong.status == "incorrect" and "'IIIC'" in wrong.message
+
+
+@pytest.mark.parametrize("typed,reads_as", [
+    ("HR+ HER2-", "HR+/HER2-"), ("HR+, HER2-", "HR+/HER2-"), ("ER+/HER2-", "HR+/HER2-"),
+    ("ER+/PR-/HER2-", "HR+/HER2-"), ("HR-positive/HER2-negative", "HR+/HER2-"),
+    ("HER2-/HR+", "HR+/HER2-"), ("ER-/PR-/HER2-", "HR-/HER2-"), ("Stage II B", "IIB"),
+    ("core-needle biopsy", "core needle biopsy"), ("FNA", "fine-needle aspiration"),
+    ("fine needle aspiration", "fine-needle aspiration"), ("HER2-negative", "negative"),
+])
+def test_reader_reads_the_usual_forms(typed: str, reads_as: str) -> None:
+    from helpers.exercises import answer_key
+
+    assert answer_key(typed) == answer_key(reads_as)
+
+
+def test_reader_does_not_guess_what_a_form_does_not_say() -> None:
+    from helpers.exercises import answer_key, read_choice
+
+    # ER- alone does not say PR: not read as HR- (HR- needs both negative).
+    assert answer_key("ER-/HER2-") != answer_key("HR-/HER2-")
+    assert read_choice("5", ["IA", "IV"]) == (None, "")
+    assert read_choice("2b", ["IIA", "IIB"])[0] == "IIB"
+    assert read_choice("IIB", ["IIA", "IIB"]) == ("IIB", "")

@@ -52,3 +52,18 @@ def test_halves_round_up_as_in_the_sentences() -> None:
 def test_bad_input_raises_a_value_error_naming_the_field(bad, field) -> None:
     with pytest.raises(ValueError, match=field):
         icon_arrays_side_by_side(*bad)
+
+
+def test_pictures_say_they_show_relative_not_observed_survival() -> None:
+    """Issue 21: a picture of 100 people read as 'alive or dead' is observed survival; these
+    show relative survival, and say so in the figure and its text alternative."""
+    from helpers.plots.survival import icon_array, icon_arrays_side_by_side
+
+    pair = icon_arrays_side_by_side((92, "Localized"), (14, "Distant"))
+    one = icon_array(100, "HR+/HER2-, localized")
+    for fig in (pair, one):
+        texts = " ".join(t.get_text() for t in fig.figure.findobj(
+            lambda a: hasattr(a, "get_text")))
+        assert "relative survival" in texts.replace("\n", " ").lower()
+        assert "not observed survival" in texts.replace("\n", " ")
+        assert "relative survival, not observed survival" in fig.alt

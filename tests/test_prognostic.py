@@ -308,7 +308,7 @@ BAD_INPUTS = [
     ({"t": "T5"}, "t must be one of"),
     ({"n": "N4"}, "n must be one of"),
     ({"m": "M2"}, "m must be one of"),
-    ({"m": "pM0"}, "'pM0' is not a category"),
+    ({"m": "pM0"}, "there is no pM0 (or ypM0) category"),
     ({"t": "Tis", "n": "N1"}, "t is 'Tis'"),
     ({"t": "T0", "n": "N0"}, "nothing to stage"),
 ]
@@ -458,12 +458,20 @@ def test_exercises_not_answered(answer: object) -> None:
     assert exercise_6(answer).status == "not answered"
 
 
-@pytest.mark.parametrize("answer", [2, 2.5, "2B", "stage", "Stage II B", ["IIB"], "IIB!"])
+@pytest.mark.parametrize("answer", [2, 2.5, "stage", ["IIB"], "IIB!"])
 def test_exercises_malformed(answer: object) -> None:
     from helpers.exercises.prognostic import exercise_5, exercise_6
 
     assert exercise_5(answer).status == "malformed"
     assert exercise_6(answer).status == "malformed"
+
+
+@pytest.mark.parametrize("answer", ["2B", "2b", "Stage II B", "stage 2b"])
+def test_exercises_read_other_forms_of_a_stage(answer: str) -> None:
+    from helpers.exercises.prognostic import exercise_5, exercise_6
+
+    assert exercise_5(answer).correct  # IIB
+    assert exercise_6(answer).status == "incorrect"  # IA: read as IIB, and wrong
 
 
 def test_exercise_6_needs_the_recurrence_score_rule() -> None:
@@ -493,3 +501,42 @@ def test_concept_check() -> None:
         assert feedback.status == "incorrect" and feedback.hint
     assert widget.check(None).status == "not answered"
     assert widget.check("something else").status == "malformed"
+
+
+# --- one reader; after neoadjuvant therapy; unknown grade ----------------------------------
+_MARKERS = {"her2": "negative", "er": "positive", "pr": "positive"}
+
+
+def test_pathological_table_refuses_yp_with_the_reason() -> None:
+    with pytest.raises(ValueError, match="^t is 'ypT1c'.*pathological prognostic stage is "
+                                         "assigned only when surgery is the first treatment"):
+        prognostic_stage("ypT1c", "ypN1", "cM0", grade=2, kind="pathological", **_MARKERS)
+    with pytest.raises(ValueError, match="^n is 'ypN1'.*before any treatment"):
+        prognostic_stage("cT2", "ypN1", "cM0", grade=2, kind="clinical", **_MARKERS)
+
+
+@pytest.mark.parametrize("kind", ["clinical", "pathological"])
+@pytest.mark.parametrize("grade", [None, "GX", " gx ", "unknown"])
+def test_unknown_grade_where_grade_cannot_matter(kind: str, grade) -> None:
+    assert prognostic_stage("Tis", "N0", "M0", grade=grade, kind=kind, **_MARKERS) == "0"
+    assert prognostic_stage("T2", "N1", "M1", grade=grade, kind=kind, her2="negative",
+                            er="negative", pr="negative") == "IV"
+    result = prognostic_result("T3", "N2", "M1", grade=grade, kind=kind, **_MARKERS)
+    assert result.stage == result.anatomic == "IV" and "unknown grade" in result.explanation
+
+
+@pytest.mark.parametrize("grade", [None, "GX"])
+def test_unknown_grade_refused_where_grade_matters(grade) -> None:
+    with pytest.raises(ValueError, match=r"^grade is unknown .*anatomic stage IIA.*Tis N0 M0 "
+                                         r"\(stage 0\) and any M1 \(stage IV\)"):
+        prognostic_stage("T2", "N0", "M0", grade=grade, kind="clinical", **_MARKERS)
+
+
+def test_stage_0_and_iv_do_not_depend_on_grade_in_either_table() -> None:
+    """Why an unknown grade may be accepted there: the tables give one stage for every grade."""
+    for kind in ("clinical", "pathological"):
+        for her2, er, pr in itertools.product(("positive", "negative"), repeat=3):
+            for t, n, m, stage in (("Tis", "N0", "M0", "0"), ("T1", "N0", "M1", "IV")):
+                got = {prognostic_stage(t, n, m, grade=g, her2=her2, er=er, pr=pr, kind=kind)
+                       for g in (1, 2, 3)}
+                assert got == {stage}

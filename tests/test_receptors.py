@@ -94,6 +94,7 @@ def test_h_score_bad_input() -> None:
 
 # --- the glossary and lesson text that teach these rules -------------------------------------
 from pathlib import Path  # noqa: E402
+from test_data_files import REVIEW_DATE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -135,7 +136,7 @@ def test_lessons_end_with_reviewed_line_and_name_trial_populations(lesson: str) 
     source = (ROOT / "lessons" / f"{lesson}.py").read_text(encoding="utf-8")
     paragraphs = [p for p in source.split("#\n") if p.strip()]
     last = " ".join(line.lstrip("# ") for line in paragraphs[-1].splitlines())
-    assert last.startswith("Reviewed 2026-11-25 against: Wolff et al. 2018 and 2023")
+    assert last.startswith(f"Reviewed {REVIEW_DATE} against: Wolff et al. 2018 and 2023")
     assert "Modi et al. 2022" in last and "Bardia et al. 2024" in last
     text = " ".join(source.replace("#", " ").replace("*", "").split())
     for words in ("one or two lines of chemotherapy", "no chemotherapy for metastatic disease",

@@ -34,13 +34,20 @@ def expected_stage(t: str, n: str, m: str) -> str | None:
 
 
 def expected_summary(t: str, n: str, m: str) -> str | None:
+    """SEER Summary Stage 2018, breast. None = refused (no tumour; a bare N3 with M0)."""
     if m == "M1":
         return "distant"
-    if expected_stage(t, n, m) is None:
+    if t == "T0" and N_COLUMN[n] == 0:
         return None
+    if n == "N3":
+        return None  # N3a/N3b are regional, N3c distant: the function asks which
+    if n == "N3c":
+        return "distant"  # ipsilateral supraclavicular nodes are distant in SEER
+    if N_COLUMN[n] != 0:
+        return "regional"  # in situ with regional nodes included
     if t == "Tis":
         return "in situ"
-    return "regional" if N_COLUMN[n] != 0 or t.startswith("T4") else "localized"
+    return "regional" if t.startswith("T4") else "localized"
 
 
 def test_vocabularies_cover_the_issue() -> None:
@@ -54,11 +61,14 @@ def test_every_combination(t: str, n: str, m: str) -> None:
     if stage is None:
         with pytest.raises(ValueError, match="^t"):
             anatomic_stage(t, n, m)
-        with pytest.raises(ValueError):
-            summary_stage(t, n, m)
     else:
         assert anatomic_stage(t, n, m) == stage
-        assert summary_stage(t, n, m) == expected_summary(t, n, m)
+    summary = expected_summary(t, n, m)
+    if summary is None:
+        with pytest.raises(ValueError, match="^[tn]"):
+            summary_stage(t, n, m)
+    else:
+        assert summary_stage(t, n, m) == summary
 
 
 @pytest.mark.parametrize(("t", "n", "m", "stage"),
@@ -166,6 +176,8 @@ def test_impossible_and_unknown() -> None:
     with pytest.raises(ValueError, match=r"^n must be one of 'N0', 'N0\(i\+\)'"):
         anatomic_stage("T1", "N4", "M0")
     with pytest.raises(ValueError, match=r"^m must be one of 'M0', 'M0\(i\+\)', 'M1'"):
+        anatomic_stage("T1", "N0", "M2")
+    with pytest.raises(ValueError, match=r"^m cannot be 'MX': MX is not used"):
         anatomic_stage("T1", "N0", "MX")
     with pytest.raises(ValueError, match="^t must be one of"):
         anatomic_stage(None, "N0", "M0")
@@ -224,7 +236,8 @@ def test_bad_flag() -> None:
 
 @pytest.mark.parametrize(("nodes", "micro", "n"),
                          [(0, False, "N0"), (1, False, "N1"), (3, False, "N1"), (4, False, "N2"),
-                          (9, False, "N2"), (10, False, "N3"), (2, True, "N1mi")])
+                          (9, False, "N2"), (10, False, "N3"), (2, True, "N1mi"),
+                          (1, True, "N1mi"), (3, True, "N1mi")])
 def test_n_category(nodes: int, micro: bool, n: str) -> None:
     assert n_category(nodes, micrometastases_only=micro) == n
 
@@ -232,8 +245,26 @@ def test_n_category(nodes: int, micro: bool, n: str) -> None:
 def test_n_category_bad() -> None:
     with pytest.raises(ValueError, match="^positive_axillary_nodes must be a whole number"):
         n_category(-1)
-    with pytest.raises(ValueError, match="micrometastases_only"):
-        n_category(5, micrometastases_only=True)
+    with pytest.raises(ValueError, match="micrometastases_only needs at least one"):
+        n_category(0, micrometastases_only=True)
+
+
+# Micrometastases only, in any number of nodes, is pN1mi: pN2a and pN3a need at least one
+# deposit larger than 2.0 mm (AJCC 8).
+@pytest.mark.parametrize("nodes", [4, 9, 10, 25])
+def test_micrometastases_only_in_many_nodes_is_n1mi(nodes: int) -> None:
+    assert n_category(nodes, micrometastases_only=True) == "N1mi"
+    assert anatomic_stage("T1c", n_category(nodes, micrometastases_only=True), "M0") == "IB"
+
+
+# Several invasive foci: T is set by the largest focus, not the sum, with the (m) suffix.
+def test_multiple_foci_use_the_largest_with_the_m_suffix() -> None:
+    foci_mm = (12.0, 9.0)
+    t = t_category(max(foci_mm)) + "(m)"
+    assert t == "T1c(m)"
+    assert t_category(sum(foci_mm)) == "T2"  # the sum would wrongly give T2
+    assert anatomic_stage(t, "N0", "M0") == "IA"
+    assert "(m)" in t_category.__doc__ and "largest" in t_category.__doc__
 
 
 def test_stage_order() -> None:
@@ -316,6 +347,17 @@ def test_explorer_from_size_and_direct() -> None:
     assert "stage IV" in e.result.value and "distant" in e.result.value
     e.m.value, e.n.value, e.t.value = "M0", "N0", "Tis"
     assert "stage 0" in e.result.value and "no row for in situ" in e.result.value
+
+
+def test_explorer_n3c_is_iiic_but_distant_in_seer() -> None:
+    e = staging_explorer()
+    assert "N3" not in e.n.options and "N3c" in e.n.options  # summary stage needs a, b or c
+    e.size.value, e.n.value = "30", "N3c"
+    assert "stage IIIC" in e.result.value and "SEER summary stage distant" in e.result.value
+    assert "supraclavicular nodes as N3c (stage IIIC)" in e.result.value
+    e.n.value = "N3a"
+    assert "SEER summary stage regional" in e.result.value
+    assert "supraclavicular" not in e.result.value
 
 
 def test_explorer_shows_errors_and_recovers() -> None:
@@ -537,3 +579,68 @@ def test_subtype_of() -> None:
     assert subtype_of("negative", "positive", "negative") == "HR+/HER2-"
     assert subtype_of("negative", "negative", "negative") == "HR-/HER2-"
     assert subtype_of("negative", "negative", "positive") == "HR-/HER2+"
+
+
+# --- SEER Summary Stage 2018, breast: the supraclavicular exception and in situ with nodes ---
+# AJCC stages ipsilateral supraclavicular nodes as N3c (stage IIIC); SEER Summary Stage 2018
+# counts them as distant lymph nodes. N3a and N3b stay regional; a bare N3 cannot be placed.
+@pytest.mark.parametrize(("n", "summary"), [("N3a", "regional"), ("N3b", "regional"),
+                                            ("N3c", "distant"), ("pN3c", "distant")])
+def test_summary_stage_of_n3_subcategories(n: str, summary: str) -> None:
+    assert summary_stage("T2", n, "M0") == summary
+    assert anatomic_stage("T2", n, "M0") == "IIIC"  # AJCC: every N3 is IIIC with M0
+
+
+def test_bare_n3_asks_which() -> None:
+    with pytest.raises(ValueError, match=r"^n is 'N3': .*N3a.*N3b.*regional.*N3c.*distant"):
+        summary_stage("T2", "N3", "M0")
+    assert summary_stage("T2", "N3", "M1") == "distant"  # M1 settles it
+
+
+# SEER codes in situ disease with regional nodes as regional; AJCC has no stage group for it.
+@pytest.mark.parametrize(("n", "summary"), [("N1", "regional"), ("N1mi", "regional"),
+                                            ("N2a", "regional"), ("N3c", "distant")])
+def test_in_situ_with_positive_nodes(n: str, summary: str) -> None:
+    assert summary_stage("Tis", n, "M0") == summary
+    with pytest.raises(ValueError, match="^t is 'Tis' .*no stage group for in situ disease"):
+        anatomic_stage("Tis", n, "M0")
+
+
+# --- after neoadjuvant therapy (AJCC 8 notes to the stage table) ---------------------------
+@pytest.mark.parametrize(("t", "n", "m", "stage"), [
+    ("ypT1c", "ypN1a", "cM0", "IIA"),
+    ("ypT2", "ypN0", "cM0", "IIA"),
+    ("ypT0", "ypN1mi", "cM0", "IB"),
+    ("ypT1a(m)", "ypN0(i+)", "M0", "IA"),
+    ("ycT2", "ycN1", "cM0", "IIB"),
+])
+def test_post_therapy_stage_is_accepted(t, n, m, stage) -> None:
+    assert anatomic_stage(t, n, m) == stage
+
+
+@pytest.mark.parametrize("t", ["ypT0", "ypTis", "ypTis (DCIS)"])
+def test_pathological_complete_response_gets_no_stage_group(t: str) -> None:
+    with pytest.raises(ValueError, match="pathological complete response.*no stage group"):
+        anatomic_stage(t, "ypN0", "cM0")
+
+
+def test_isolated_tumour_cells_left_after_treatment() -> None:
+    with pytest.raises(ValueError, match="not counted as a complete response.*no stage group"):
+        anatomic_stage("ypT0", "ypN0(i+)", "cM0")
+    assert anatomic_stage("ypTis", "ypN0(i+)", "cM0") == "0"
+
+
+def test_m1_before_treatment_stays_stage_iv() -> None:
+    assert anatomic_stage("ypT0", "ypN0", "cM0", m1_before_treatment=True) == "IV"
+    assert anatomic_stage("ypT1b", "ypN0", "cM0", m1_before_treatment=True) == "IV"
+    assert anatomic_stage("cT2", "cN1", "cM1", m1_before_treatment=True) == "IV"
+    with pytest.raises(ValueError, match="^m1_before_treatment is True, but .* no yc or yp"):
+        anatomic_stage("T2", "N1", "M0", m1_before_treatment=True)
+    with pytest.raises(ValueError, match="^m1_before_treatment must be True or False"):
+        anatomic_stage("ypT2", "ypN1", "cM0", m1_before_treatment="yes")
+
+
+def test_summary_stage_refuses_post_therapy_categories() -> None:
+    with pytest.raises(ValueError, match="^t is 'ypT1c', a category after neoadjuvant therapy: "
+                                         "SEER summary stage records the extent"):
+        summary_stage("ypT1c", "ypN1a", "cM0")

@@ -326,3 +326,18 @@ def test_plots_refuse_wrong_arguments_with_a_message() -> None:
 def test_compare_releases_names_the_argument(first, second, field: str) -> None:
     with pytest.raises(ValueError, match=f"^{field} must be one of"):
         survival.compare_releases(first, second)
+
+
+def test_lesson_4_reads_100_percent_and_the_seed_release_rightly() -> None:
+    """Issue 21: 100 % relative survival is not 'no breast cancer deaths'; the seed's release is
+    unknown, so nothing is concluded from its distant figures being higher."""
+    text = " ".join(line.lstrip("# ").strip() for line in
+                    (ROOT / "lessons" / "04_survival.py").read_text(encoding="utf-8").splitlines())
+    assert "relative survival of 100 % does not mean that nobody died of breast cancer" in text
+    assert "screening" in text
+    assert "relative survival, not observed survival" in text
+    assert "release the seed comes from is unknown" in text
+    for conclusion in ("not from an older release", "a later one is more likely"):
+        assert conclusion not in text
+    meta = (ROOT / "data" / "seer_survival.meta.json").read_text(encoding="utf-8")
+    assert "not an earlier release" not in meta

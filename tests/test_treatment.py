@@ -41,7 +41,10 @@ def all_patients():
                 yield Patient(subtype, "metastatic", line=line, germline_brca=brca,
                               pik3ca_akt1_pten=pik, pik3ca_mutation=pik3ca,
                               esr1_mutation=esr1, her2_expression=expr,
-                              pd_l1_cps=cps, prior_chemo=prior, endocrine_resistant=prior)
+                              pd_l1_cps=cps, prior_chemo=prior, endocrine_resistant=prior,
+                              menopausal_status=next(status),
+                              prior_metastatic_chemo=prior and line >= 2,
+                              relapse_within_6_months_of_chemo=prior)
 
 
 # The findings added for the adjuvant CDK4/6, male, ER-low and later-line rules, on a grid of
@@ -56,7 +59,9 @@ def more_patients():
                 for er_low in (False, True):
                     yield Patient("HR+/HER2-", "early", stage=stage, positive_nodes=nodes,
                                   grade=grade, tumour_size_mm=size, high_risk=risk,
-                                  er_low=er_low, sex=sex, menopausal_status=status)
+                                  er_low=er_low, sex=sex, menopausal_status=status,
+                                  germline_brca=True if (nodes or 0) >= 4 else None,
+                                  prior_chemo=er_low)
         for line in (1, 2, 3):
             for resistant, unsuitable, chemo, sg in itertools.product(
                     (False, True), (False, True), (False, True), (False, True)):
@@ -67,6 +72,8 @@ def more_patients():
                         continue
                     yield Patient(subtype, "metastatic", line=line, sex=sex,
                                   menopausal_status=status, endocrine_resistant=resistant,
+                                  prior_endocrine="tamoxifen" if resistant and unsuitable
+                                  and subtype == "HR+/HER2-" else None,
                                   pik3ca_akt1_pten=resistant,
                                   immunotherapy_unsuitable=unsuitable,
                                   prior_metastatic_chemo=chemo, prior_sacituzumab=sg,
@@ -82,7 +89,7 @@ def test_rules_table_is_well_formed() -> None:
     for rule in rules:
         assert rule.drug_class in DRUG_CLASSES
         assert all(a == a.lower() for a in rule.agents)
-        assert rule.evidence and rule.rationale and rule.reviewed == "2026-11-25"
+        assert rule.evidence and rule.rationale and rule.reviewed == "2026-12-05"
         assert any(ch.isdigit() for ch in rule.evidence), f"{rule.rule_id}: evidence needs a year"
 
 
@@ -149,7 +156,7 @@ def test_adjuvant_abemaciclib_needs_node_positive_high_risk_disease() -> None:
 
 
 def test_adjuvant_ribociclib_follows_natalee() -> None:
-    base = dict(subtype="HR+/HER2-", setting="early")
+    base = dict(subtype="HR+/HER2-", setting="early", menopausal_status="postmenopausal")
     # any node-positive stage II-III
     assert "ribociclib" in agents(Patient(**base, stage="IIA", positive_nodes=1, grade=1))
     # node-negative T3 (stage IIB), no risk flag needed
@@ -173,7 +180,8 @@ def test_olaparib_only_with_germline_brca() -> None:
 def test_trastuzumab_deruxtecan_only_for_low_or_ultralow() -> None:
     for p in PATIENTS:
         if "trastuzumab deruxtecan" in agents(p):
-            assert p.setting == "metastatic" and p.line >= 2
+            assert p.setting == "metastatic" and (p.line >= 2 or (
+                p.subtype == "HR-/HER2-" and p.relapse_within_6_months_of_chemo))
             assert p.her2_expression == "low" or (
                 p.her2_expression == "ultralow" and p.subtype == "HR+/HER2-")
 
@@ -187,7 +195,7 @@ def test_keynote522_for_stage_ii_iii_tnbc_only() -> None:
 
 def test_capecitabine_after_residual_disease() -> None:
     assert "capecitabine" in agents(Patient("HR-/HER2-", "early", stage="IIB",
-                                            residual_disease=True))
+                                            residual_disease=True, germline_brca=False))
     assert "capecitabine" not in agents(Patient("HR-/HER2-", "early", stage="IIB",
                                                 residual_disease=False))
 
@@ -202,13 +210,15 @@ def test_endocrine_choice_by_menopausal_status() -> None:
 
 
 def test_metastatic_hr_positive_first_line() -> None:
-    first = classes(Patient("HR+/HER2-", "metastatic", line=1))
+    post = dict(menopausal_status="postmenopausal")
+    first = classes(Patient("HR+/HER2-", "metastatic", line=1, **post))
     assert first == {"endocrine therapy", "CDK4/6 inhibitor"}
     assert "inavolisib" in agents(Patient("HR+/HER2-", "metastatic", line=1,
                                           pik3ca_akt1_pten=True, pik3ca_mutation=True,
-                                          endocrine_resistant=True))
-    assert "elacestrant" in agents(Patient("HR+/HER2-", "metastatic", line=2, esr1_mutation=True))
-    assert "elacestrant" not in agents(Patient("HR+/HER2-", "metastatic", line=2))
+                                          endocrine_resistant=True, **post))
+    assert "elacestrant" in agents(Patient("HR+/HER2-", "metastatic", line=2, esr1_mutation=True,
+                                           **post))
+    assert "elacestrant" not in agents(Patient("HR+/HER2-", "metastatic", line=2, **post))
 
 
 def test_no_duplicate_options_and_explanations() -> None:
@@ -238,7 +248,7 @@ def test_no_duplicate_options_and_explanations() -> None:
       "needs ISH first"),
      (dict(subtype="HR+/HER2-", setting="early", stage="IA", pd_l1_cps=-1), "^pd_l1_cps"),
      (dict(subtype="HR+/HER2-", setting="early", stage="IA", germline_brca="yes"),
-      "^germline_brca must be True or False"),
+      r"^germline_brca must be True \(found\), False \(tested, not found\) or None"),
      (dict(subtype="HR+/HER2-", setting="early", stage="IA", menopausal_status="peri"),
       "^menopausal_status must be one of"),
      (dict(subtype="HR+/HER2-", setting="metastatic", line=2, pik3ca_mutation=True),
@@ -315,7 +325,7 @@ def test_flowchart_gates_read_the_conditions() -> None:
     abema = {b.rule_id: b.gate for b in flowchart("HR+/HER2-", "early")}
     assert abema["HRP-EARLY-ABEMACICLIB-N1-3-50MM"] == (
         "stage IIA, IIB, IIIA, IIIB, IIIC; 1-3 positive nodes; tumour 50 mm or more")
-    assert "inherited (germline) BRCA1/2 variant" in gates["TN-MET-PARP"]
+    assert "inherited (germline) BRCA1/2 variant" in gates["TN-MET-TALAZOPARIB"]
     with pytest.raises(ValueError, match="HER2-targeted"):
         flowchart("HR+/HER2+", "early")
     with pytest.raises(ValueError, match="^setting must be one of"):
@@ -360,7 +370,8 @@ def test_exercise_4_reads_the_destiny_breast04_bars() -> None:
     assert ex.exercise_4(4.7).correct  # 10.1 - 5.4 months (Modi 2022)
     assert ex.exercise_4(10.1).status == "incorrect"
     assert ex.exercise_4(3).status == "incorrect"
-    assert ex.exercise_4("4.7").status == "malformed"
+    assert ex.exercise_4("4.7").correct  # a number in quotes is read as the number
+    assert ex.exercise_4("4.7 months").status == "malformed"
 
 
 def test_exercise_2_finds_the_rule() -> None:
@@ -468,11 +479,13 @@ def test_flowchart_figure_has_one_branch_per_rule(subtype: str) -> None:
 def test_alpelisib_and_inavolisib_need_pik3ca_specifically() -> None:
     akt1_or_pten = dict(pik3ca_akt1_pten=True, pik3ca_mutation=False)
     pik3ca = dict(pik3ca_akt1_pten=True, pik3ca_mutation=True)
-    later = agents(Patient("HR+/HER2-", "metastatic", line=2, **akt1_or_pten))
+    post = dict(menopausal_status="postmenopausal")
+    later = agents(Patient("HR+/HER2-", "metastatic", line=2, **akt1_or_pten, **post))
     assert "capivasertib" in later and "alpelisib" not in later
     assert {"capivasertib", "alpelisib"} <= agents(Patient("HR+/HER2-", "metastatic", line=2,
-                                                           **pik3ca))
-    first = dict(subtype="HR+/HER2-", setting="metastatic", line=1, endocrine_resistant=True)
+                                                           **pik3ca, **post))
+    first = dict(subtype="HR+/HER2-", setting="metastatic", line=1, endocrine_resistant=True,
+                 menopausal_status="postmenopausal")
     assert "inavolisib" not in agents(Patient(**first, **akt1_or_pten))
     assert "inavolisib" in agents(Patient(**first, **pik3ca))
     for p in PATIENTS:
@@ -514,7 +527,7 @@ def test_men_have_tamoxifen_and_an_aromatase_inhibitor_only_with_a_gnrh_agonist(
 
 
 def test_endocrine_resistant_first_line_partner_is_fulvestrant() -> None:
-    for status in (None, "premenopausal", "postmenopausal"):
+    for status in ("premenopausal", "postmenopausal"):
         p = Patient("HR+/HER2-", "metastatic", line=1, endocrine_resistant=True,
                     menopausal_status=status)
         endocrine = {a for o in treatment_options(p) if o.drug_class == "endocrine therapy"
@@ -526,13 +539,14 @@ def test_endocrine_resistant_first_line_partner_is_fulvestrant() -> None:
 
 
 def test_capivasertib_label_includes_endocrine_resistant_first_line() -> None:
-    base = dict(subtype="HR+/HER2-", setting="metastatic", line=1, pik3ca_akt1_pten=True)
+    base = dict(subtype="HR+/HER2-", setting="metastatic", line=1, pik3ca_akt1_pten=True,
+                menopausal_status="postmenopausal")
     assert "capivasertib" in agents(Patient(**base, endocrine_resistant=True))
     assert "capivasertib" not in agents(Patient(**base))
 
 
 def test_fulvestrant_after_first_line_without_esr1() -> None:
-    p = Patient("HR+/HER2-", "metastatic", line=2)
+    p = Patient("HR+/HER2-", "metastatic", line=2, menopausal_status="postmenopausal")
     assert "HRP-MET-FULVESTRANT" in fired(p)
     assert any(o.agents == ("fulvestrant",) for o in treatment_options(p))
 
@@ -559,11 +573,13 @@ def test_untested_pd_l1_asks_for_the_test() -> None:
     from helpers.treatment import testing_prompts
     tn = Patient("HR-/HER2-", "metastatic", line=1)
     assert any("Test PD-L1" in t for t in testing_prompts(tn))
-    assert not testing_prompts(Patient("HR-/HER2-", "metastatic", line=1, pd_l1_cps=3))
+    assert not testing_prompts(Patient("HR-/HER2-", "metastatic", line=1, pd_l1_cps=3,
+                                       germline_brca=False))
     er_low = Patient("HR+/HER2-", "metastatic", line=1, er_low=True, her2_expression="null")
     assert any("ER-low" in t for t in testing_prompts(er_low))
     assert not testing_prompts(Patient("HR+/HER2-", "metastatic", line=1,
-                                       her2_expression="null"))
+                                       her2_expression="null",
+                                       menopausal_status="postmenopausal"))
     with pytest.raises(ValueError, match="^patient must be"):
         testing_prompts("HR-/HER2-")
 
@@ -609,7 +625,7 @@ def test_gbrca_residual_disease_olaparib_not_with_capecitabine() -> None:
                       germline_brca=True)
     assert "olaparib" in agents(carrier) and "capecitabine" not in agents(carrier)
     assert "capecitabine" in agents(Patient("HR-/HER2-", "early", stage="IIB",
-                                            residual_disease=True))
+                                            residual_disease=True, germline_brca=False))
 
 
 def test_cdk46_and_everolimus_wording() -> None:
@@ -701,7 +717,7 @@ def test_explorer_asks_for_pd_l1_test() -> None:
     e.line.value = 1
     assert "Tests to ask for first" in e.result.value and "Test PD-L1" in e.result.value
     e.cps.value = "5"
-    assert "Tests to ask for first" not in e.result.value
+    assert "Test PD-L1" not in e.result.value
     assert "datopotamab deruxtecan" in e.result.value
 
 
@@ -740,8 +756,8 @@ def test_lesson_5_has_lesson_4_disclaimer() -> None:
 @pytest.mark.parametrize("name", ["05_treatment", "07_capstone"])
 def test_lessons_end_with_the_review_line(name: str) -> None:
     markdown = _lesson(name).rstrip().split("# %%")[-1]
-    assert "# Reviewed 2026-11-25 against:" in markdown
-    assert markdown.index("# Reviewed 2026-11-25 against:") > markdown.index("## Sources")
+    assert "# Reviewed 2026-12-05 against:" in markdown
+    assert markdown.index("# Reviewed 2026-12-05 against:") > markdown.index("## Sources")
 
 
 def test_lesson_5_treatment_facts() -> None:
@@ -749,7 +765,7 @@ def test_lesson_5_treatment_facts() -> None:
     assert "doubled" not in text
     assert "about 10-13 months" in text and "66.8 vs 53.7 months" in text
     assert "vepdegestrant (VERITAC-2; FDA 1 May 2026" in text
-    assert text.count("under regulatory review (checked 2026-11-25)") >= 2
+    assert text.count("under regulatory review (checked 2026-12-05)") >= 2
     assert "1 in 8" in text and "9.9 vs 5.1" in text and "exploratory" in text
     assert "18.6 vs 18.3" in text and "TROPION-Breast02" in text
     assert "50 or younger" in text and "four or more nodes" in text
@@ -774,3 +790,269 @@ def test_wrong_argument_types_are_value_errors_naming_the_field(bad) -> None:
 def test_huge_integers_are_refused_with_the_field_named(field: str) -> None:
     with pytest.raises(ValueError, match=f"^{field}"):
         Patient("HR+/HER2-", "early", stage="IIIC", **{field: 10 ** 400})
+
+
+# --- issue 21: untested is not negative, ovarian suppression, OlympiA, resistance by drug ---
+
+from helpers.treatment import (  # noqa: E402
+    BIOMARKERS, LEFT_OUT, LEFT_OUT_URL, left_out_line,
+)
+from helpers.treatment import testing_prompts as ask_for  # noqa: E402
+
+POST = dict(menopausal_status="postmenopausal")
+PRE = dict(menopausal_status="premenopausal")
+
+
+def test_biomarkers_default_to_not_tested() -> None:
+    """Before: germline_brca, esr1_mutation and pik3ca_akt1_pten defaulted to False (negative)."""
+    p = Patient("HR+/HER2-", "metastatic", line=2, **POST)
+    assert all(getattr(p, name) is None for name in BIOMARKERS)
+    assert Patient("HR+/HER2-", "metastatic", line=2, esr1_mutation=False).esr1_mutation is False
+    assert Patient("HR+/HER2-", "metastatic", line=2,
+                   pik3ca_akt1_pten=False).pik3ca_mutation is False
+    reasons = {c.rule_id: c.reason for c in explain(p)}
+    assert reasons["HRP-MET-ESR1"] == "needs esr1 mutation = True (not tested)"
+
+
+def test_untested_biomarkers_are_asked_for_and_name_the_option() -> None:
+    line2 = Patient("HR+/HER2-", "metastatic", line=2, her2_expression="low", **POST)
+    prompts = " ".join(ask_for(line2))
+    assert "ESR1" in prompts and "plasma" in prompts and "elacestrant" in prompts
+    assert "PIK3CA, AKT1 and PTEN" in prompts and "capivasertib" in prompts
+    assert "elacestrant" not in agents(line2) and "capivasertib" not in agents(line2)
+    tested = Patient("HR+/HER2-", "metastatic", line=2, her2_expression="low",
+                     esr1_mutation=False, pik3ca_akt1_pten=False, germline_brca=False, **POST)
+    assert not ask_for(tested)
+    # the kind of alteration: alpelisib and inavolisib need a PIK3CA mutation
+    found = Patient("HR+/HER2-", "metastatic", line=2, her2_expression="low",
+                    esr1_mutation=False, germline_brca=False, pik3ca_akt1_pten=True, **POST)
+    assert any("alpelisib" in t for t in ask_for(found))
+    # first line: no ESR1 prompt (the brief's line 2 or later)
+    first = Patient("HR+/HER2-", "metastatic", line=1, her2_expression="low", **POST)
+    assert not any("ESR1" in t for t in ask_for(first))
+
+
+@pytest.mark.parametrize(("kwargs", "asked"), [
+    (dict(subtype="HR-/HER2-", setting="early", stage="IIA"), True),
+    (dict(subtype="HR-/HER2-", setting="early", stage="IA"), True),
+    (dict(subtype="HR-/HER2-", setting="metastatic", line=1, pd_l1_cps=20), True),
+    (dict(subtype="HR+/HER2-", setting="early", stage="IIIA", positive_nodes=5, **POST), True),
+    (dict(subtype="HR+/HER2-", setting="early", stage="IIB", residual_disease=True, **POST),
+     True),
+    (dict(subtype="HR+/HER2-", setting="early", stage="IA", positive_nodes=0, **POST), False),
+    (dict(subtype="HR-/HER2-", setting="early", stage="0"), False),
+])
+def test_germline_brca_is_asked_for_in_tnbc_and_high_risk_hr_positive(kwargs, asked) -> None:
+    prompts = ask_for(Patient(**kwargs))
+    assert any("germline" in t and "BRCA" in t for t in prompts) is asked
+    if asked:
+        assert not any("germline" in t for t in ask_for(Patient(**kwargs,
+                                                                         germline_brca=False)))
+
+
+def test_untested_germline_brca_opens_neither_parp_nor_capecitabine_choice() -> None:
+    untested = Patient("HR-/HER2-", "early", stage="IIB", residual_disease=True)
+    assert not {"olaparib", "capecitabine"} & agents(untested)
+    assert any("olaparib" in t for t in ask_for(untested))
+
+
+def test_premenopausal_women_get_a_gnrh_agonist_with_postmenopausal_drugs() -> None:
+    """Everolimus + exemestane, oral SERDs, alpelisib, capivasertib, inavolisib, fulvestrant and
+    an aromatase inhibitor with a CDK4/6 inhibitor: labelled for postmenopausal women."""
+    labelled = {"everolimus", "elacestrant", "imlunestrant", "vepdegestrant", "alpelisib",
+                "capivasertib", "inavolisib", "fulvestrant", "letrozole", "anastrozole",
+                "palbociclib"}
+    for p in PATIENTS:
+        if p.sex == "female" and p.menopausal_status == "premenopausal" \
+                and p.setting == "metastatic":
+            for option in treatment_options(p):
+                if labelled & set(option.agents):
+                    assert "goserelin" in option.agents, option.rule_id
+    line2 = dict(subtype="HR+/HER2-", setting="metastatic", line=2, esr1_mutation=True,
+                 pik3ca_akt1_pten=True, pik3ca_mutation=True)
+    options = {o.rule_id: o for o in treatment_options(Patient(**line2, **PRE))}
+    for rule in ("HRP-MET-EVEROLIMUS", "HRP-MET-ESR1", "HRP-MET-ALPELISIB",
+                 "HRP-MET-CAPIVASERTIB"):
+        assert "goserelin" in options[rule].agents
+        assert "ovarian suppression" in options[rule].rationale
+    post = {o.rule_id: o for o in treatment_options(Patient(**line2, **POST))}
+    assert "goserelin" not in post["HRP-MET-ESR1"].agents
+    # men: a SERD needs no GnRH agonist (elacestrant label: postmenopausal women or men)
+    man = {o.rule_id: o for o in treatment_options(Patient(**line2, sex="male"))}
+    assert man["HRP-MET-ESR1"].agents == ("elacestrant", "imlunestrant", "vepdegestrant")
+    first = {o.rule_id: o for o in treatment_options(Patient(
+        "HR+/HER2-", "metastatic", line=1, endocrine_resistant=True, pik3ca_akt1_pten=True,
+        pik3ca_mutation=True, **PRE))}
+    assert "goserelin" in first["HRP-MET-L1-INAVOLISIB"].agents
+    assert "goserelin" in first["HRP-MET-L1-CDK46"].agents
+
+
+def test_unknown_menopausal_status_prompts_and_gets_no_aromatase_inhibitor_alone() -> None:
+    ais = {"anastrozole", "letrozole", "exemestane"}
+    early = Patient("HR+/HER2-", "early", stage="IA")
+    assert not ais & agents(early) and "tamoxifen" in agents(early)
+    assert any("Establish menopausal status" in t for t in ask_for(early))
+    metastatic = Patient("HR+/HER2-", "metastatic", line=2, esr1_mutation=True)
+    assert not ais & agents(metastatic) and "elacestrant" not in agents(metastatic)
+    assert any("Establish menopausal status" in t for t in ask_for(metastatic))
+    for p in PATIENTS:
+        if p.sex == "female" and p.menopausal_status is None and p.subtype == "HR+/HER2-":
+            for option in treatment_options(p):
+                assert not (ais & set(option.agents)) or "goserelin" in option.agents
+    man = Patient("HR+/HER2-", "early", stage="IA", sex="male")
+    assert not any("menopausal" in t for t in ask_for(man))
+
+
+def test_adjuvant_ribociclib_names_a_gnrh_agonist_for_premenopausal_women_and_men() -> None:
+    """NATALEE and the Kisqali label: premenopausal women and men also had goserelin."""
+    base = dict(subtype="HR+/HER2-", setting="early", stage="IIB", positive_nodes=2)
+    for kwargs in (PRE, dict(sex="male")):
+        ribo = [o for o in treatment_options(Patient(**base, **kwargs))
+                if "ribociclib" in o.agents]
+        assert ribo and all("goserelin" in o.agents for o in ribo)
+    ribo = [o for o in treatment_options(Patient(**base, **POST)) if "ribociclib" in o.agents]
+    assert ribo and all("goserelin" not in o.agents for o in ribo)
+    assert "ribociclib" not in agents(Patient(**base))  # status unknown: establish it first
+
+
+def test_olympia_hr_positive_four_nodes_after_adjuvant_chemo_without_high_risk() -> None:
+    base = dict(subtype="HR+/HER2-", setting="early", germline_brca=True, **POST)
+    assert "olaparib" in agents(Patient(**base, stage="IIIA", positive_nodes=4, prior_chemo=True))
+    assert "olaparib" not in agents(Patient(**base, stage="IIB", positive_nodes=3,
+                                            prior_chemo=True, high_risk=True))
+    assert "olaparib" not in agents(Patient(**base, stage="IIIA", positive_nodes=4))
+    # after neoadjuvant therapy: residual disease with CPS+EG 3 or more (high_risk)
+    assert "olaparib" in agents(Patient(**base, stage="IIB", residual_disease=True,
+                                        high_risk=True))
+    assert "olaparib" not in agents(Patient(**base, stage="IIB", residual_disease=True))
+    assert "olaparib" not in agents(Patient(**base, stage="IIB", high_risk=True))
+
+
+def test_endocrine_resistance_depends_on_the_adjuvant_drug() -> None:
+    base = dict(subtype="HR+/HER2-", setting="metastatic", line=1, endocrine_resistant=True)
+    after_tamoxifen = Patient(**base, prior_endocrine="Tamoxifen", **POST)
+    assert after_tamoxifen.prior_endocrine == "tamoxifen"
+    assert {"letrozole", "fulvestrant"} <= agents(after_tamoxifen)
+    pre = [o for o in treatment_options(Patient(**base, prior_endocrine="tamoxifen", **PRE))
+           if "letrozole" in o.agents]
+    assert pre and "goserelin" in pre[0].agents
+    for prior in ("aromatase inhibitor", None):
+        p = Patient(**base, prior_endocrine=prior, **POST)
+        assert "letrozole" not in agents(p) and "fulvestrant" in agents(p)
+    asked = ask_for(Patient(**base, her2_expression="null", **POST))
+    assert any("adjuvant endocrine drug" in t for t in asked)
+    with pytest.raises(ValueError, match="^prior_endocrine must be one of"):
+        Patient(**base, prior_endocrine="letrozole")
+    with pytest.raises(ValueError, match="^prior_endocrine applies to HR"):
+        Patient("HR-/HER2-", "metastatic", line=1, prior_endocrine="tamoxifen")
+
+
+def test_olaparib_needs_earlier_chemotherapy_talazoparib_does_not() -> None:
+    """Lynparza label: treated with chemotherapy (neoadjuvant, adjuvant or metastatic)."""
+    tn = dict(subtype="HR-/HER2-", setting="metastatic", germline_brca=True)
+    naive = Patient(**tn, line=1)
+    assert "talazoparib" in agents(naive) and "olaparib" not in agents(naive)
+    assert "olaparib" in agents(Patient(**tn, line=1, prior_chemo=True))
+    assert "olaparib" in agents(Patient(**tn, line=2, prior_metastatic_chemo=True))
+    hr = dict(subtype="HR+/HER2-", setting="metastatic", germline_brca=True, line=2, **POST)
+    assert "olaparib" not in agents(Patient(**hr)) and "talazoparib" in agents(Patient(**hr))
+    assert "olaparib" in agents(Patient(**hr, prior_metastatic_chemo=True))
+    for p in PATIENTS:
+        if "olaparib" in agents(p) and p.setting == "metastatic":
+            assert p.prior_chemo or p.prior_metastatic_chemo
+
+
+def test_dcis_tamoxifen_and_tdxd_after_early_relapse() -> None:
+    """NSABP B-24; Enhertu label (HER2-low: recurrence within 6 months of adjuvant chemo)."""
+    assert "tamoxifen" in agents(Patient("HR+/HER2-", "early", stage="0"))
+    assert "tamoxifen" not in agents(Patient("HR-/HER2-", "early", stage="0"))
+    base = dict(subtype="HR-/HER2-", setting="metastatic", line=1, her2_expression="low",
+                prior_chemo=True)
+    assert "trastuzumab deruxtecan" in agents(Patient(**base,
+                                                      relapse_within_6_months_of_chemo=True))
+    assert "trastuzumab deruxtecan" not in agents(Patient(**base))
+    with pytest.raises(ValueError, match="^relapse_within_6_months_of_chemo=True needs prior"):
+        Patient("HR-/HER2-", "metastatic", line=1, relapse_within_6_months_of_chemo=True)
+
+
+def test_what_the_model_leaves_out_is_said_everywhere() -> None:
+    names = [name for name, _ in LEFT_OUT]
+    for item in ("visceral crisis", "radiation", "bisphosphonates", "frailty", "pregnancy"):
+        assert any(item in n for n in names), item
+    assert all(n in left_out_line() for n in names)
+    e = treatment_explorer()
+    for setting in ("early", "metastatic"):
+        e.setting.value = setting
+        assert "The model leaves out" in e.result.value and LEFT_OUT_URL in e.result.value
+    glossary = (Path(__file__).resolve().parents[1] / "notebooks" / "glossary.md").read_text()
+    assert '<a id="model-leaves-out"></a>' in glossary and LEFT_OUT_URL.endswith(
+        "#model-leaves-out")
+    lesson = " ".join(line.lstrip("# ").strip() for line in _lesson("05_treatment").splitlines())
+    for item in ("visceral crisis", "NSABP B-24", "CALGB 9343", "PRIME II", "bisphosphonates",
+                 "within 6 months"):
+        assert item.lower() in lesson.lower(), item
+
+
+def test_cdk46_inhibitors_are_not_interchangeable_and_keynote522_os_is_cited() -> None:
+    rules = {r.rule_id: r for r in load_rules()}
+    cdk = rules["HRP-MET-L1-CDK46"]
+    assert "53.9 vs 51.2" in cdk.rationale and "category 1" in cdk.rationale
+    assert "Slamon DJ et al., J Clin Oncol 2024" in cdk.evidence
+    assert "2024;391:1981-1991" in rules["TN-EARLY-KEYNOTE522-PEMBRO"].evidence
+    assert "86.6 % vs 81.7 %" in rules["TN-EARLY-KEYNOTE522-PEMBRO"].rationale
+
+
+def test_datopotamab_deruxtecan_label_warnings_are_listed() -> None:
+    adc = side_effects("antibody-drug conjugate")["common"].lower()
+    assert "datopotamab deruxtecan" in adc
+    assert "stomatitis" in adc and "eye" in adc
+
+
+def test_explorer_biomarkers_are_three_state() -> None:
+    e = treatment_explorer()
+    e.setting.value = "metastatic"
+    e.line.value = 2
+    assert e.results["esr1_mutation"].value is None and e.pathway.value == (None, None)
+    assert "ESR1" in e.result.value and "elacestrant" in e.result.value  # in the prompt only
+    assert "HRP-MET-ESR1" not in e.result.value
+    e.results["esr1_mutation"].value = True
+    assert "HRP-MET-ESR1" in e.result.value
+    e.results["esr1_mutation"].value = False
+    assert "HRP-MET-ESR1" not in e.result.value and "Test for an ESR1" not in e.result.value
+
+
+def test_exercise_hints_state_rules_the_library_follows() -> None:
+    """Every hint of helpers.exercises.treatment that states a rule, checked against the rules."""
+    rules = {r.rule_id: r for r in load_rules()}
+    # exercise 1: "the first line blocks the hormone signal and adds one partner drug"
+    first = classes(Patient("HR+/HER2-", "metastatic", line=1, **POST))
+    assert "endocrine therapy" in first and len(first - {"endocrine therapy"}) == 1
+    # exercise 2: "That rule needs line 3 or later"; "That rule is for the first line only";
+    # why: ASCENT counted chemotherapy for early disease as one earlier therapy
+    assert rules["TN-MET-SG-LATER"].min_line == 3
+    assert rules["TN-MET-L1-SG"].max_line == 1
+    assert rules["TN-MET-SG-SECOND"].prior_chemo is True and rules["TN-MET-SG-SECOND"].min_line == 2
+    # exercise 3: the benefit was shown above a cut-off higher than CPS 1
+    assert rules["TN-MET-L1-PEMBRO"].min_pd_l1_cps > 1
+    # concept check: "HER2-low and, in HR+ disease, HER2-ultralow"; null is never enough
+    assert set(rules["HRP-MET-TDXD"].her2_expression) == {"low", "ultralow"}
+    assert rules["TN-MET-TDXD"].her2_expression == ("low",)
+    assert not any("null" in (r.her2_expression or ()) for r in rules.values())
+
+
+def test_a_man_relapsing_on_tamoxifen_keeps_an_aromatase_inhibitor_with_a_gnrh_agonist() -> None:
+    base = dict(subtype="HR+/HER2-", setting="metastatic", line=1, sex="male",
+                endocrine_resistant=True)
+    after = [o for o in treatment_options(Patient(**base, prior_endocrine="tamoxifen"))
+             if "letrozole" in o.agents]
+    assert after and {"goserelin", "leuprolide"} <= set(after[0].agents)
+    assert "letrozole" not in agents(Patient(**base, prior_endocrine="aromatase inhibitor"))
+
+
+def test_lesson_5_states_the_regulatory_status_checked() -> None:
+    text = " ".join(line.lstrip("# ").strip() for line in _lesson("05_treatment").splitlines())
+    for fact in ("30 April 2026", "extended its review in May 2026",
+                 "recommended approval in May 2026", "17 July 2026",
+                 "no decision could be confirmed", "86.6 % against 81.7 %", "53.9 vs 51.2 months",
+                 "category 1"):
+        assert fact in text, fact

@@ -14,11 +14,18 @@ The model used here, for the widget of lesson 01:
 * the cartoon cell keeps a normal chromosome 17, so a dual-probe ISH count would see 2 CEP17
   signals: its HER2/CEP17 ratio is ``copies / 2`` and its ISH group comes from the guideline's
   table (:func:`helpers.her2.ish_group`). From 4.0 copies the ratio is at least 2.0: ISH group 1,
-  HER2-positive (amplified). Below 4.0 the cell is not amplified;
+  HER2-positive (amplified). Below 4.0 the cartoon cell is not amplified;
 * the "typical" IHC score is read from a small table held as data (:data:`TYPICAL_IHC`). Its
   steps are illustrative, not measured: below 4.0 copies the cartoon does not pretend to know
-  the score, because non-amplified tumours may stain 0, 1+ or 2+ and only the stain tells them
-  apart (HER2-low is non-amplified by definition: IHC 1+, or 2+ with a negative ISH).
+  the score, because tumours without amplification may stain 0, 1+ or 2+ and only the stain
+  tells them apart.
+
+"Not amplified" means a negative final ISH result, not "fewer than 4 copies". The 4-copy step
+holds only for the cartoon cell, whose chromosome 17 count is normal. In real tumours ratio and
+copy number can point different ways (ISH groups 2-4): a tumour with 4 to <6 copies and a ratio
+below 2.0 (group 4) is HER2-negative unless IHC is 3+, and one with 6 or more copies and a ratio
+below 2.0 (group 3) is negative with IHC 0 or 1+. With IHC 1+, or 2+ and a negative ISH, such a
+tumour is HER2-low although it carries 4 or more copies.
 """
 
 from __future__ import annotations
@@ -54,7 +61,9 @@ TYPICAL_IHC: tuple[tuple[float, str, str], ...] = (
                                  "2.0 with at least 4.0 copies, ISH group 1, so HER2-positive "
                                  "whatever the IHC score"),
     (0.0, "0, 1+ or 2+", "not amplified: receptor numbers vary and only the stain tells 0, 1+ "
-                         "and 2+ apart; HER2-null, -ultralow and -low tumours all lie here"),
+                         "and 2+ apart; null, ultralow and low all occur here (and HER2-low "
+                         "tumours can also carry 4 or more copies when the ratio is below 2.0, "
+                         "ISH groups 3 and 4)"),
 )
 
 

@@ -55,7 +55,7 @@ class VirtualPatient:
     t: str
     n: str
     m: str
-    germline_brca: bool
+    germline_brca: bool | None
     pd_l1_cps: float | None
     setting: str
     line: int | None
@@ -91,7 +91,7 @@ def load_patients() -> dict[str, VirtualPatient]:
             ihc=str(row["ihc"]), ish_ratio=_blank(row["ish_ratio"]),
             her2_copies=_blank(row["her2_copies"]), er_percent=float(row["er_percent"]),
             pr_percent=float(row["pr_percent"]), t=row["t"], n=row["n"], m=row["m"],
-            germline_brca=bool(_flag(row["germline_brca"])), pd_l1_cps=_blank(row["pd_l1_cps"]),
+            germline_brca=_flag(row["germline_brca"]), pd_l1_cps=_blank(row["pd_l1_cps"]),
             setting=row["setting"], line=None if line is None else int(line),
             sex=row["sex"], grade=_whole(row["grade"]),
             tumour_size_mm=_blank(row["tumour_size_mm"]),
@@ -181,7 +181,9 @@ def run_pipeline(p: VirtualPatient) -> PipelineResult:
     refuses HER2-positive disease (outside this collection), and ``out_of_scope`` holds its
     message. The survival figure comes from the seed table when it has the subtype and stage,
     else from SEER's 2013-2019 release. ``prompts`` lists tests the findings still call for
-    (an untested PD-L1, an IHC 0 not yet called null or ultralow). Raises ``ValueError`` when
+    (an untested PD-L1 or germline BRCA, an IHC 0 not yet called null or ultralow, an unknown
+    menopausal status). A biomarker the report does not give is not tested (None), never read
+    as negative. Raises ``ValueError`` when
     ``p`` is not a :class:`VirtualPatient` (a name is not enough: use :func:`patient`).
     """
     p = _check_patient(p)
@@ -255,6 +257,8 @@ def pipeline_report(p: VirtualPatient) -> str:
     Raises ``ValueError`` when ``p`` is not a :class:`VirtualPatient`."""
     r = run_pipeline(p)
     group = f", ISH group {r.ish_group}" if r.ish_group is not None else ""
+    from .treatment import LEFT_OUT_URL, left_out_line
+
     lines = [
         f"Patient: {p.name}",
         f"1. HER2: {r.her2_status} (expression: {r.her2_expression}{group})",
@@ -281,4 +285,6 @@ def pipeline_report(p: VirtualPatient) -> str:
     if r.prompts:
         lines.append("   Tests to ask for first:")
         lines.extend(f"   - {text}" for text in r.prompts)
+    if not r.out_of_scope:
+        lines.append(f"   {left_out_line()} ({LEFT_OUT_URL})")
     return "\n".join(lines)

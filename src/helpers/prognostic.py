@@ -16,9 +16,11 @@ their sidecars say which PDQ version was read and which rows still wait for a ch
 
 The T/N groups are the tables' own: they coincide with the anatomic stage groups, except that
 anatomic IA and IB share one group and so do IIIB and IIIC (:data:`TN_GROUPS`). T1 includes T1mi;
-N1mi with T0 or T1 belongs to the first group, with T2-T4 it counts as N1. Isolated tumour cells
-in nodes (N0(i+), N0(mol+)) count as N0, and tumour cells found only in blood or marrow (M0(i+))
-as M0; "pM0" is not a category (M0 is clinical unless metastasis is proven).
+N1mi with T0 or T1 belongs to the first group, with T2-T4 it counts as N1. T, N and M are read by
+:mod:`helpers.tnm`, the reader every stage helper shares: isolated tumour cells in nodes
+(N0(i+), N0(mol+)) count as N0, and tumour cells found only in blood or marrow (M0(i+)) as M0;
+"pM0" is not a category (M0 is clinical unless metastasis is proven). Neither table is used
+after neoadjuvant therapy (yc/yp categories).
 
 For education only: not for decisions about any person's care.
 """
@@ -35,14 +37,14 @@ from typing import Any
 from . import DATA_DIR
 from ._validate import check_number
 from .datafiles import read_csv
-from .staging import (M_CATEGORIES, N_CATEGORIES, STAGE_GROUPS, T_CATEGORIES, anatomic_stage,
-                      stage_rank)
+from .staging import STAGE_GROUPS, anatomic_stage, stage_rank
+from .tnm import read_tnm
 
 __all__ = [
     "KINDS", "GRADES", "STATUSES", "TN_GROUPS", "RECURRENCE_SCORE_CUTOFF", "TableRow",
     "PrognosticResult", "prognostic_table", "tn_group", "prognostic_result", "prognostic_stage",
     "explain_stage_difference", "normalise_grade", "normalise_status", "normalise_kind",
-    "main_categories",
+    "main_categories", "UNKNOWN_GRADES",
 ]
 
 KINDS = ("clinical", "pathological")
@@ -50,6 +52,9 @@ GRADES = (1, 2, 3)
 STATUSES = ("positive", "negative")
 #: A recurrence score strictly below this value triggers the pathological table's rule.
 RECURRENCE_SCORE_CUTOFF = 11
+#: How an unknown grade may be written (besides ``None``): accepted only where grade cannot
+#: change the stage (Tis N0 M0, stage 0; any M1, stage IV).
+UNKNOWN_GRADES = ("GX", "X", "unknown")
 
 #: The tables' T/N groups (M0 unless the group says M1), in order of extent.
 TN_GROUPS = (
@@ -142,6 +147,14 @@ def normalise_kind(kind: Any) -> str:
     return text
 
 
+def _grade_or_unknown(grade: Any) -> int | None:
+    """Grade 1-3, or ``None`` when it is given as unknown (``None``, "GX", "X", "unknown")."""
+    if grade is None or (isinstance(grade, str) and "".join(grade.split()).lower() in
+                         {g.lower() for g in UNKNOWN_GRADES}):
+        return None
+    return normalise_grade(grade)
+
+
 def normalise_grade(grade: Any) -> int:
     """Histologic grade as 1, 2 or 3; accepts 1, "1", "G1", " g2 "."""
     message = f"grade must be 1, 2 or 3 (or 'G1', 'G2', 'G3'); got {grade!r}"
@@ -187,53 +200,13 @@ def normalise_status(field: str, value: Any) -> str:
     raise ValueError(message)
 
 
-_N0_ITC = ("N0(i+)", "N0(i-)", "N0(mol+)", "N0(mol-)")
-_SUFFIXES = ("(sn)", "(f)")
-
-
-def _category(field: str, value: Any, allowed: tuple[str, ...], extra: tuple[str, ...]) -> str:
-    """One T, N or M category with an optional c/p prefix, reduced to a category staging knows."""
-    listed = ", ".join(repr(a) for a in allowed + extra)
-    message = (f"{field} must be one of {listed} (optionally with a 'c' or 'p' prefix); "
-               f"got {value!r}")
-    if not isinstance(value, str):
-        raise ValueError(message)
-    text = value.strip().replace(" ", "")
-    prefix = ""
-    if text[:1].lower() in ("c", "p") and text[1:2].upper() == field.upper():
-        prefix, text = text[0].lower(), text[1:]
-    for suffix in _SUFFIXES:
-        if text.lower().endswith(suffix):
-            text = text[: -len(suffix)]
-    canonical = {c.lower(): c for c in allowed + extra}
-    found = canonical.get(text.lower())
-    if found is None:
-        raise ValueError(message)
-    if field == "m" and prefix == "p" and found != "M1":
-        raise ValueError(f"m is {value!r}, but 'pM0' is not a category: M0 is a clinical finding "
-                         f"(write 'M0' or 'cM0'); only proven metastasis is 'pM1'")
-    if found in _N0_ITC:
-        return "N0"
-    if found == "M0(i+)":
-        return "M0"
-    return found
-
-
-def _main_t(t: str) -> str:
-    return t if t in ("Tis", "T0") else t[:2]
-
-
-def _main_n(n: str) -> str:
-    return n if n == "N1mi" else n[:2]
-
-
 def tn_group(t: str, n: str, m: str) -> str:
     """The prognostic tables' T/N group for T, N and M (see :data:`TN_GROUPS`).
 
-    Accepts the categories of :mod:`helpers.staging` with an optional ``c``/``p`` prefix, and
-    also N0(i+), N0(mol+) (counted as N0) and M0(i+) (counted as M0). Raises ``ValueError`` for
-    an unknown category, "pM0", and the combinations the AJCC tables have no row for (T0 N0 M0;
-    Tis with nodal spread).
+    Reads the categories as :func:`helpers.staging.anatomic_stage` does (one reader,
+    :mod:`helpers.tnm`: prefixes, modifiers, N0(i+)/N0(mol+) as N0, M0(i+) as M0). Raises
+    ``ValueError`` for an unknown category, "pM0", TX/NX with M0, and the combinations the AJCC
+    tables have no row for (T0 N0 M0; Tis with nodal spread).
     """
     return _group_and_anatomic(t, n, m)[0]
 
@@ -246,12 +219,24 @@ def main_categories(t: str, n: str, m: str) -> tuple[str, str, str]:
 
 
 def _group_and_anatomic(t: Any, n: Any, m: Any) -> tuple[str, str, str, str]:
-    tc = _category("t", t, T_CATEGORIES, ())
-    nc = _category("n", n, N_CATEGORIES, _N0_ITC)
-    mc = _category("m", m, M_CATEGORIES, ("M0(i+)",))
-    main_t, main_n = _main_t(tc), _main_n(nc)
-    anatomic = anatomic_stage(main_t, main_n, mc)
-    return _GROUP_OF_ANATOMIC[anatomic], anatomic, main_t, main_n
+    tc, nc, _mc = read_tnm(t, n, m)
+    anatomic = anatomic_stage(t, n, m)
+    return _GROUP_OF_ANATOMIC[anatomic], anatomic, tc.main, nc.main
+
+
+def _refuse_post_therapy(kind: str, t: Any, n: Any, m: Any) -> None:
+    """The prognostic tables stage the disease before any treatment: refuse yc/yp categories."""
+    post = next((c for c in read_tnm(t, n, m) if c.post_therapy), None)
+    if post is None:
+        return
+    if kind == "pathological":
+        raise ValueError(f"{post.field} is {str(post)!r}, a category after neoadjuvant therapy: "
+                         f"the pathological prognostic stage is assigned only when surgery is "
+                         f"the first treatment, not after neoadjuvant therapy (AJCC 8); use "
+                         f"the clinical prognostic stage from before treatment")
+    raise ValueError(f"{post.field} is {str(post)!r}, a category after neoadjuvant therapy: the "
+                     f"clinical prognostic stage is assigned from examination, imaging and "
+                     f"biopsy before any treatment; give the clinical categories (cT, cN, cM)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,14 +268,26 @@ def prognostic_result(
     Same inputs and errors as :func:`prognostic_stage`.
     """
     kind_ = normalise_kind(kind)
-    grade_ = normalise_grade(grade)
+    grade_ = _grade_or_unknown(grade)
     her2_ = normalise_status("her2", her2)
     er_ = normalise_status("er", er)
     pr_ = normalise_status("pr", pr)
     score = None
     if recurrence_score is not None:
         score = check_number("recurrence_score", recurrence_score, low=0.0, high=100.0)
+    _refuse_post_therapy(kind_, t, n, m)
     group, anatomic, main_t, main_n = _group_and_anatomic(t, n, m)
+    if grade_ is None:
+        if anatomic not in ("0", "IV"):
+            raise ValueError(f"grade is unknown ({grade!r}), and for {t} {n} {m} (anatomic "
+                             f"stage {anatomic}) the prognostic tables need it: grade must be "
+                             f"1, 2 or 3; only Tis N0 M0 (stage 0) and any M1 (stage IV) are "
+                             f"staged whatever the grade")
+        stage = _lookup(kind_)[(group, "G1", her2_, er_, pr_)]  # the same for every grade
+        return PrognosticResult(stage, kind_, anatomic, group, False,
+                                f"Stage {anatomic} is the same in every table: grade and "
+                                f"receptors do not change it, so an unknown grade does not "
+                                f"matter here.")
     m_main = "M1" if group == TN_GROUPS[-1] else "M0"
     used = _recurrence_rule_applies(kind_, main_t, main_n, m_main, her2_, er_, score)
     stage = "IA" if used else _lookup(kind_)[(group, f"G{grade_}", her2_, er_, pr_)]
@@ -313,9 +310,14 @@ def prognostic_stage(
 ) -> str:
     """Return the AJCC 8 clinical or pathological prognostic stage group.
 
-    ``t``, ``n``, ``m``: AJCC categories as :func:`helpers.staging.anatomic_stage` takes them
-    (optional ``c``/``p`` prefix), plus N0(i+)/N0(mol+) (as N0) and M0(i+) (as M0).
-    ``grade``: histologic grade 1, 2 or 3 ("G1"-"G3" accepted). ``her2``, ``er``, ``pr``:
+    ``t``, ``n``, ``m``: AJCC categories as :func:`helpers.staging.anatomic_stage` reads them
+    (one reader, :mod:`helpers.tnm`: ``c``/``p`` prefixes, modifiers, N0(i+)/N0(mol+) as N0,
+    M0(i+) as M0). Categories after neoadjuvant therapy (``yc``, ``yp``) are refused: the
+    clinical table stages the disease before treatment, and the pathological table applies
+    only when surgery is the first treatment.
+    ``grade``: histologic grade 1, 2 or 3 ("G1"-"G3" accepted); unknown (``None``, "GX") is
+    accepted only where grade cannot change the stage: Tis N0 M0 (stage 0) and any M1
+    (stage IV). ``her2``, ``er``, ``pr``:
     "positive" or "negative" (case and spaces ignored; "+"/"-" accepted). ``kind``: "clinical"
     or "pathological". ``recurrence_score``: optional 21-gene recurrence score, 0-100; only the
     pathological table uses it, and only for T1-T2 N0 M0, ER-positive, HER2-negative cancers,
@@ -323,9 +325,10 @@ def prognostic_stage(
     ignores it.
 
     Returns one of "0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV". Raises
-    ``ValueError`` naming the field and what is allowed: grade 4, HER2 "equivocal", an unknown
-    kind, a score outside 0-100 or not a number, an unknown T/N/M category, and T/N/M
-    combinations the tables have no row for.
+    ``ValueError`` naming the field and what is allowed: grade 4, an unknown grade where grade
+    matters, HER2 "equivocal", an unknown kind, a score outside 0-100 or not a number, an
+    unknown T/N/M category, yc/yp categories, and T/N/M combinations the tables have no row
+    for.
     """
     return prognostic_result(t, n, m, grade=grade, her2=her2, er=er, pr=pr, kind=kind,
                              recurrence_score=recurrence_score).stage

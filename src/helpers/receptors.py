@@ -2,9 +2,12 @@
 
 Source of the rule: Allison KH et al., J Clin Oncol 2020;38:1346-1366. A tumour is ER- or
 PR-positive when at least 1 % of tumour nuclei stain, at any intensity, and negative below 1 %.
-ER staining in 1-10 % of nuclei is reported as "ER Low Positive", with a comment that such
-tumours are heterogeneous, often behave like ER-negative ones, and that data on endocrine
-benefit are limited; the guideline defines this band for ER only.
+ER staining in 1-10 % of nuclei is reported as "ER Low Positive", with the comment the
+guideline recommends: data on the benefit of endocrine therapy for such tumours are limited but
+suggest possible benefit, so patients are considered eligible for endocrine treatment; and the
+tumours are heterogeneous, often with gene expression profiles closer to ER-negative ones. The
+guideline defines this band for ER only. (Treating ER-low disease like triple-negative disease
+is a practice some teams follow, not a recommendation of this guideline.)
 
 Other scales that laboratories report (taught as other scales, not as the guideline's rule):
 the Allred score (Harvey JM et al., J Clin Oncol 1999;17:1474-1481; Allred DC et al., Mod Pathol

@@ -5,8 +5,10 @@ Allison KH et al., J Clin Oncol 2020;38:1346-1366); HR- means both are negative.
 the HER2 result (ASCO/CAP 2018, affirmed 2023) this gives SEER's four subtypes (NCI SEER,
 Cancer Stat Facts: Female Breast Cancer Subtypes). HR-/HER2- is triple-negative breast cancer.
 
-Teaching point: ER-low-positive tumours (ER 1-10 %) count as HR+, but the guideline warns that
-they are heterogeneous and often behave more like ER-negative (triple-negative) tumours.
+Teaching point: ER-low-positive tumours (ER 1-10 %) count as HR+. The comment ASCO/CAP 2020
+recommends says endocrine benefit data are limited but suggest possible benefit (so patients are
+considered eligible for endocrine treatment), and that the tumours are heterogeneous and often
+behave more like ER-negative ones.
 """
 
 from __future__ import annotations

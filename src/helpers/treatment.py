@@ -27,7 +27,8 @@ __all__ = [
     "DRUG_CLASSES", "REVIEWED", "Patient", "Rule", "Option", "RuleCheck", "load_rules",
     "treatment_options", "explain", "SUPPORTIVE_CARE", "side_effects", "rule_conditions",
     "FlowBranch", "flowchart", "trial_results", "SEXES", "GRADES", "testing_prompts",
-    "MAX_POSITIVE_NODES", "MAX_TUMOUR_SIZE_MM",
+    "MAX_POSITIVE_NODES", "MAX_TUMOUR_SIZE_MM", "PRIOR_ENDOCRINE", "BIOMARKERS", "LEFT_OUT",
+    "LEFT_OUT_URL", "left_out_line",
 ]
 
 SUBTYPES_IN_SCOPE = ("HR+/HER2-", "HR-/HER2-")
@@ -38,13 +39,18 @@ HER2_EXPRESSIONS = ("null", "ultralow", "low")
 MENOPAUSAL_STATUSES = ("premenopausal", "postmenopausal")
 SEXES = ("female", "male")
 GRADES = (1, 2, 3)
+#: The adjuvant endocrine drug a cancer came back on (``Patient.prior_endocrine``).
+PRIOR_ENDOCRINE = ("tamoxifen", "aromatase inhibitor")
+#: The biomarker results of :class:`Patient` that are three-state: True (found), False (tested,
+#: not found) or None (not tested, the default). A test not done is not a negative result.
+BIOMARKERS = ("germline_brca", "pik3ca_akt1_pten", "pik3ca_mutation", "esr1_mutation")
 #: Bounds of the numeric findings (what is meaningful, not what is likely).
 MAX_POSITIVE_NODES = 60
 MAX_TUMOUR_SIZE_MM = 300.0
 DRUG_CLASSES = ("surgery", "radiation", "endocrine therapy", "CDK4/6 inhibitor",
                 "PI3K/AKT/mTOR pathway inhibitor", "PARP inhibitor", "antibody-drug conjugate",
                 "chemotherapy", "immunotherapy")
-REVIEWED = "2026-11-25"
+REVIEWED = "2026-12-05"
 
 #: Said with every set of options: supportive care belongs at every stage.
 SUPPORTIVE_CARE = (
@@ -52,6 +58,28 @@ SUPPORTIVE_CARE = (
     "person and family, is part of care at any stage, alongside treatment. In metastatic "
     "disease, radiation can ease painful bone metastases and bone-modifying drugs protect bones."
 )
+
+#: What the teaching model leaves out, each with the source that would bring it in; the lesson,
+#: the explorer and the capstone report point to this list (its page: :data:`LEFT_OUT_URL`).
+LEFT_OUT: tuple[tuple[str, str], ...] = (
+    ("visceral crisis", "severe organ dysfunction from metastases calls for chemotherapy first, even "
+                        "in HR+ disease (ESO-ESMO ABC 5 guideline, Cardoso F et al., Ann Oncol 2020)"),
+    ("omitting radiation at 70 or older", "after breast-conserving surgery for a T1 N0 HR+ cancer "
+                                           "with endocrine therapy, radiation may be left out "
+                                           "(CALGB 9343, Hughes KS et al., J Clin Oncol 2013; "
+                                           "PRIME II, which took women of 65 or older with "
+                                           "tumours up to 3 cm, Kunkler IH et al., N Engl J Med "
+                                           "2023); the model has no age field"),
+    ("adjuvant bisphosphonates", "after menopause they lowered bone recurrence and breast cancer "
+                                 "deaths (EBCTCG, Lancet 2015)"),
+    ("age, frailty and other illnesses", "they change what is safe and worth it; the model does not "
+                                         "hold them"),
+    ("pregnancy", "some drugs cannot be given in pregnancy and the plan changes; the model does not "
+                  "hold it"),
+)
+#: Where the list is written out for readers (the glossary entry, online).
+LEFT_OUT_URL = ("https://github.com/her2neg-teaching/her2neg-teaching/blob/main/notebooks/"
+                "glossary.md#model-leaves-out")
 
 _OUT_OF_SCOPE = (
     "HER2-positive breast cancer is outside this collection: its treatment centres on "
@@ -64,6 +92,21 @@ def _flag(name: str, value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"{name} must be True or False; got {_short(value)}")
     return value
+
+
+def _result(name: str, value: Any) -> bool | None:
+    """A biomarker result: True (found), False (tested, not found) or None (not tested)."""
+    if value is not None and not isinstance(value, bool):
+        raise ValueError(f"{name} must be True (found), False (tested, not found) or None (not "
+                         f"tested); got {_short(value)}")
+    return value
+
+
+def left_out_line() -> str:
+    """One line naming what the teaching model leaves out, for every output that lists options
+    (the full list, with sources, is :data:`LEFT_OUT`, written out at :data:`LEFT_OUT_URL`)."""
+    return ("The model leaves out: " + ", ".join(name for name, _ in LEFT_OUT)
+            + "; see the list with its sources.")
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -134,10 +177,14 @@ class Patient:
       known. Adjuvant abemaciclib and ribociclib read it.
     - ``grade``: early disease: histological grade 1, 2 or 3, or None when not known.
     - ``tumour_size_mm``: early disease: invasive tumour size in mm (0-300), or None.
-    - ``germline_brca``, ``pik3ca_akt1_pten``, ``esr1_mutation``: biomarker results.
+    - ``germline_brca``, ``pik3ca_akt1_pten``, ``esr1_mutation``: biomarker results, each True
+      (found), False (tested, not found) or None (not tested, the default). A test not done is
+      not a negative result: an option that needs the result is not offered, and
+      :func:`testing_prompts` asks for the test.
     - ``pik3ca_mutation``: the PIK3CA/AKT1/PTEN alteration is a PIK3CA mutation (alpelisib and
       inavolisib were tested only in PIK3CA-mutated cancer; capivasertib also covers AKT1 and
-      PTEN). True requires ``pik3ca_akt1_pten=True``.
+      PTEN). True requires ``pik3ca_akt1_pten=True``; with ``pik3ca_akt1_pten=False`` it is
+      False; None while the alteration found has not been named.
     - ``pd_l1_cps``: PD-L1 combined positive score (0-100), or None when not tested.
     - ``immunotherapy_unsuitable``: PD-(L)1 immunotherapy is not an option whatever the score
       (a contraindication, or immunotherapy given recently).
@@ -150,10 +197,18 @@ class Patient:
       treatment given before it (True/False), or None when not applicable.
     - ``high_risk``: early disease at high risk of return by a trial's own criteria beyond
       nodes, grade and size (for NATALEE's grade 2 tumours: Ki-67 20 % or more or a high
-      genomic score; OlympiA's criteria). It never makes node-negative disease eligible for
-      abemaciclib.
+      genomic score; OlympiA after neoadjuvant therapy: a CPS+EG score of 3 or more in HR+
+      disease). It never makes node-negative disease eligible for abemaciclib. OlympiA's other
+      HR+ criterion (4 or more positive nodes after adjuvant chemotherapy) is read from
+      ``positive_nodes`` and ``prior_chemo``.
     - ``endocrine_resistant``: metastatic HR+ disease that came back during or within 12
       months of adjuvant endocrine therapy.
+    - ``prior_endocrine``: HR+ disease: the adjuvant endocrine drug it came back on,
+      "tamoxifen" or "aromatase inhibitor", or None (none, or not known). After tamoxifen an
+      aromatase inhibitor with a CDK4/6 inhibitor remains a first-line option; after an
+      aromatase inhibitor the partner is fulvestrant.
+    - ``relapse_within_6_months_of_chemo``: metastatic disease that came back during or within
+      6 months of finishing chemotherapy for early disease (needs ``prior_chemo=True``).
     """
 
     subtype: str
@@ -162,15 +217,15 @@ class Patient:
     line: int | None = None
     her2_expression: str | None = None
     menopausal_status: str | None = None
-    germline_brca: bool = False
-    pik3ca_akt1_pten: bool = False
-    esr1_mutation: bool = False
+    germline_brca: bool | None = None
+    pik3ca_akt1_pten: bool | None = None
+    esr1_mutation: bool | None = None
     pd_l1_cps: float | None = None
     prior_chemo: bool = False
     residual_disease: bool | None = None
     high_risk: bool = False
     endocrine_resistant: bool = False
-    pik3ca_mutation: bool = False
+    pik3ca_mutation: bool | None = None
     positive_nodes: int | None = None
     grade: int | None = None
     tumour_size_mm: float | None = None
@@ -179,6 +234,8 @@ class Patient:
     immunotherapy_unsuitable: bool = False
     prior_metastatic_chemo: bool = False
     prior_sacituzumab: bool = False
+    prior_endocrine: str | None = None
+    relapse_within_6_months_of_chemo: bool = False
 
     def _set(self, name: str, value: Any) -> None:
         object.__setattr__(self, name, value)
@@ -203,10 +260,19 @@ class Patient:
             if self.sex == "male":
                 raise ValueError("menopausal_status applies to women only; leave it None for "
                                  f"sex 'male' (got {self.menopausal_status!r})")
-        for name in ("germline_brca", "pik3ca_akt1_pten", "esr1_mutation", "prior_chemo",
-                     "high_risk", "endocrine_resistant", "pik3ca_mutation", "er_low",
-                     "immunotherapy_unsuitable", "prior_metastatic_chemo", "prior_sacituzumab"):
+        for name in BIOMARKERS:
+            _result(name, getattr(self, name))
+        for name in ("prior_chemo", "high_risk", "endocrine_resistant", "er_low",
+                     "immunotherapy_unsuitable", "prior_metastatic_chemo", "prior_sacituzumab",
+                     "relapse_within_6_months_of_chemo"):
             _flag(name, getattr(self, name))
+        if self.prior_endocrine is not None:
+            self._set("prior_endocrine", _choice("prior_endocrine", self.prior_endocrine,
+                                                 PRIOR_ENDOCRINE))
+            if self.subtype != "HR+/HER2-":
+                raise ValueError("prior_endocrine applies to HR+/HER2- disease only (endocrine "
+                                 "therapy is not given for triple-negative cancer); got "
+                                 f"{self.prior_endocrine!r}")
         if self.setting == "early":
             self._check_early()
         else:
@@ -214,6 +280,8 @@ class Patient:
         if self.pik3ca_mutation and not self.pik3ca_akt1_pten:
             raise ValueError("pik3ca_mutation=True needs pik3ca_akt1_pten=True: a PIK3CA "
                              "mutation is one of the PIK3CA/AKT1/PTEN alterations")
+        if self.pik3ca_akt1_pten is False:
+            self._set("pik3ca_mutation", False)
         if self.er_low and self.subtype != "HR+/HER2-":
             raise ValueError("er_low=True needs subtype 'HR+/HER2-': ER in 1-10 % of nuclei is "
                              "a positive result (ER low positive), so the tumour is HR+")
@@ -233,6 +301,9 @@ class Patient:
             if getattr(self, name):
                 raise ValueError(f"{name} applies to metastatic disease (line 2 or later) "
                                  "only; got True with setting 'early'")
+        if self.relapse_within_6_months_of_chemo:
+            raise ValueError("relapse_within_6_months_of_chemo applies to metastatic disease "
+                             "only; got True with setting 'early'")
         if self.residual_disease is not None:
             _flag("residual_disease", self.residual_disease)
         if self.positive_nodes is not None:
@@ -269,6 +340,9 @@ class Patient:
             if getattr(self, name) and self.line < 2:
                 raise ValueError(f"{name}=True needs line 2 or later: before the first line "
                                  "nothing has been given for metastatic disease")
+        if self.relapse_within_6_months_of_chemo and not self.prior_chemo:
+            raise ValueError("relapse_within_6_months_of_chemo=True needs prior_chemo=True: it "
+                             "counts from the end of chemotherapy given for early disease")
 
 
 @dataclass(frozen=True)
@@ -302,6 +376,9 @@ class Rule:
     residual_disease: bool | None
     high_risk: bool | None
     endocrine_resistant: bool | None
+    relapse_within_6_months_of_chemo: bool | None
+    prior_endocrine: str | None
+    gnrh_agonist_for: tuple[str, ...] | None
     drug_class: str
     agents: tuple[str, ...]
     rationale: str
@@ -363,7 +440,8 @@ def _float(value: Any) -> float | None:
 #: The yes/no conditions of a rule, in the order the engine checks them.
 _FLAGS = ("er_low", "germline_brca", "pik3ca_akt1_pten", "pik3ca_mutation", "esr1_mutation",
           "immunotherapy_unsuitable", "prior_chemo", "prior_metastatic_chemo",
-          "prior_sacituzumab", "high_risk", "endocrine_resistant", "residual_disease")
+          "prior_sacituzumab", "high_risk", "endocrine_resistant", "residual_disease",
+          "relapse_within_6_months_of_chemo")
 
 
 @lru_cache(maxsize=1)
@@ -384,6 +462,8 @@ def load_rules() -> tuple[Rule, ...]:
             min_tumour_size_mm=_float(row["min_tumour_size_mm"]),
             min_pd_l1_cps=_float(row["min_pd_l1_cps"]),
             max_pd_l1_cps=_float(row["max_pd_l1_cps"]),
+            prior_endocrine=_none(row["prior_endocrine"]),
+            gnrh_agonist_for=_tuple(row["gnrh_agonist_for"]),
             drug_class=row["drug_class"], agents=_tuple(row["agents"]) or (),
             rationale=row["rationale"], evidence=row["evidence"], reviewed=row["reviewed"],
             **{name: _bool(row[name]) for name in _FLAGS},
@@ -430,7 +510,15 @@ def _failed_condition(rule: Rule, p: Patient) -> str | None:
     for name in _FLAGS:
         wanted = getattr(rule, name)
         if wanted is not None and getattr(p, name) is not wanted:
-            return f"needs {name.replace('_', ' ')} = {wanted}"
+            untested = " (not tested)" if getattr(p, name) is None else ""
+            return f"needs {name.replace('_', ' ')} = {wanted}{untested}"
+    if rule.prior_endocrine is not None and p.prior_endocrine != rule.prior_endocrine:
+        known = "" if p.prior_endocrine is not None else " (not given)"
+        return f"needs relapse on adjuvant {rule.prior_endocrine}{known}"
+    if rule.gnrh_agonist_for and "premenopausal" in rule.gnrh_agonist_for \
+            and p.sex == "female" and p.menopausal_status is None:
+        return ("needs menopausal status (not given): before menopause this option needs "
+                "ovarian suppression with a GnRH agonist")
     if rule.min_pd_l1_cps is not None and (p.pd_l1_cps is None or p.pd_l1_cps < rule.min_pd_l1_cps):
         return f"needs PD-L1 CPS {rule.min_pd_l1_cps:g} or more"
     if rule.max_pd_l1_cps is not None and (p.pd_l1_cps is None
@@ -460,12 +548,40 @@ def treatment_options(patient: Patient) -> list[Option]:
     seen: set[tuple[str, tuple[str, ...]]] = set()
     fired = {check.rule_id for check in explain(patient) if check.fired}
     for rule in load_rules():
-        key = (rule.drug_class, rule.agents)
-        if rule.rule_id in fired and key not in seen:
+        if rule.rule_id not in fired:
+            continue
+        agents, rationale = rule.agents, rule.rationale
+        group = _gnrh_group(rule, patient)
+        if group is not None:
+            agents = agents + ("goserelin",)
+            rationale = f"{rationale} {_GNRH_WORDS[group]}"
+        key = (rule.drug_class, agents)
+        if key not in seen:
             seen.add(key)
-            options.append(Option(rule.drug_class, rule.agents, rule.rationale, rule.evidence,
+            options.append(Option(rule.drug_class, agents, rationale, rule.evidence,
                                   rule.rule_id))
     return options
+
+
+#: Why a GnRH agonist joins an option, by who takes it (``gnrh_agonist_for`` in the table).
+_GNRH_WORDS = {
+    "premenopausal": ("Before menopause it is given with ovarian suppression: a GnRH agonist "
+                      "(goserelin) switches the ovaries off, because the drug is labelled for "
+                      "postmenopausal women (its trial gave premenopausal women the same)."),
+    "male": ("For a man it is given with a GnRH agonist (goserelin), which stops the testes "
+             "making the hormones an aromatase inhibitor alone would let through."),
+}
+
+
+def _gnrh_group(rule: Rule, p: Patient) -> str | None:
+    """Who, of those the rule names in ``gnrh_agonist_for``, this patient is; None if nobody."""
+    if not rule.gnrh_agonist_for:
+        return None
+    if p.sex == "male":
+        return "male" if "male" in rule.gnrh_agonist_for else None
+    if p.menopausal_status == "premenopausal" and "premenopausal" in rule.gnrh_agonist_for:
+        return "premenopausal"
+    return None
 
 
 def side_effects(drug_class: str) -> dict[str, str]:
@@ -501,6 +617,8 @@ _FLAG_WORDS = {
     "high_risk": ("high risk of return (trial criteria)", "not high risk"),
     "endocrine_resistant": ("came back on or within a year of adjuvant endocrine therapy",
                             "not endocrine-resistant"),
+    "relapse_within_6_months_of_chemo": ("came back within 6 months of chemotherapy for early "
+                                         "disease", "not within 6 months of chemotherapy"),
 }
 
 
@@ -543,6 +661,12 @@ def rule_conditions(rule: Rule) -> list[str]:
         wanted = getattr(rule, name)
         if wanted is not None:
             words.append(yes if wanted else no)
+    if rule.prior_endocrine is not None:
+        words.append(f"relapse on adjuvant {rule.prior_endocrine}")
+    if rule.gnrh_agonist_for:
+        words.append("with a GnRH agonist for " + " and ".join(
+            "premenopausal women" if g == "premenopausal" else "men"
+            for g in rule.gnrh_agonist_for))
     if rule.min_pd_l1_cps is not None:
         words.append(f"PD-L1 CPS {rule.min_pd_l1_cps:g} or more")
     if rule.max_pd_l1_cps is not None:
@@ -585,14 +709,57 @@ def trial_results() -> Any:
     return read_table("trial_results")
 
 
-def testing_prompts(patient: Patient) -> list[str]:
-    """Tests the findings still call for before the options are complete, in words.
+#: The tests :func:`testing_prompts` can ask for, by biomarker field: what to test and how.
+_TEST_WORDS = {
+    "germline_brca": "Test for an inherited (germline) BRCA1/2 variant (a blood or saliva test)",
+    "esr1_mutation": ("Test for an ESR1 mutation in a blood sample (plasma circulating tumour DNA, "
+                      "the test the elacestrant label names; the mutation appears under endocrine "
+                      "therapy, so the test is done when the cancer grows on it)"),
+    "pik3ca_akt1_pten": ("Test the tumour or a blood sample (circulating tumour DNA) for PIK3CA, "
+                         "AKT1 and PTEN alterations"),
+    "pik3ca_mutation": ("Name the PIK3CA/AKT1/PTEN alteration that was found: a PIK3CA mutation, "
+                        "or AKT1 or PTEN only"),
+}
 
-    An untested PD-L1 status in first-line metastatic triple-negative disease decides between
-    chemotherapy with pembrolizumab (CPS 10 or more) and the options for people who cannot
-    have PD-(L)1 therapy; metastatic ER-low disease often behaves like triple-negative disease,
-    so PD-L1 is tested too; an HR+ metastatic cancer without a HER2 expression category cannot
-    be matched to trastuzumab deruxtecan.
+
+def _opened_by(patient: Patient, name: str) -> list[str]:
+    """The drugs a positive result of the untested biomarker ``name`` would add. A woman whose
+    menopausal status is not set is read as postmenopausal here, so that a test is asked for
+    even while that status is still to be established."""
+    from dataclasses import replace
+
+    base = patient
+    if patient.sex == "female" and patient.menopausal_status is None:
+        base = replace(patient, menopausal_status="postmenopausal")
+    change: dict[str, Any] = {name: True}
+    if name == "pik3ca_akt1_pten":
+        change["pik3ca_mutation"] = True
+    before = {a for o in treatment_options(base) for a in o.agents} | {"goserelin"}
+    return list(dict.fromkeys(a for o in treatment_options(replace(base, **change))
+                              for a in o.agents if a not in before))
+
+
+def _brca_indicated(p: Patient) -> bool:
+    """Germline BRCA testing is asked for in triple-negative invasive cancer and in high-risk HR+
+    early disease (OlympiA's criteria), even when no option is open yet."""
+    if p.subtype == "HR-/HER2-":
+        return p.setting == "metastatic" or p.stage != "0"
+    return p.setting == "early" and ((p.positive_nodes or 0) >= 4 or p.residual_disease is True)
+
+
+def testing_prompts(patient: Patient) -> list[str]:
+    """Tests and findings still needed before the options are complete, in words.
+
+    A test that has not been done is not a negative result. For each biomarker of
+    :data:`BIOMARKERS` that is not tested (None), the prompt asks for the test when a positive
+    result would open an option, and names that option: ESR1 and PIK3CA/AKT1/PTEN at HR+
+    metastatic line 2 or later (ESR1 in plasma, per the elacestrant label); germline BRCA in
+    triple-negative invasive cancer, in high-risk HR+ early disease and wherever it opens a PARP
+    inhibitor. An untested PD-L1 in first-line metastatic triple-negative (or ER-low) disease,
+    an HR+ metastatic cancer without a HER2 expression category, a woman with HR+ disease whose
+    menopausal status is not set, and an endocrine-resistant relapse without the drug it came
+    back on are asked about too. Raises ``ValueError`` if ``patient`` is not a
+    :class:`Patient`.
     """
     if not isinstance(patient, Patient):
         raise ValueError(f"patient must be a helpers.treatment.Patient; got "
@@ -614,4 +781,29 @@ def testing_prompts(patient: Patient) -> list[str]:
         prompts.append("State the HER2 expression (null, ultralow or low): an IHC 0 must be "
                        "called null or ultralow, because low and ultralow open trastuzumab "
                        "deruxtecan after endocrine therapy.")
+    for name in BIOMARKERS:
+        if getattr(patient, name) is not None:
+            continue
+        if name == "pik3ca_mutation" and patient.pik3ca_akt1_pten is not True:
+            continue
+        agents = _opened_by(patient, name)
+        if agents:
+            prompts.append(f"{_TEST_WORDS[name]}: not tested yet, and an untested result is not "
+                           f"a negative one. A positive result would open: {', '.join(agents)}.")
+        elif name == "germline_brca" and _brca_indicated(patient):
+            prompts.append(f"{_TEST_WORDS[name]}: not tested yet, and an untested result is not "
+                           "a negative one. A positive result can open olaparib after "
+                           "chemotherapy (OlympiA) or a PARP inhibitor later, and it matters "
+                           "for relatives.")
+    if patient.subtype == "HR+/HER2-" and patient.sex == "female" \
+            and patient.menopausal_status is None:
+        prompts.append("Establish menopausal status: it is not set, and it decides whether an "
+                       "aromatase inhibitor, fulvestrant or the newer oral drugs need ovarian "
+                       "suppression with a GnRH agonist. Until it is known, the model does not "
+                       "offer an aromatase inhibitor alone or those drugs.")
+    if patient.setting == "metastatic" and patient.subtype == "HR+/HER2-" \
+            and patient.endocrine_resistant and patient.prior_endocrine is None:
+        prompts.append("State the adjuvant endocrine drug the cancer came back on: after "
+                       "tamoxifen an aromatase inhibitor with a CDK4/6 inhibitor remains an "
+                       "option; after an aromatase inhibitor the partner is fulvestrant.")
     return prompts

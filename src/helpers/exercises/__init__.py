@@ -44,7 +44,8 @@ from typing import Any, Literal
 
 from .._validate import shorten, shown
 from ..palette import DIED, OKABE_ITO
-from ._reader import TEXT_FORMS, answer_key
+from ._reader import TEXT_FORMS, answer_key, read_choice
+from ._unquoted import Unquoted
 
 __all__ = [
     "Feedback",
@@ -65,6 +66,10 @@ __all__ = [
     "reset_tries",
     "uncounted",
     "TRIES_BEFORE_ANSWER",
+    "Unquoted",
+    "read_choice",
+    "her2_expression_for_status",
+    "her2_expression_in_subtype",
 ]
 
 #: Longest message a Feedback keeps: a checker that echoes a 2 MB paste still shows one line.
@@ -192,14 +197,23 @@ def check_choice(
     hints: Mapping[str, str] | None = None,
     why: str = "",
     default_hint: str = "",
+    general: bool = False,
 ) -> Feedback:
     """Check a one-word (or one-label) answer such as "negative" or "IIA".
 
     ``allowed`` lists every answer that is well-formed; answers are read with
-    :func:`answer_key` (case, spaces, "Stage ", "HER2-", "TNBC", "p"/"c" prefixes; see
-    :data:`TEXT_FORMS`). ``hints`` maps particular wrong answers to a hint aimed at that
-    mistake (the slip it names is the wrong answer itself); other wrong answers get
-    ``default_hint``. ``why`` is said when the answer is right.
+    :func:`read_choice` (case, spaces, "Stage ", "HER2-", "TNBC", "p"/"c" prefixes, a stage
+    group in Arabic numerals; see :data:`TEXT_FORMS`). A right answer in another form is right,
+    and the feedback names the form the lesson uses. ``hints`` maps particular wrong answers to
+    a hint aimed at that mistake (the slip it names is the wrong answer itself); other wrong
+    answers get ``default_hint``. ``why`` is said when the answer is right. ``general`` is for
+    statements that hold in general (a concept check), not about one case: a wrong choice is
+    then "not right", not "not right for this case".
+
+    An answer that is none of ``allowed`` is a form problem ("malformed"), not a wrong try: it
+    is told the possible answers, or, when there are many (rule ids), the nearest ones. A HER2
+    expression category ("HER2-low") where a HER2 status is asked is told that low is a kind of
+    negative.
     """
     allowed = tuple(allowed)
     if is_unanswered(answer):
@@ -210,31 +224,78 @@ def check_choice(
     if not isinstance(answer, str):
         return Feedback(
             "malformed",
-            f"the answer ({what}) should be text in quotes, one of "
-            f"{', '.join(repr(a) for a in allowed)}; got {shown(answer)}.",
+            f"the answer ({what}) should be text in quotes, "
+            + (f"one of {', '.join(repr(a) for a in allowed)}" if len(allowed) <= _LIST_AT_MOST
+               else f"such as {allowed[0]!r}")
+            + f"; got {shown(answer)}.",
         )
-    canonical: dict[str, str] = {}
-    for option in allowed:
-        canonical.setdefault(answer_key(option), option)
-    given = canonical.get(answer_key(answer))
+    given, note = read_choice(answer, allowed)
     if given is None:
-        arabic = re.fullmatch(r"([1-4])([abc]?)", answer_key(answer))
-        roman = arabic and {"1": "I", "2": "II", "3": "III", "4": "IV"}[arabic[1]] + arabic[2]
-        if roman and answer_key(roman) in canonical:
-            return Feedback("malformed", f"stage groups are written in Roman numerals: "
-                                         f"{shown(answer)} is {canonical[answer_key(roman)]!r}.")
-        return Feedback(
-            "malformed",
-            f"{shown(answer)} is not one of the possible answers ({what}): "
-            f"{', '.join(repr(a) for a in allowed)}.",
-        )
+        return _not_an_option(answer, allowed, what)
+    note = f" ({note})" if note else ""
     if answer_key(given) == answer_key(expected):
-        return Feedback("correct", why or f"{given!r} is right.")
+        return Feedback("correct", (why or f"{given!r} is right.") + note)
     hints = hints or {}
     specific = [h for option, h in hints.items() if answer_key(option) == answer_key(given)]
-    return Feedback("incorrect", f"{given!r} is not right for this case.",
+    wrong = "That is not right." if general else f"{given!r} is not right for this case."
+    return Feedback("incorrect", wrong + note,
                     specific[0] if specific else default_hint,
                     slip=given if specific else "other")
+
+
+#: Up to this many possible answers are listed in a form message; more get the nearest ones.
+_LIST_AT_MOST = 10
+
+_HER2_STATUSES = ("positive", "negative")
+_EXPRESSION_WORDS = ("low", "ultralow", "null")
+
+
+def her2_expression_for_status(answer: Any) -> str:
+    """The lesson sentence for a HER2 expression category given where a HER2 status is asked
+    ("HER2-low" for "negative"), or "" when ``answer`` is not one."""
+    key = answer_key(answer)
+    if key not in _EXPRESSION_WORDS:
+        return ""
+    word = {"low": "HER2-low", "ultralow": "HER2-ultralow", "null": "HER2-null"}[key]
+    return (f"{word} is not a HER2 status: ASCO/CAP reports HER2 as positive or negative, and "
+            f"{word} is a kind of HER2-negative result (a category from trials and drug "
+            f"labels). Give the status.")
+
+
+_EXPRESSION_IN_SUBTYPE = re.compile(r"^(hr[+-])/her2[- ]?(low|ultralow|ultra low|null)$")
+
+
+def her2_expression_in_subtype(answer: Any) -> str:
+    """The lesson sentence for a subtype written with a HER2 expression category
+    ("HR+/HER2-low"), or "" when ``answer`` is not one."""
+    match = _EXPRESSION_IN_SUBTYPE.match(answer_key(answer))
+    if not match:
+        return ""
+    return (f"the subtype names the HER2 status, positive or negative, and HER2-"
+            f"{match.group(2).replace(' ', '')} is a kind of HER2-negative result: write the "
+            f"HER2 half of {answer.strip()!r} with + or -.")
+
+
+def _not_an_option(answer: str, allowed: tuple[str, ...], what: str) -> Feedback:
+    """Form feedback for a text answer that is none of ``allowed``."""
+    keys = {answer_key(a) for a in allowed}
+    if all(answer_key(s) in keys for s in _HER2_STATUSES):
+        expression = her2_expression_for_status(answer)
+        if expression:
+            return Feedback("malformed", expression)
+    if answer_key("HR+/HER2-") in keys and her2_expression_in_subtype(answer):
+        return Feedback("malformed", her2_expression_in_subtype(answer))
+    if len(allowed) <= _LIST_AT_MOST:
+        return Feedback("malformed", f"{shown(answer)} is not one of the possible answers "
+                                     f"({what}): {', '.join(repr(a) for a in allowed)}.")
+    import difflib
+
+    by_key = {answer_key(a): a for a in allowed}
+    nearest = difflib.get_close_matches(answer_key(answer), list(by_key), n=3, cutoff=0.6)
+    closest = (f" The nearest: {', '.join(repr(by_key[k]) for k in nearest)}." if nearest
+               else " Copy it from the table, in quotes.")
+    return Feedback("malformed", f"{shown(answer)} is not one of the possible answers "
+                                 f"({what}).{closest}")
 
 
 @dataclass(frozen=True)
@@ -291,6 +352,16 @@ def check_number(
     answer = _scalar(answer)
     if _is_missing(answer):
         return _missing_feedback(answer, what)
+    if isinstance(answer, str):
+        number_text = _number_in_text(answer, percent)
+        if number_text is not None:
+            checked = check_number(float(number_text), expected, what=what, tolerance=tolerance,
+                                   low_hint=low_hint, high_hint=high_hint, why=why,
+                                   close=close, slips=slips, percent=percent)
+            return Feedback(checked.status,
+                            f"{checked.message} (You typed {shown(answer)} in quotes, as text; "
+                            f"it was read as the number {number_text}. A number goes without "
+                            f"quotes: answer = {number_text}.)", checked.hint, checked.slip)
     if isinstance(answer, bool) or not isinstance(answer, Real):
         return Feedback("malformed", f"the answer should be a number ({what}); "
                                      f"got {shown(answer)}.")
@@ -329,6 +400,19 @@ def check_number(
     if number < expected:
         return Feedback("incorrect", f"{number:g} is too low.", low_hint, "too low")
     return Feedback("incorrect", f"{number:g} is too high.", high_hint, "too high")
+
+
+_NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def _number_in_text(answer: str, percent: bool) -> str | None:
+    """The number a text answer holds ("4", " 69.5 ", "69.5 %" for a percentage), or None."""
+    text = answer.strip().strip("\"'").strip()
+    if percent and text.endswith("%"):
+        text = text[:-1].strip()
+    if len(text) > 40 or not _NUMBER_TEXT.fullmatch(text):
+        return None
+    return text.lstrip("+")
 
 
 def check_set(
@@ -469,11 +553,18 @@ def uncounted() -> Iterator[None]:
 def count_try(key: str, feedback: Feedback, offer: str) -> Feedback:
     """Count ``feedback`` as a try of exercise ``key``; from the third wrong try on, add an offer.
 
-    A wrong or malformed answer counts; "not answered" and a right answer do not, nor does any
-    answer checked inside :func:`uncounted`. ``offer`` is the call that shows the worked answer,
-    e.g. ``exercises.survival.show_answer(1)``.
+    Only a wrong answer ("incorrect") counts. An answer in the wrong form ("malformed": a word
+    that is none of the possible answers, text where a number is asked, ...) and "not
+    answered" do not: they are told the form, not given a try. A right answer resets the count
+    of the exercise. Nothing counts inside :func:`uncounted`. ``offer`` is the call that shows
+    the worked answer, e.g. ``exercises.survival.show_answer(1)``.
     """
-    if feedback.status not in ("incorrect", "malformed") or not _COUNTING.get():
+    if not _COUNTING.get():
+        return feedback
+    if feedback.status == "correct":
+        _TRIES.pop(key, None)
+        return feedback
+    if feedback.status != "incorrect":
         return feedback
     _TRIES[key] = _TRIES.get(key, 0) + 1
     if _TRIES[key] < TRIES_BEFORE_ANSWER:
@@ -572,6 +663,9 @@ def never_raises(checker: Callable[..., Feedback]) -> Callable[..., Feedback]:
 
     @functools.wraps(checker)
     def guarded(*args: Any, **kwargs: Any) -> Feedback:
+        unquoted = _unquoted_feedback(list(args) + list(kwargs.values()))
+        if unquoted is not None:
+            return unquoted
         try:
             result = checker(*args, **kwargs)
         except Exception:  # noqa: BLE001 - the whole point: feedback, never a traceback
@@ -586,6 +680,26 @@ def never_raises(checker: Callable[..., Feedback]) -> Callable[..., Feedback]:
 
     guarded._never_raises = True  # type: ignore[attr-defined]
     return guarded
+
+
+def _unquoted_feedback(values: list[Any]) -> Feedback | None:
+    """"Put it in quotes" feedback when an answer holds a word typed without quotes."""
+    found: list[tuple[str, Unquoted]] = []
+    for value in values:
+        if isinstance(value, Unquoted):
+            found.append(("", value))
+        elif isinstance(value, Mapping):
+            found += [(str(k), v) for k, v in value.items() if isinstance(v, Unquoted)]
+        elif isinstance(value, list | tuple | set):
+            found += [("", v) for v in value if isinstance(v, Unquoted)]
+    if not found:
+        return None
+    if len(found) == 1 and not found[0][0]:
+        return Feedback("malformed", found[0][1].feedback_text())
+    words = ", ".join(f"{name}={v.text}" if name else v.text for name, v in found)
+    return Feedback("malformed", f"not in quotes: {words}. Python reads a word without quotes "
+                                 f"as the name of a variable; put each answer in quotes, e.g. "
+                                 f'"{found[0][1].text}".')
 
 
 def _returns_feedback(obj: Any) -> bool:
@@ -642,6 +756,12 @@ if not any(isinstance(f, _GuardingFinder) for f in sys.meta_path):
 for _name, _module in list(sys.modules.items()):  # modules imported before this one (reloads)
     if _name.startswith(__name__ + ".") and _module is not None:
         _guard_module(_module)
+
+# In a notebook kernel: a word typed without quotes in an exercise cell gets feedback, not a
+# NameError traceback (see helpers.exercises._unquoted).
+from ._unquoted import install_in_running_kernel as _install_hooks  # noqa: E402
+
+_install_hooks()
 
 
 def __getattr__(name: str) -> Any:

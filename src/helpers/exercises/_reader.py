@@ -11,7 +11,17 @@ Every checker that takes a word, a label, a list of labels or a capstone field c
   slash and typographic dashes (``"HR− / HER2–"``) do not matter;
 - the "c" (clinical) and "p" (pathological) prefixes of a T, N or M category are optional:
   ``"pT1c"`` and ``"cT1c"`` read as ``"T1c"`` (AJCC 8 writes both; the lessons accept both);
-- British "localised" reads as "localized".
+- British "localised" reads as "localized";
+- a hyphen between two words is a space: "core-needle biopsy" reads as "core needle biopsy";
+- a stage group's letter may stand apart: "Stage II B" reads as "IIB";
+- a subtype may be written with a space or comma between its halves, in either order, with
+  words for the signs or with ER and PR named: "HR+ HER2-", "HR+, HER2-",
+  "HR-positive/HER2-negative", "ER+/HER2-" and "ER+/PR-/HER2-" read as "HR+/HER2-"
+  ("ER-/HER2-" alone does not say the PR result, so it is not read as HR-);
+- a few usual names of a biopsy: "FNA", "core biopsy", "excisional biopsy".
+
+Stage groups written with Arabic numerals ("2b", "Stage 3C") are read by :func:`read_choice`,
+which names the Roman form AJCC writes.
 
 The key is only for comparing; feedback always names the option in the form the lesson uses.
 """
@@ -21,12 +31,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["answer_key", "TEXT_FORMS"]
+__all__ = ["answer_key", "TEXT_FORMS", "read_choice", "roman_stage"]
 
 #: The forms every text answer accepts, said once for prompts and the instructor guide.
 TEXT_FORMS = ('any case and spacing; an optional "Stage " before a stage group; an optional '
               '"HER2-" before null, ultralow, low, positive or negative; "triple-negative" or '
-              '"TNBC" for "HR-/HER2-"; an optional "c" or "p" before a T, N or M category')
+              '"TNBC" for "HR-/HER2-"; an optional "c" or "p" before a T, N or M category; a '
+              'stage group in Arabic numerals ("2b" is read as "IIB", and the feedback says so) '
+              'or with its letter apart ("Stage II B"); a subtype with a space or comma between '
+              'its halves, or with ER and PR named ("HR+ HER2-", "ER+/HER2-"); a hyphen or a '
+              'space between words ("core-needle biopsy"); a number typed in quotes ("4")')
 
 _DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2010": "-",
                          "\u2011": "-", "\u00a0": " ", "\u2018": "'", "\u2019": "'"})
@@ -35,6 +49,14 @@ _HER2_PREFIX = re.compile(r"^her\s*2\s*[- ]?\s*" + _HER2_WORDS + r"$")
 _TRIPLE = re.compile(r"^(triple[- ]?negative|tnbc|triple[- ]?negative breast cancer)$")
 _CATEGORY = re.compile(r"^[cp](?=[tnm](\d|x|is|is\b|$))")
 _STAGE = re.compile(r"^stage\s+")
+_SPLIT_STAGE = re.compile(r"^(0|i{1,3}|iv)\s+([abc])$")
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+_SIGN_WORDS = re.compile(r"\b(her2|hr|er|pr)\s*-?\s*(positive|pos|negative|neg)\b")
+_RECEPTOR = re.compile(r"^(her2|hr|er|pr)([+-])$")
+_SYNONYMS = {"fna": "fine needle aspiration", "fine needle aspirate": "fine needle aspiration",
+             "core biopsy": "core needle biopsy", "needle core biopsy": "core needle biopsy",
+             "core needle": "core needle biopsy", "cnb": "core needle biopsy",
+             "excisional biopsy": "surgical biopsy", "incisional biopsy": "surgical biopsy"}
 
 
 def answer_key(answer: Any) -> str:
@@ -53,6 +75,10 @@ def answer_key(answer: Any) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\s*/\s*", "/", text)
     text = _STAGE.sub("", text)
+    text = _SPLIT_STAGE.sub(r"\1\2", text)
+    text = _subtype(text)
+    text = _WORD_HYPHEN.sub(" ", text)
+    text = _SYNONYMS.get(text, text)
     if _TRIPLE.match(text):
         return "hr-/her2-"
     match = _HER2_PREFIX.match(text)
@@ -64,3 +90,67 @@ def answer_key(answer: Any) -> str:
     if text == "localised":
         text = "localized"
     return text
+
+
+def _subtype(text: str) -> str:
+    """A subtype written as receptor results ("hr+ her2-", "er+/pr-/her2-") as "hr+/her2-"."""
+    signed = _SIGN_WORDS.sub(lambda m: m.group(1) + ("+" if m.group(2).startswith("pos")
+                                                     else "-"), text)
+    tokens = [t for t in re.split(r"[\s,/;]+", signed) if t]
+    found = [_RECEPTOR.match(t) for t in tokens]
+    if len(tokens) < 2 or not all(found):
+        return text
+    signs: dict[str, list[str]] = {}
+    for match in found:
+        signs.setdefault(match.group(1), []).append(match.group(2))
+    if len(signs) != len(tokens) or "her2" not in signs:
+        return text  # a receptor named twice, or no HER2: not a subtype
+    if "hr" in signs:
+        hr = signs["hr"][0]
+    elif "+" in (signs.get("er", []) + signs.get("pr", [])):
+        hr = "+"
+    elif "er" in signs and "pr" in signs:
+        hr = "-"
+    else:
+        return text  # ER- alone (or PR- alone) does not say whether the tumour is HR-
+    return f"hr{hr}/her2{signs['her2'][0]}"
+
+
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def roman_stage(answer: Any) -> str | None:
+    """A stage group typed with an Arabic numeral, in the Roman form AJCC writes; else None.
+
+    >>> roman_stage("stage 2b"), roman_stage("3C"), roman_stage("Stage 2 B"), roman_stage("IIB")
+    ('IIB', 'IIIC', 'IIB', None)
+    """
+    if not isinstance(answer, str):
+        return None
+    text = answer.translate(_DASHES).strip().strip("\"'").strip().lower()
+    match = re.fullmatch(r"(?:stage\s*)?([1-4])\s*([abc]?)", text)
+    if not match:
+        return None
+    return _ROMAN[match.group(1)] + match.group(2).upper()
+
+
+def read_choice(answer: Any, options: Any) -> tuple[str | None, str]:
+    """Which of ``options`` a text answer names, read as people write it, and a note on its form.
+
+    Returns ``(option, note)``: the option as the lesson writes it (None when the answer names
+    none of them), and a sentence when the answer was right in a form the field does not use
+    (a stage group in Arabic numerals: "AJCC writes stage groups in Roman numerals: ..."), else
+    ``""``.
+    """
+    canonical: dict[str, str] = {}
+    for option in options:
+        canonical.setdefault(answer_key(option), option)
+    given = canonical.get(answer_key(answer))
+    if given is not None:
+        return given, ""
+    roman = roman_stage(answer)
+    if roman is not None and answer_key(roman) in canonical:
+        given = canonical[answer_key(roman)]
+        return given, (f"AJCC writes stage groups in Roman numerals: {answer.strip()!r} is "
+                       f"written {given!r}.")
+    return None, ""

@@ -108,7 +108,7 @@ TNBC_OPTIONS = (
 
 def _tnbc(choice: Any) -> Feedback:
     return check_choice(
-        choice, TNBC_OPTIONS[1], allowed=TNBC_OPTIONS, what="one of the options",
+        choice, TNBC_OPTIONS[1], allowed=TNBC_OPTIONS, general=True, what="one of the options",
         hints={TNBC_OPTIONS[0]: "Think about the receptor, not the amount of hormone.",
                TNBC_OPTIONS[2]: "HER2 and the hormone receptors are different handles: "
                                 "hormone therapy acts on ER and PR, whatever the HER2 result.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,10 +10,11 @@ from ..capstone import VirtualPatient, patient, patient_names, run_pipeline
 from ..staging import STAGE_GROUPS, SUMMARY_STAGES
 from ..treatment import DRUG_CLASSES as TREATMENT_DRUG_CLASSES
 from . import (
-    Feedback, answer_key, check_set, count_try, is_unanswered, not_answered, worked_answer,
+    Feedback, answer_key, check_set, count_try, her2_expression_for_status,
+    her2_expression_in_subtype, is_unanswered, not_answered, read_choice, worked_answer,
 )
 
-__all__ = ["FIELDS", "check_pipeline", "check_options", "show_answer", "field_hint",
+__all__ = ["FIELDS", "check_pipeline", "check_options", "show_answer", "field_hint", "form_problem",
            "DRUG_CLASSES"]
 
 #: The steps a student answers for each patient, with the general rule for each. The hint a
@@ -24,8 +26,9 @@ FIELDS: Mapping[str, str] = {
                        "faint staining in at most 10 % of cells; null means no staining.",
     "subtype": "HR+ needs ER or PR in at least 1 % of cells; ER 1-10 % is still positive.",
     "stage": "Look up T and N in the AJCC 8 table; any M1 is stage IV; N1mi with T0/T1 is IB.",
-    "summary_stage": "Any nodal spread, micrometastases included, or T4 makes it regional; "
-                     "M1 makes it distant.",
+    "summary_stage": "Spread to the regional lymph nodes (axillary, internal mammary, "
+                     "infraclavicular; micrometastases included) or T4 makes it regional; "
+                     "M1, or supraclavicular nodes (N3c), makes it distant.",
 }
 
 #: The words each field accepts (read with :func:`helpers.exercises.answer_key`, so case,
@@ -45,21 +48,54 @@ def _ihc_zero(p: VirtualPatient) -> bool:
     return p.ihc.strip().startswith("0")
 
 
+_IHC_SCORE = re.compile(r"^(ihc\s*)?[0-3]\s*\+?$")
+
+
+def form_problem(field_name: str, given: Any) -> str:
+    """What is wrong with the *form* of a text answer to one field, or "" when it is one of
+    the answers the field takes (right or wrong).
+
+    A form problem is told, not counted as a try: a word that belongs to another field, an
+    IHC score where a HER2 category is asked, "HER2-low" where the status is asked, or a word
+    no field takes.
+    """
+    words = ACCEPTED.get(field_name, ())
+    option, _note = read_choice(given, words)
+    if option is not None:
+        return ""
+    key = answer_key(given)
+    if field_name in ("her2_status", "her2_expression") and _IHC_SCORE.match(key):
+        score = key.replace("ihc", "").strip()
+        score = score if score.endswith("+") or score == "0" else score + "+"
+        label = "HER2 status" if field_name == "her2_status" else "HER2 expression category"
+        zero = (" An IHC 0 tumour is null or ultralow, by how the report describes the "
+                "staining." if score == "0" and field_name == "her2_expression" else "")
+        return (f"{given!r} is an IHC score, not a {label} (nor a stage): IHC {score} is the "
+                f"test result this field is worked out from.{zero} This field takes one of "
+                f"{', '.join(repr(w) for w in words)}.")
+    if field_name == "her2_status" and her2_expression_for_status(given):
+        return her2_expression_for_status(given)
+    if field_name == "subtype" and her2_expression_in_subtype(given):
+        sentence = her2_expression_in_subtype(given)
+        return sentence[0].upper() + sentence[1:]
+    for other, other_words in ACCEPTED.items():
+        if other != field_name and read_choice(given, other_words)[0] is not None:
+            return (f"{given!r} answers another field ({other}); this field takes one of "
+                    f"{', '.join(repr(w) for w in words)}.")
+    return (f"{given!r} is not one of the answers this field takes: "
+            f"{', '.join(repr(w) for w in words)}.")
+
+
 def field_hint(p: VirtualPatient, field_name: str, given: Any) -> str:
     """A hint for a wrong ``given`` answer to one field, fitted to patient ``p``'s findings.
 
     It names the rule that applies to this case (an IHC 0 tumour is not told to find an ISH
     group), and the slip when the answer belongs to another field; it never names the value.
     """
-    key = answer_key(given) if isinstance(given, str) else ""
-    known = {answer_key(w) for w in ACCEPTED.get(field_name, ())}
-    if isinstance(given, str) and key not in known:
-        for other, words in ACCEPTED.items():
-            if other != field_name and key in {answer_key(w) for w in words}:
-                return (f"{given!r} answers another field ({other}); this field takes one of "
-                        f"{', '.join(repr(w) for w in ACCEPTED[field_name])}.")
-        return (f"{given!r} is not one of the answers this field takes: "
-                f"{', '.join(repr(w) for w in ACCEPTED[field_name])}.")
+    if isinstance(given, str) and form_problem(field_name, given):
+        return form_problem(field_name, given)
+    option = read_choice(given, ACCEPTED.get(field_name, ()))[0] if isinstance(given, str) else None
+    key = answer_key(option) if option is not None else ""
     if field_name == "her2_status":
         if p.ihc.strip() == "2+":
             return (f"With IHC 2+, the ISH result decides: find the ISH group from the ratio "
@@ -106,7 +142,7 @@ def field_hint(p: VirtualPatient, field_name: str, given: Any) -> str:
         if p.m.strip().upper() == "M1":
             return "Spread to other organs (M1) outweighs size and nodes in SEER summary stage."
         if p.n.strip() not in ("N0", "N0(i+)"):
-            return ("Any cancer in the regional lymph nodes, micrometastases (N1mi) included, "
+            return ("Cancer in the axillary lymph nodes, micrometastases (N1mi) included, "
                     "counts as regional spread in SEER summary stage, whatever the tumour size.")
         if p.t.strip().startswith("T4"):
             return "Direct extension to the skin or chest wall (T4) is regional spread."
@@ -148,22 +184,31 @@ def _check_pipeline(name: str, answers: Any) -> Feedback:
         return not_answered("your answers in the dict, each in quotes")
     blank = [k for k in FIELDS if is_unanswered(answers[k])]
     unquoted = [k for k in FIELDS if k not in blank and not isinstance(answers[k], str)]
-    wrong = [k for k in FIELDS if k not in blank and k not in unquoted
-             and answer_key(answers[k]) != answer_key(str(getattr(result, k)))]
-    if not wrong and not blank and not unquoted:
-        return Feedback("correct", f"{name}'s pipeline is right at every step.")
+    form = [k for k in FIELDS if k not in blank and k not in unquoted
+            and form_problem(k, answers[k])]
+    read = {k: read_choice(answers[k], ACCEPTED[k]) for k in FIELDS
+            if k not in blank and k not in unquoted and k not in form}
+    wrong = [k for k in read if answer_key(read[k][0]) != answer_key(str(getattr(result, k)))]
+    notes = " ".join(dict.fromkeys(note for _option, note in read.values() if note))
+    notes = f" ({notes})" if notes else ""
+    if not wrong and not blank and not unquoted and not form:
+        return Feedback("correct", f"{name}'s pipeline is right at every step.{notes}")
     parts = []
     if wrong:
         parts.append("not right yet: " + ", ".join(wrong))
+    if form:
+        parts.append("check the form: " + ", ".join(form))
     if unquoted:
         parts.append("not text in quotes: " + ", ".join(unquoted))
     if blank:
         parts.append("still to answer: " + ", ".join(blank))
-    hints = [f"{k}: {field_hint(p, k, answers[k])}" for k in wrong]
+    hints = [f"{k}: {field_hint(p, k, answers[k])}" for k in wrong + form]
     hints += [f"{k}: write the answer as text in quotes, e.g. "
               f"{ACCEPTED[k][0]!r}." for k in unquoted]
-    return Feedback("incorrect", f"{name}: " + "; ".join(parts) + ".", " ".join(hints),
-                    slip=", ".join(wrong + unquoted))
+    # Only a wrong answer is a try; a form problem or a blank is told, not counted.
+    status = "incorrect" if wrong else "malformed" if form or unquoted else "not answered"
+    return Feedback(status, f"{name}: " + "; ".join(parts) + "." + notes, " ".join(hints),
+                    slip=", ".join(wrong + form + unquoted))
 
 
 def check_options(name: str, drug_classes: Any) -> Feedback:
@@ -184,6 +229,23 @@ def _check_options(name: str, drug_classes: Any) -> Feedback:
         if isinstance(drug_classes, list | tuple | set) and len(drug_classes) == 0:
             return Feedback("correct", "this patient's cancer is HER2-positive, outside the "
                                        "model: its treatment centres on HER2-targeted therapy.")
+        words = ([drug_classes] if isinstance(drug_classes, str) else list(drug_classes)
+                 if isinstance(drug_classes, list | tuple | set) else [])
+        keys = {answer_key(w) for w in words if isinstance(w, str)}
+        if words and len(keys) == len(words) and keys <= _NOTHING:
+            return Feedback("correct", "the model offers nothing here: this patient's cancer is "
+                                       "HER2-positive, outside the model, and its treatment "
+                                       "centres on HER2-targeted therapy. (In code, an empty "
+                                       "list, [], says the same.)")
+        if words and len(keys) == len(words) and keys <= _HER2_TARGETED:
+            return Feedback("malformed", "You saw the point: this patient's cancer is "
+                                         "HER2-positive, outside this model, and its treatment "
+                                         "centres on HER2-targeted therapy. The question asks "
+                                         "what this model offers her, and HER2-targeted "
+                                         "therapy is not one of its drug classes.",
+                            "Write the model's list: the drug classes treatment_options gives "
+                            "for her (an empty list if it gives none).",
+                            "HER2-targeted therapy named")
         return Feedback("incorrect", "Check this patient's HER2 result again.",
                         "What does the treatment model say about HER2-positive disease?",
                         "options for an out-of-scope patient")
@@ -193,6 +255,15 @@ def _check_options(name: str, drug_classes: Any) -> Feedback:
                      hint="Run the pipeline's findings through treatment_options and list each "
                           "option's drug_class; explain(...) shows which rules fired.",
                      why="these are the classes whose rules this patient's findings meet.")
+
+
+#: Words for "no options" (read with answer_key).
+_NOTHING = {"none", "nothing", "no options", "no option", "no treatment", "n/a", "[]"}
+#: Words for the HER2-targeted treatment the model leaves out (read with answer_key).
+_HER2_TARGETED = {answer_key(w) for w in (
+    "HER2-targeted therapy", "HER2 targeted therapy", "HER2-targeted", "anti-HER2 therapy",
+    "anti-HER2", "HER2-directed therapy", "trastuzumab", "trastuzumab and pertuzumab",
+    "HER2-targeted drugs")}
 
 
 def _worked(name: str) -> tuple[str, str]:

@@ -90,7 +90,7 @@ LOW_OPTIONS = (
 
 def _low(choice: Any) -> Feedback:
     return check_choice(
-        choice, LOW_OPTIONS[1], allowed=LOW_OPTIONS, what="one of the options",
+        choice, LOW_OPTIONS[1], allowed=LOW_OPTIONS, general=True, what="one of the options",
         hints={LOW_OPTIONS[0]: "ASCO/CAP reports HER2 as positive or negative; what did the "
                                "2023 update decline to do with 'low'?",
                LOW_OPTIONS[2]: "Equivocal is a temporary state before ISH; HER2-low is a final "

@@ -34,6 +34,13 @@ def exercise_1(answer: Any) -> Feedback:
     """Pick from the data file every risk factor a person can change."""
     table = _risks()
     expected = table.loc[table["modifiable"], "risk_factor"]
+    if isinstance(answer, list) and not answer:
+        # What the fill-in line gives with its ... still there, or with "True" in quotes: the
+        # modifiable column holds truth values, so the text "True" matches no row.
+        return Feedback("not answered", "your list is empty: no row matched. Replace the ... "
+                                        "with True or False without quotes: the modifiable "
+                                        "column holds the truth values True and False, so the "
+                                        'text "True" (in quotes) matches no row.')
     return check_set(answer, expected, allowed=table["risk_factor"],
                      what="a list of risk_factor names from the table, each in quotes",
                      hint="Filter the rows whose modifiable column is True: "
@@ -89,7 +96,7 @@ GROWTH_OPTIONS = (
 
 def _growth(choice: Any) -> Feedback:
     return check_choice(
-        choice, GROWTH_OPTIONS[2], allowed=GROWTH_OPTIONS, what="one of the options",
+        choice, GROWTH_OPTIONS[2], allowed=GROWTH_OPTIONS, general=True, what="one of the options",
         hints={GROWTH_OPTIONS[0]: "Triple-negative cancers are HER2-negative too.",
                GROWTH_OPTIONS[1]: "Excess HER2 is itself a growth signal.",
                GROWTH_OPTIONS[3]: "Excess HER2 drives growth and opens targeted treatments."},

@@ -59,8 +59,10 @@ def exercise_5(answer: Any) -> Feedback:
         anatomic: "That is the anatomic stage from T and N alone. The clinical prognostic "
                   "table also weighs grade, ER, PR and HER2: look up this tumour's row.",
         "IIIA": "Too far: the table moves this T2 N0 tumour up, but not into stage III.",
-        "IIIB": "Too far: stage III groups hold tumours with more nodes or a larger extent.",
-        "IIIC": "Too far: IIIC needs N3 or a T4 tumour.",
+        "IIIB": "Too far: neither prognostic table puts a T2 N0 tumour in stage III; that "
+                "takes more nodes or a larger extent.",
+        "IIIC": "Too far: neither table puts a T2 N0 tumour in IIIC, which needs at least N2 "
+                "nodes, or T3 with N1, or a T4 tumour, or N3.",
         "IV": "Stage IV means distant metastasis, and this tumour is M0.",
         "0": "Stage 0 is for in situ disease; this cancer is invasive.",
     }
@@ -121,7 +123,7 @@ CONCEPT_OPTIONS = (
 
 def _concept(choice: Any) -> Feedback:
     return check_choice(
-        choice, CONCEPT_OPTIONS[1], allowed=CONCEPT_OPTIONS, what="one of the options",
+        choice, CONCEPT_OPTIONS[1], allowed=CONCEPT_OPTIONS, general=True, what="one of the options",
         hints={CONCEPT_OPTIONS[0]: "That describes the clinical prognostic stage, which every "
                                    "patient gets.",
                CONCEPT_OPTIONS[2]: "Treatment before surgery changes the tumour, so the "

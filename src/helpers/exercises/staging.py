@@ -48,7 +48,8 @@ def exercise_2(answer: Any) -> Feedback:
         answer, expected, allowed=STAGE_GROUPS, what=_STAGE_WHAT,
         hints={"IB": "The IB rule for micrometastases holds only with T0 or T1 tumours.",
                "IIA": "With a T2 tumour, N1mi is staged as N1, not N0; look at the T2 N1 row.",
-               "IIIA": "Micrometastases in 2 nodes are N1mi, not N2; N2 needs 4-9 nodes."},
+               "IIIA": "Micrometastases only are N1mi, in any number of nodes; N2 needs 4-9 "
+                       "nodes with at least one deposit larger than 2 mm."},
         default_hint="First find T from the size; then remember how N1mi counts with T2.",
         why=_WHY_2,
     )
@@ -62,7 +63,8 @@ def exercise_3(answer: Any) -> Feedback:
         what='"in situ", "localized" (or "localised"), "regional" or "distant", in quotes',
         hints={"localized": "The size is small, but ulcerated skin makes the tumour T4b: it "
                             "has spread directly beyond the breast tissue.",
-               "distant": "Distant means spread to far organs (M1); this tumour is M0.",
+               "distant": "Distant means spread to far organs (M1) or, in SEER summary "
+                          "stage, to supraclavicular nodes (N3c); this tumour has neither.",
                "in situ": "In situ means no invasion at all; this tumour is invasive."},
         default_hint="No nodes and no distant spread: what does skin involvement do?",
         why=_WHY_3,
@@ -95,7 +97,7 @@ PROGNOSTIC_OPTIONS = (
 
 def _prognostic(choice: Any) -> Feedback:
     return check_choice(
-        choice, PROGNOSTIC_OPTIONS[1], allowed=PROGNOSTIC_OPTIONS, what="one of the options",
+        choice, PROGNOSTIC_OPTIONS[1], allowed=PROGNOSTIC_OPTIONS, general=True, what="one of the options",
         hints={PROGNOSTIC_OPTIONS[0]: "Since 2018 US registries and cancer centres record the "
                                       "stage groups that include grade and receptor status.",
                PROGNOSTIC_OPTIONS[2]: "Look at the rows of the survival table: localized, "

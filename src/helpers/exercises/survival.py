@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..survival import load_survival_table
+from ..survival import load_survival_table, survival_pct
 from . import (
     Feedback, MultipleChoice, Slip, check_choice, check_number, is_unanswered, not_answered,
     worked_answer,
@@ -35,12 +35,35 @@ def _pct(subtype: str, stage: str) -> float:
     return float(table.query("subtype == @subtype and stage == @stage")["survival_pct"].iloc[0])
 
 
+#: The other release the lesson shows (section 5): a reading of its regional triple-negative
+#: figure is a right reading of the same row, and is told so.
+OTHER_RELEASE = "2013-2019"
+
+
 @robust
 def exercise_1(answer: Any) -> Feedback:
     """Read the table: 5-year relative survival of regional triple-negative disease (seed
-    table). Tolerance ±0.5 (the table gives whole numbers)."""
+    table). Tolerance ±0.5 (the table gives whole numbers). SEER's figure for diagnoses
+    2013-2019 (66.2, and 66 rounded) is the same row of another release: right, and said so."""
+    feedback = _exercise_1(answer)
+    if feedback.correct or feedback.status != "incorrect":
+        return feedback
+    other = survival_pct("HR-/HER2-", "regional", release=OTHER_RELEASE)
+    seed = _pct("HR-/HER2-", "regional")
+    if check_number(answer, other, tolerance=0.5, what="").correct:
+        number = float(answer) if not isinstance(answer, str) else float(answer.strip("\"' %"))
+        return Feedback("correct", f"{number:g} is SEER's figure for the same row (regional, "
+                                   f"triple-negative) in the table for diagnoses "
+                                   f"{OTHER_RELEASE} ({other:g} %), which section 5 shows. The "
+                                   f"seed table this exercise reads gives {seed:g} %, from a "
+                                   f"release it does not name: figures move a little between "
+                                   f"releases. " + _WHY_1)
+    return feedback
+
+
+def _exercise_1(answer: Any) -> Feedback:
     return check_number(
-        answer, _pct("HR-/HER2-", "regional"), tolerance=0.5, percent=True,
+        answer, _pct("HR-/HER2-", "regional"), tolerance=0.5, percent=True, close=1.0,
         what="a percentage, as a number (no % sign)",
         slips=(Slip("other subtype (HR+/HER2-)", _pct("HR+/HER2-", "regional"),
                     "Triple-negative is HR-/HER2-, not HR+/HER2-."),
@@ -60,7 +83,7 @@ def exercise_2(answer: Any) -> Feedback:
     Tolerance ±0.5."""
     expected = _pct("HR+/HER2-", "localized") - _pct("HR+/HER2-", "distant")
     return check_number(
-        answer, expected, tolerance=0.5,
+        answer, expected, tolerance=0.5, percent=True,
         what="the difference in percentage points, as a number",
         slips=(Slip("neighbouring row (regional instead of distant)",
                     _pct("HR+/HER2-", "localized") - _pct("HR+/HER2-", "regional"),
@@ -169,7 +192,7 @@ RELATIVE_SURVIVAL_OPTIONS = (
 
 def _relative_survival(choice: Any) -> Feedback:
     return check_choice(
-        choice, RELATIVE_SURVIVAL_OPTIONS[1], allowed=RELATIVE_SURVIVAL_OPTIONS,
+        choice, RELATIVE_SURVIVAL_OPTIONS[1], allowed=RELATIVE_SURVIVAL_OPTIONS, general=True,
         what="one of the options",
         hints={
             RELATIVE_SURVIVAL_OPTIONS[0]: "It is a group figure; a person's outlook depends on "

@@ -24,8 +24,8 @@ _WHY_4 = "a difference of medians; it describes groups in the trial, not a perso
 
 
 def _first_line_classes() -> list[str]:
-    return sorted({o.drug_class for o in treatment_options(Patient("HR+/HER2-", "metastatic",
-                                                                   line=1))})
+    return sorted({o.drug_class for o in treatment_options(Patient(
+        "HR+/HER2-", "metastatic", line=1, menopausal_status="postmenopausal"))})
 
 
 def _sg_rule() -> str:
@@ -42,7 +42,7 @@ def _pembro_cps() -> float:
 
 def exercise_1(answer: Any) -> Feedback:
     """Which drug classes does the model list for first-line metastatic HR+/HER2- disease
-    with no known biomarker? (A set of drug-class names.)"""
+    after menopause, with no biomarker tested? (A set of drug-class names.)"""
     return check_set(
         answer, _first_line_classes(), allowed=DRUG_CLASSES,
         what='a list of drug classes in quotes, e.g. ["chemotherapy"]; one of '
@@ -124,7 +124,7 @@ ADC_OPTIONS = (
 
 def _adc(choice: Any) -> Feedback:
     return check_choice(
-        choice, ADC_OPTIONS[1], allowed=ADC_OPTIONS, what="one of the options",
+        choice, ADC_OPTIONS[1], allowed=ADC_OPTIONS, general=True, what="one of the options",
         hints={ADC_OPTIONS[0]: "HER2-low cancers do not depend on the HER2 signal; that is why "
                                "trastuzumab alone does not help them. What else can an "
                                "antibody do?",

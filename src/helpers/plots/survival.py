@@ -82,11 +82,12 @@ def icon_array(percent: float, label: str = "") -> AccessibleFigure:
     ax = fig.add_subplot()
     _draw_icons(ax, alive)
     ax.set_title((label + "\n" if label else "")
-                 + f"{alive} of 100 filled (alive, relative to the general population)",
+                 + f"{alive} of 100 filled: relative survival,\nnot observed survival",
                  fontsize=10)
     alt = (f"Icon array of 100 people in a 10 by 10 grid: {alive} filled icons stand for the "
            f"people alive five years after diagnosis relative to the general population, "
-           f"{100 - alive} hollow icons for the rest." + (f" {label}." if label else ""))
+           f"{100 - alive} hollow icons for the rest. The picture shows relative survival, not "
+           f"observed survival." + (f" {label}." if label else ""))
     return AccessibleFigure(fig, alt)
 
 
@@ -133,14 +134,16 @@ def icon_arrays_side_by_side(
         ax.set_title(f"{label}\n{alive} of 100 filled", fontsize=10)
     if title:
         fig.suptitle(title, fontsize=11)
-    footnote(fig, "Filled: alive five years after diagnosis, relative to the general population; "
-                  "hollow: the rest." + (f"\n{source}" if source else ""))
+    footnote(fig, "Relative survival, not observed survival. Filled: alive five years after "
+                  "diagnosis, relative to the general population; hollow: the rest."
+             + (f"\n{source}" if source else ""))
     (left_alive, left_label), (right_alive, right_label) = panels
     alt = (f"Two icon arrays of 100 people side by side. {left_label}: {left_alive} filled "
            f"icons and {100 - left_alive} hollow. {right_label}: {right_alive} filled icons and "
            f"{100 - right_alive} hollow. Filled icons stand for the people alive five years "
-           f"after diagnosis relative to the general population; the difference is "
-           f"{abs(left_alive - right_alive)} people out of 100." + (f" {title}." if title else ""))
+           f"after diagnosis relative to the general population (relative survival, not "
+           f"observed survival); the difference is {abs(left_alive - right_alive)} people out "
+           f"of 100." + (f" {title}." if title else ""))
     return AccessibleFigure(fig, alt)
 
 

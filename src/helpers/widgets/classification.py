@@ -98,8 +98,10 @@ class Classifier(Explorer):
         except ValueError as error:
             self.result.value = error_html(error)
             return
-        note = (" ER-low tumours often behave more like triple-negative ones (ASCO/CAP 2020)."
-                if is_er_low(er) else "")
+        note = (" ER-low positive (1-10 %): the comment ASCO/CAP 2020 recommends says data on "
+                "the benefit of endocrine therapy are limited but suggest possible benefit, so "
+                "patients are considered eligible for it, and that such tumours vary and often "
+                "behave more like ER-negative ones." if is_er_low(er) else "")
         rows = [("HER2 result", her2.status), ("HER2 expression", her2.expression),
                 ("ISH group", "—" if her2.ish_group is None else str(her2.ish_group)),
                 ("ER", er_class), ("PR", pr_class), ("Subtype", subtype),

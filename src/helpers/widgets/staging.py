@@ -114,7 +114,9 @@ class StagingExplorer(Explorer):
         self.extension = w.Checkbox(
             value=False, description="Fixed to pectoral muscle, or skin involved short of T4",
             layout=w.Layout(width="auto"))
-        self.n = w.Dropdown(options=N_CATEGORIES, value="N0", description="N category", style=style)
+        # A bare N3 is left out: SEER summary stage needs to know which N3 (N3c is distant).
+        self.n = w.Dropdown(options=tuple(c for c in N_CATEGORIES if c != "N3"), value="N0",
+                            description="N category", style=style)
         self.m = w.Dropdown(options=M_CATEGORIES, value="M0", description="M category", style=style)
         self.grade = w.Dropdown(options=_GRADES, value=2, description="Histologic grade",
                                 style=style)
@@ -236,6 +238,9 @@ class StagingExplorer(Explorer):
                 summary_stage(t, self.n.value, self.m.value) == "localized":
             lines.append("Fixation to the pectoral muscle or skin involvement short of T4 does "
                          "not change the AJCC stage, but SEER counts it as regional.")
+        if self.n.value == "N3c" and self.m.value != "M1":
+            lines.append("AJCC stages ipsilateral supraclavicular nodes as N3c (stage IIIC), "
+                         "but SEER Summary Stage 2018 counts them as distant.")
         if subtype.endswith("HER2+"):
             lines.append(f"The survival table of this collection covers HER2-negative subtypes "
                          f"only; this tumour is {subtype}.")

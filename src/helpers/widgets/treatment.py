@@ -4,7 +4,10 @@ A thin view over :class:`helpers.treatment.Patient`, :func:`~helpers.treatment.t
 and :func:`~helpers.treatment.explain`: for every option it shows the rationale, the evidence and
 the rule that fired, and lists the rules that did not fire with the condition that failed. An
 impossible combination (stage IV as early disease, a HER2-positive subtype, line 0) shows the
-model's message instead of options. A teaching model, not a recommendation for any person.
+model's message instead of options. Every result ends with one line naming what the model
+leaves out, linked to the list (:data:`helpers.treatment.LEFT_OUT`). Biomarkers are three-state:
+"not tested" is a choice of its own, never read as negative. A teaching model, not a
+recommendation for any person.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from typing import Any
 import ipywidgets as w
 
 from ..treatment import (
-    EARLY_STAGES, MAX_POSITIVE_NODES, MAX_TUMOUR_SIZE_MM, REVIEWED, SUPPORTIVE_CARE, Patient,
-    explain, side_effects, testing_prompts, treatment_options,
+    EARLY_STAGES, LEFT_OUT_URL, MAX_POSITIVE_NODES, MAX_TUMOUR_SIZE_MM, REVIEWED,
+    SUPPORTIVE_CARE, Patient, explain, left_out_line, side_effects, testing_prompts,
+    treatment_options,
 )
 from .._validate import shown
 from . import Explorer, error_html, message_html, range_label
@@ -34,9 +38,13 @@ _HER2 = (("not tested", None), ("HER2-null (IHC 0, no staining)", "null"),
          ("HER2-positive", "positive"))
 _MENOPAUSE = (("unknown", None), ("premenopausal", "premenopausal"),
               ("postmenopausal", "postmenopausal"))
-_PATHWAY = (("no alteration found / not tested", (False, False)),
+_PATHWAY = (("not tested", (None, None)), ("tested: no alteration found", (False, False)),
             ("PIK3CA mutation", (True, True)),
             ("AKT1 or PTEN alteration (no PIK3CA)", (True, False)))
+#: A biomarker result: not tested is a choice of its own, never read as negative.
+_RESULT = (("not tested", None), ("tested: not found", False), ("found", True))
+_PRIOR_ENDOCRINE = (("none, or not known", None), ("tamoxifen", "tamoxifen"),
+                    ("an aromatase inhibitor", "aromatase inhibitor"))
 _SEX = (("female", "female"), ("male", "male"))
 _GRADE = (("not known", None), ("1", 1), ("2", 2), ("3", 3))
 #: The latest line of therapy the teaching model takes (helpers.treatment.Patient).
@@ -111,7 +119,7 @@ class TreatmentExplorer(Explorer):
                            description="Tumour size, mm (early)", style=style)
         self.her2 = w.Dropdown(options=_HER2, value=None, description="HER2 expression",
                                style=style, layout=wide)
-        self.menopause = w.Dropdown(options=_MENOPAUSE, value=None,
+        self.menopause = w.Dropdown(options=_MENOPAUSE, value="postmenopausal",
                                     description="Menopausal status", style=style)
         self.cps = w.Text(value="", placeholder="0-100; empty = not tested",
                           description="PD-L1 CPS (0-100)", style=style)
@@ -119,22 +127,31 @@ class TreatmentExplorer(Explorer):
                                    description="Residual disease", style=style, layout=wide)
         self.flags = {
             "er_low": w.Checkbox(description="ER low positive (1-10 %)"),
-            "germline_brca": w.Checkbox(description="germline BRCA1/2 variant"),
-            "esr1_mutation": w.Checkbox(description="ESR1 mutation"),
             "high_risk": w.Checkbox(description="high risk: Ki-67 20 %+ or genomic"),
             "prior_chemo": w.Checkbox(description="chemotherapy for early disease"),
             "endocrine_resistant": w.Checkbox(description="relapse on adjuvant endocrine"),
             "immunotherapy_unsuitable": w.Checkbox(description="PD-(L)1 therapy not an option"),
             "prior_metastatic_chemo": w.Checkbox(description="chemotherapy for metastatic disease"),
             "prior_sacituzumab": w.Checkbox(description="sacituzumab govitecan already given"),
+            "relapse_within_6_months_of_chemo": w.Checkbox(
+                description="relapse within 6 months of chemotherapy"),
         }
-        self.pathway = w.Dropdown(options=_PATHWAY, value=(False, False),
+        self.results = {
+            "germline_brca": w.Dropdown(options=_RESULT, value=None,
+                                        description="Germline BRCA1/2 variant", style=style),
+            "esr1_mutation": w.Dropdown(options=_RESULT, value=None,
+                                        description="ESR1 mutation (plasma)", style=style),
+        }
+        self.prior_endocrine = w.Dropdown(options=_PRIOR_ENDOCRINE, value=None,
+                                          description="Relapsed on adjuvant", style=style)
+        self.pathway = w.Dropdown(options=_PATHWAY, value=(None, None),
                                   description="PI3K/AKT pathway", style=style, layout=wide)
         self.result = w.HTML()
         self.not_fired = w.HTML()
         controls = [self.subtype, self.setting, self.stage, self.line, self.sex, self.nodes,
                     self.grade, self.size, self.her2, self.menopause, self.cps, self.pathway,
-                    self.residual, *self.flags.values()]
+                    *self.results.values(), self.prior_endocrine, self.residual,
+                    *self.flags.values()]
         for control in controls:
             control.observe(lambda _change: self.update(), names="value")
         self.widget = w.VBox([
@@ -170,6 +187,9 @@ class TreatmentExplorer(Explorer):
             pd_l1_cps=parse_cps(self.cps.value),
             residual_disease=self.residual.value if early else None,
             pik3ca_akt1_pten=self.pathway.value[0], pik3ca_mutation=self.pathway.value[1],
+            prior_endocrine=self.prior_endocrine.value
+            if self.subtype.value.startswith("HR+") else None,
+            **{name: box.value for name, box in self.results.items()},
             **{name: box.value for name, box in self.flags.items()},
         )
 
@@ -205,6 +225,9 @@ class TreatmentExplorer(Explorer):
             f"<tbody>{rows}</tbody></table>{prompts}"
             f"<p><strong>Common side effects:</strong></p><ul>{effects}</ul>"
             f"<p><strong>At every stage:</strong> {html.escape(SUPPORTIVE_CARE)}</p>"
+            f"<p><strong>Not in the model:</strong> {html.escape(left_out_line())} "
+            f'<a href="{html.escape(LEFT_OUT_URL)}" target="_blank" rel="noopener">'
+            "What the model leaves out</a></p>"
         )
         missed = "".join(f"<li><code>{html.escape(c.rule_id)}</code> ({html.escape(c.drug_class)})"
                          f": {html.escape(c.reason)}</li>" for c in checks if not c.fired)
