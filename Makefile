@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed
 START  := notebooks/00_start_here.ipynb
 NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
-.PHONY: install lab app site test notebooks bench bench-load clean
+.PHONY: install lab app report-app site test notebooks bench bench-load clean
 
 install: $(STAMP)
 
@@ -46,6 +46,10 @@ lab: $(STAMP)
 # The explorers as a code-free app (Voila), on 127.0.0.1 only, with a token: open the URL it prints.
 app: $(STAMP)
 	$(BIN)/python tools/serve.py app
+
+# The report reader of lesson 8 as its own code-free page (Voila), served the same way.
+report-app: $(STAMP)
+	$(BIN)/python tools/serve.py report-app
 
 # Unit tests of helpers, then nbval over every notebook (configured in pyproject.toml).
 test: $(TEST_STAMP)

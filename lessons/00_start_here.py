@@ -45,12 +45,14 @@
 # | 5 | [Treatment logic](05_treatment.ipynb) | which finding opens which treatment, and the trial behind it | 30 min | 15 min | 45 min |
 # | 6 | [The patient's path](06_patient_path.ipynb) | symptoms, risk factors, diagnosis, living with it | 20 min | 10 min | 30 min |
 # | 7 | [Capstone: seven virtual patients](07_capstone.ipynb) | the whole pipeline, case by case | 10 min | 35 min | 45 min |
+# | 8 | [Read your report](08_read_your_report.ipynb) | paste a pathology report and see each finding explained, with the rules of lessons 2 and 3 | 20 min | 10 min | 30 min |
 #
 # "Reading" covers the text, figures, widgets and the "Think" questions; "Exercises" covers the
 # exercises and concept checks. Lessons 4, 5 and 6 ask for a line of pandas (see below).
 #
 # **Reading on your own, without code?** Start with [lesson 6, the patient's path](06_patient_path.ipynb),
-# then lessons 1, 4 and 5; the exercises are optional. The [instructor guide](../instructors/guide.md#self-study-path-for-lay-readers)
+# then lessons 1, 4 and 5; the exercises are optional. To read a pathology report line by line,
+# use [lesson 8](08_read_your_report.ipynb). The [instructor guide](../instructors/guide.md#self-study-path-for-lay-readers)
 # gives this path with times.
 #
 # Terms are explained in the [glossary](glossary.md).

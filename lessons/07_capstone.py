@@ -368,6 +368,8 @@ show_table(pd.DataFrame(rows))
 # ## What's next?
 # - Back: [Lesson 6, the patient's path](06_patient_path.ipynb) ·
 #   [Start page](00_start_here.ipynb) · [Glossary](glossary.md)
+# - Next: [Lesson 8, read your report](08_read_your_report.ipynb): a pathology report, finding by
+#   finding.
 #
 # ## Sources
 # - Wolff AC et al. HER2 testing in breast cancer: ASCO/CAP guideline focused update. J Clin

@@ -84,6 +84,12 @@ SCRIPT: dict[tuple[str, str], tuple[list[Any], list[tuple[Any, str]]]] = {
                                       " core needle  biopsy "],
                                      [("fine-needle aspiration", "fine-needle aspiration"),
                                       ("surgical biopsy", "surgical biopsy")]),
+    ("report", "exercise_1"): (["low positive", "Low Positive", " LOW POSITIVE "],
+                               [("positive", "positive"), ("negative", "negative")]),
+    ("report", "exercise_2"): ([14, 14.0], [(22, "whole tumour size"), (1.4, "centimetres"),
+                                            (10, "too low"), (18, "too high")]),
+    ("report", "exercise_3"): ([2], [(3, "isolated tumour cells"), (1, "micrometastasis"),
+                                     (4, "nodes examined")]),
 }
 
 
@@ -541,6 +547,17 @@ KERNEL_SCRIPT: dict[str, list[tuple[Any, str, str]]] = {
         ('"fine needle aspiration"', "incorrect", "loose cells"),
         ('"core-needle biopsy"', "correct", "cylinders"),
         ('"core needle biopsy"', "correct", "cylinders")],
+    "exercises.report.exercise_1(": [
+        ('"weak"', "malformed", "possible answers"),
+        ('"positive"', "incorrect", "laboratory's word"),
+        ('"Low Positive"', "correct", "the number decides"),
+        ('"low positive"', "correct", "the number decides")],
+    "exercises.report.exercise_2(": [
+        ('"14 mm"', "malformed", "a number"), ("22", "incorrect", "DCIS"),
+        ('"14"', "correct", "largest invasive focus"), ("14", "correct", "largest invasive focus")],
+    "exercises.report.exercise_3(": [
+        ('"two"', "malformed", "a number"), ("3", "incorrect", "Isolated tumour cells"),
+        ('"2"', "correct", "micrometastases count"), ("2", "correct", "micrometastases count")],
 }
 
 

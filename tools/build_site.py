@@ -183,6 +183,29 @@ def accessible_tables(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+_HREF_NOTEBOOK = re.compile(r'href="(?!https?:)([\w\-./]*?)([\w\-]+)\.ipynb(#[^"\s]*)?"')
+
+
+def output_links(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Links to lessons inside HTML outputs and saved widget values (the report reader's table)
+    point at the site's pages too: ``href="02_x.ipynb#y"`` -> ``href="02_x.html#y"``."""
+    def fix(text: str) -> str:
+        return _HREF_NOTEBOOK.sub(lambda m: f'href="{m.group(2)}.html{m.group(3) or ""}"', text)
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            html_out = out.get("data", {}).get("text/html")
+            if html_out is not None:
+                out["data"]["text/html"] = fix("".join(html_out) if isinstance(html_out, list)
+                                               else html_out)
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    for model in state.get("state", {}).values():
+        value = model.get("state", {}).get("value")
+        if isinstance(value, str) and ".ipynb" in value:
+            model["state"]["value"] = fix(value)
+    return nb
+
+
 # --- Scripts in outputs ---------------------------------------------------------------------
 
 _SCRIPT_ELEMENTS = {"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base"}
@@ -405,7 +428,7 @@ def stage(src: Path, notebooks: Path = NOTEBOOKS, names: list[str] | None = None
         title, blurb = title_of(nb, path.stem)
         entries.append((path.stem, title, blurb))
         docnames.append(path.stem)
-        nb = accessible_tables(nb)
+        nb = output_links(accessible_tables(nb))
         if not allow_output_scripts:
             nb, _ = without_output_scripts(nb)
         for cell in nb.cells:

@@ -40,6 +40,7 @@ LESSON_TIMES: tuple[LessonTime, ...] = (
     LessonTime(5, "05_treatment", reading=30, exercises=15),
     LessonTime(6, "06_patient_path", reading=20, exercises=10),
     LessonTime(7, "07_capstone", reading=10, exercises=35),
+    LessonTime(8, "08_read_your_report", reading=20, exercises=10),
 )
 
 #: A class plan starts with this many minutes for logging in, opening the start page and the
@@ -52,7 +53,7 @@ MIN_BUFFER_MINUTES = 5
 
 
 def lesson_time(number: int) -> LessonTime:
-    """The estimate for lesson ``number`` (0 to 7). Raises ``ValueError`` for any other number."""
+    """The estimate for lesson ``number`` (0 to 8). Raises ``ValueError`` for any other number."""
     for entry in LESSON_TIMES:
         if entry.number == number:
             return entry

@@ -8,6 +8,7 @@ servers from the same functions, so what is tested is what a user starts. Usage:
     .venv/bin/python tools/serve.py lab              # JupyterLab on the start page
     .venv/bin/python tools/serve.py app              # the explorers as a Voila app
     .venv/bin/python tools/serve.py app --port 8871  # any extra option goes to the server
+    .venv/bin/python tools/serve.py report-app       # the report reader (lesson 8) as an app
 
 ``lab`` runs JupyterLab through this script (``serve.py jupyterlab ...``), so that its websocket
 readers are bounded first (:func:`guard_kernel_message_readers`).
@@ -619,7 +620,16 @@ def later_options_win(argv: list[str]) -> list[str]:
             if not (arg.startswith("--") and "=" in arg) or last[arg.split("=", 1)[0]] == i]
 
 
-COMMANDS = {"lab": lab_command, "app": app_command}
+#: The report reader (lesson 8) as its own app page, served the same way as the explorers.
+REPORT_APP_NOTEBOOK = "app/report_reader.ipynb"
+
+
+def report_app_command(root: Path = ROOT) -> list[str]:
+    """Voila serving the report reader page (``make report-app``): as :func:`app_command`."""
+    return app_command(root, REPORT_APP_NOTEBOOK)
+
+
+COMMANDS = {"lab": lab_command, "app": app_command, "report-app": report_app_command}
 
 
 def main(argv: list[str]) -> None:

@@ -40,3 +40,15 @@ def test_app_in_browser(browser, app_widgets: int, tmp_path) -> None:
     print(report.summary(), f"({report.seconds:.1f} s)")
     assert not report.problems, report.summary()
     assert report.widgets_rendered == report.widgets_responding == app_widgets
+
+
+def test_report_app_in_browser(browser, tmp_path) -> None:
+    """The report reader's own app page (app/report_reader.ipynb, ``make report-app``)."""
+    app = start_app(tmp_path, secrets.token_hex(24), notebook=serve.REPORT_APP_NOTEBOOK)
+    try:
+        report = check_app(browser, app, 1, name="report app")
+    finally:
+        app.stop()
+    print(report.summary(), f"({report.seconds:.1f} s)")
+    assert not report.problems, report.summary()
+    assert report.widgets_rendered == report.widgets_responding == 1
