@@ -164,7 +164,8 @@ exercises.capstone.check_options("Bea", drug_classes)
 # (`germline_brca=None`) and asks for the test, naming what a positive result could open:
 
 # %%
-capstone.run_pipeline(capstone.patient("Bea")).prompts
+for prompt in capstone.run_pipeline(capstone.patient("Bea")).prompts:
+    print("-", prompt)
 
 # %% [markdown]
 # **Think:** why is there no endocrine therapy for Bea, and what does chemotherapy before

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: conda-forge names that differ from the PyPI name of the same package.
 CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
 #: What `import helpers` needs, and nothing more (see pyproject.toml).
-RUNTIME = {"numpy", "pandas", "matplotlib", "pillow", "ipywidgets", "lifelines"}
+RUNTIME = {"numpy", "pandas", "matplotlib", "pillow", "ipywidgets", "ipython", "lifelines"}
 #: Tools a class never uses: they must stay out of the runtime dependencies and the Binder image.
 NOT_FOR_CLASS = {"pytest", "nbval", "hypothesis", "playwright", "ruff", "jupytext", "nbgrader",
                  "setuptools", "sphinx", "myst-nb", "sphinx-book-theme"}

@@ -25,7 +25,7 @@ NOTEBOOKS = sorted([*(ROOT / "notebooks").glob("*.ipynb"),
 PATTERNS = (
     (re.compile(r"\bNaN\b"), "NaN (a missing value shown as pandas writes it)"),
     (re.compile(r"^\s*dtype: \w+|, dtype: \w+", re.M), "a Series footer 'dtype: ...'"),
-    (re.compile(r"^Name: \w+", re.M), "a Series footer 'Name: ...'"),
+    (re.compile(r"^Name: [^\n]*?, (?:Length: \d+, )?dtype: ", re.M), "a Series footer 'Name: ...'"),
     (re.compile(r"\((?:'[^'\n]*'|\"[^\"\n]*\"|[\w -]+),\)"), "a one-item tuple like '(tamoxifen,)'"),
     (re.compile(r"\('[^'\n]*', '"), "a tuple of quoted words like \"('a', 'b')\""),
     (re.compile(r"<td>\([^()<]*,[^()<]*\)</td>"), "a table cell holding a tuple '(a, b)'"),

@@ -347,7 +347,7 @@ def test_stage_only_when_t_n_and_m_are_all_stated() -> None:
 
 def test_t_and_n_from_the_numbers() -> None:
     report = read_report("Invasive carcinoma measuring 20.4 mm. Lymph nodes: 4/12")
-    assert (report.rules.t_from_size, report.rules.n_from_nodes) == ("T1c", "N2")
+    assert (report.rules.t_from_size, report.rules.n_from_nodes) == ("T1c", "N2a")
 
 
 def test_micrometastases_only_give_n1mi() -> None:
@@ -355,7 +355,7 @@ def test_micrometastases_only_give_n1mi() -> None:
                          "1.1 mm.")
     assert report.nodes_micrometastases_only and report.rules.n_from_nodes == "N1mi"
     macro = read_report("Axillary nodes: macrometastases in two nodes (2/9).")
-    assert not macro.nodes_micrometastases_only and macro.rules.n_from_nodes == "N1"
+    assert not macro.nodes_micrometastases_only and macro.rules.n_from_nodes == "N1a"
 
 
 def test_ki67_one_number_or_none() -> None:
@@ -509,7 +509,7 @@ def test_apply_rules_is_the_one_adapter() -> None:
                                         tumour_size_mm=51.0, nodes_positive=10, pt="pT3",
                                         pn="pN3a", pm="cM0"))
     assert (rules.her2_status, rules.her2_ish_group) == ("negative", 2)
-    assert (rules.t_from_size, rules.n_from_nodes, rules.stage) == ("T3", "N3", "IIIC")
+    assert (rules.t_from_size, rules.n_from_nodes, rules.stage) == ("T3", "N3a", "IIIC")
 
 
 # --- The widget ------------------------------------------------------------------------------
