@@ -16,7 +16,7 @@ install: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml setup.py
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON) ..."; $(PYTHON) -m venv $(VENV); }
-	@echo "Installing pinned dependencies and the helpers package (first run takes a minute) ..."
+	@echo "Installing pinned dependencies and the helpers package (the first run takes a few minutes) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	@# nbgrader only builds the student notebooks: hide its course-management menus.
 	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
