@@ -68,6 +68,20 @@ def _worked_answers() -> list[str]:
     return shown
 
 
+def test_a_rebuild_keeps_the_published_git_folder_and_nothing_else(tmp_path: Path) -> None:
+    out = tmp_path / "tree"
+    (out / ".git").mkdir(parents=True)
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (out / "notebooks").mkdir()
+    (out / "notebooks" / "99_removed.ipynb").write_text("{}")
+    (out / "stale.txt").write_text("old")
+    tool.build_tree(out)
+    assert (out / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
+    assert not (out / "stale.txt").exists()
+    assert not (out / "notebooks" / "99_removed.ipynb").exists()
+    assert (out / "notebooks" / "00_start_here.ipynb").is_file()
+
+
 def test_tree_holds_the_lessons_glossary_and_data(tree: Path) -> None:
     lessons = sorted(p.stem for p in build_notebooks.LESSONS.glob("[0-9][0-9]_*.py"))
     assert sorted(p.stem for p in (tree / "notebooks").glob("*.ipynb")) == lessons
@@ -79,7 +93,7 @@ def test_tree_holds_the_lessons_glossary_and_data(tree: Path) -> None:
 
 
 def test_no_folder_or_table_that_holds_answers(tree: Path) -> None:
-    top = {p.name for p in tree.iterdir()}
+    top = {p.name for p in tree.iterdir()} - {".git"}
     assert top == {"README.md", "notebooks", "data"}
     for table in (tree / "data").glob("*.csv"):
         header = table.read_text(encoding="utf-8").splitlines()[0]

@@ -90,10 +90,20 @@ def student_notebook(source: Path) -> nbformat.NotebookNode:
 
 
 def build_tree(out: Path) -> list[Path]:
-    """Write the tree into ``out`` (replaced); return the files written."""
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "notebooks").mkdir(parents=True)
+    """Write the tree into ``out``; return the files written.
+
+    Everything in ``out`` is replaced except its ``.git`` folder, so that a tree already
+    published takes a rebuild as one more commit.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    for child in out.iterdir():
+        if child.name == ".git":
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    (out / "notebooks").mkdir()
     written = [out / "README.md"]
     written[0].write_text(README, encoding="utf-8")
     for source in sorted(build_notebooks.LESSONS.glob("[0-9][0-9]_*.py")):
