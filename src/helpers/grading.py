@@ -242,16 +242,12 @@ def hand_in(call: str, namespace: MutableMapping[str, Any]) -> None:
                                              for name, value in answers.items()}}
     except Exception:  # noqa: BLE001
         payload = {"call": call, "answers": {}}
-    try:
-        from IPython.core.interactiveshell import InteractiveShell
-        from IPython.display import display
-
-        in_ipython = InteractiveShell.initialized()
-    except ImportError:
-        in_ipython = False
-    if in_ipython:
-        display({MIME: payload, "text/plain": str(feedback),
-                 "text/html": feedback._repr_html_()}, raw=True)
+    ipython = sys.modules.get("IPython")  # loaded in a notebook's kernel, never imported here
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is not None and getattr(shell, "display_pub", None) is not None:
+        importlib.import_module("IPython.display").display(
+            {MIME: payload, "text/plain": str(feedback), "text/html": feedback._repr_html_()},
+            raw=True)
     else:  # outside a notebook (a plain script): say it in words
         print(feedback)
     for name in names:
