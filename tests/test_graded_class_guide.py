@@ -8,7 +8,10 @@ right answer, both fetching and submitting through the exchange. Only the placeh
 filled in: the class's repository is a local bare repository. Then the command ``make course``
 prints is run as printed too, and the scores are checked.
 
-It installs the grading environment (``make grader``) from scratch: a few minutes.
+It installs the grading environment (``make grader``) from scratch, as an instructor does: a
+few minutes. This is the one test whose commands are not kept offline (conftest.py): pip must
+reach the package index the machine is set up with (its cache makes it quick), as it must for
+``make install``. It clones the repository's last commit: commit before running it.
 """
 
 from __future__ import annotations
