@@ -125,7 +125,18 @@ CHEATS = {
                      "            handle.write('pwned')\n"
                      "    except OSError as error:\n"
                      "        print('blocked:', error)\n"
-                     "subprocess.Popen(['sh', '-c', 'sleep 3; touch MARKER'], start_new_session=True)",
+                     # waits until its kernel has ended, then writes (the gradebook, say)
+                     "later = ('import os, sys, time\\n'\n"
+                     "         'while True:\\n'\n"
+                     "         '    try:\\n'\n"
+                     "         '        os.kill(int(sys.argv[1]), 0)\\n'\n"
+                     "         '    except OSError:\\n'\n"
+                     "         '        break\\n'\n"
+                     "         '    time.sleep(0.2)\\n'\n"
+                     "         'open(sys.argv[2], \"w\").write(\"changed after grading\")\\n')\n"
+                     "import sys\n"
+                     "subprocess.Popen([sys.executable, '-c', later, str(os.getpid()), 'MARKER'],\n"
+                     "                 start_new_session=True)",
 }
 #: The assignment the cheaters hand in.
 CHEATED = "04_survival"
@@ -344,7 +355,7 @@ def test_a_submission_cannot_change_the_grader_or_outlive_grading(graded) -> Non
     text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
                    for o in c.outputs)
     assert text.count("Read-only file system") == 2, text[:2000]
-    time.sleep(5)  # the detached process would have touched the marker after 3 s
+    time.sleep(5)  # the process left behind would write the marker once its kernel ended
     assert not graded["marker"].exists()
 
 

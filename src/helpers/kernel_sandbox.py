@@ -4,7 +4,8 @@
 ``python -m helpers.kernel_sandbox --read-only DIR [--read-only DIR ...] -- COMMAND ...``
 
 In the new namespaces this process may change mounts: it makes each ``DIR`` a read-only bind
-mount of itself, gives the command its own scratch folders for IPython and matplotlib, then
+mount of itself, gives the command its own scratch folders for IPython and matplotlib (in
+memory, gone when it ends), then
 starts the command in one more user namespace, where it can no longer change mounts (so it cannot
 make the folders writable again). Being in a new PID namespace, every process the command starts
 ends when it ends.
@@ -39,6 +40,9 @@ def main(argv: list[str]) -> int:
         if os.path.isdir(path):
             _read_only(os.path.realpath(path))
     scratch = tempfile.mkdtemp(prefix="grading-kernel-")
+    # A scratch folder in memory, seen by this kernel only: it goes when the kernel ends.
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256m,mode=700", "tmpfs", scratch],
+                   check=True)
     os.environ.update(IPYTHONDIR=os.path.join(scratch, "ipython"),
                       MPLCONFIGDIR=os.path.join(scratch, "matplotlib"), HOME=scratch)
     unshare = shutil.which("unshare") or "unshare"
