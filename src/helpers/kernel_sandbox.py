@@ -39,10 +39,12 @@ def main(argv: list[str]) -> int:
     for path in options[1::2]:
         if os.path.isdir(path):
             _read_only(os.path.realpath(path))
-    scratch = tempfile.mkdtemp(prefix="grading-kernel-")
-    # A scratch folder in memory, seen by this kernel only: it goes when the kernel ends.
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256m,mode=700", "tmpfs", scratch],
+    # Scratch space in memory, seen by this kernel only, gone when it ends: a fresh tmpfs over
+    # /dev/shm (which hides the machine's own), or over a new folder where there is none.
+    memory = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.mkdtemp(prefix="grading-")
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256m,mode=1777", "tmpfs", memory],
                    check=True)
+    scratch = tempfile.mkdtemp(prefix="kernel-", dir=memory)
     os.environ.update(IPYTHONDIR=os.path.join(scratch, "ipython"),
                       MPLCONFIGDIR=os.path.join(scratch, "matplotlib"), HOME=scratch)
     unshare = shutil.which("unshare") or "unshare"
