@@ -10,13 +10,13 @@ TEST_STAMP := $(VENV)/.test-installed
 START  := notebooks/00_start_here.ipynb
 NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
 
-.PHONY: install lab app report-app site test notebooks bench bench-load clean
+.PHONY: install lab app report-app site test notebooks bench bench-load clean student-tree grader
 
 install: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml setup.py tools/lab_settings/her2neg-teaching.json
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON) ..."; $(PYTHON) -m venv $(VENV); }
-	@echo "Installing pinned dependencies and the helpers package (first run takes a minute) ..."
+	@echo "Installing pinned dependencies and the helpers package (the first run takes a few minutes) ..."
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	@# nbgrader only builds the student notebooks: hide its course-management menus.
 	@$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
@@ -60,12 +60,38 @@ test: $(TEST_STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
 
-# For instructors running a graded class: an nbgrader course built from lessons/*.py, in
-# course/ (not committed): course/source/<lesson>/ per lesson with exercises, autograded cells
-# calling the lessons' checkers. Then see instructors/guide.md, "Running a graded class".
+# For instructors running a graded class (instructors/guide.md, "Running a graded class").
+# The grader's environment, .venv-grader: the helpers package installed as a copy (not
+# editable) and then made read-only, with nbgrader and the authoring tools at the pinned
+# versions. It is rebuilt when the library changes.
+GRADER       := .venv-grader
+GRADER_STAMP := $(GRADER)/.installed
+LIBRARY      := $(shell find src data -type f \( -name '*.py' -o -name '*.csv' -o -name '*.json' \) 2>/dev/null)
+
+.PHONY: grader
+grader: $(GRADER_STAMP)
+
+$(GRADER_STAMP): requirements.txt pyproject.toml setup.py $(LIBRARY)
+	@test -x $(GRADER)/bin/python || { echo "Creating $(GRADER) with $(PYTHON) ..."; $(PYTHON) -m venv $(GRADER); }
+	@chmod -R u+w $(GRADER)
+	@echo "Installing nbgrader and a read-only copy of the helpers package into $(GRADER) ..."
+	$(GRADER)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.txt ".[author,lab]"
+	@chmod -R a-w "$$($(GRADER)/bin/python -c 'import helpers, os; print(os.path.dirname(helpers.__file__))')"
+	@rm -rf build src/*.egg-info
+	@touch $(GRADER_STAMP)
+
+# An nbgrader course built from lessons/*.py, in course/ (not committed): course/source/<lesson>/
+# per lesson with exercises, each followed by a locked cell that hands the answer in, and
+# course/nbgrader_config.py, which decides every grade in the grader's own process.
 .PHONY: course
-course: $(STAMP)
-	$(BIN)/python tools/build_course.py
+course: $(GRADER_STAMP)
+	$(GRADER)/bin/python tools/build_course.py
+
+# The student-only tree a graded class pulls onto its hub (student notebooks, glossary, data
+# tables, nothing that holds an answer), in _build/student-tree/: publish it as its own
+# repository or branch.
+student-tree: $(GRADER_STAMP)
+	$(GRADER)/bin/python tools/build_student_tree.py
 
 # The published site: a Sphinx book (MyST-NB, sphinx-book-theme; tools/site/conf.py) of every
 # notebook with its committed outputs, the glossary and an index, in _build/site/ (offline, no
@@ -86,4 +112,5 @@ bench-load: $(STAMP)
 	$(BIN)/python benchmarks/load.py
 
 clean:
-	rm -rf $(VENV) .venv-compat .pytest_cache
+	chmod -R u+w $(GRADER) 2>/dev/null || true
+	rm -rf $(VENV) $(GRADER) .venv-compat .pytest_cache

@@ -66,19 +66,19 @@
 # - **Running a cell.** Click in a grey code cell and press <kbd>Shift</kbd> + <kbd>Enter</kbd>.
 #   The result appears under it. Run the cells of a lesson from the top, in order: a cell can use
 #   a name that an earlier cell made.
-# - **A variable** is a name for a value: `answer = 67` puts 67 in `answer`. Exercises start with
+# - **A variable** is a name for a value: `answer = 12` puts 12 in `answer`. Exercises start with
 #   `answer = ...`; the `...` means "not answered yet". Replace it and run the cell.
-# - **A string** is text, and it goes **in quotes**: `answer = "negative"`. Without quotes,
-#   `answer = negative` makes Python look for a variable called `negative` and stop with a
+# - **A string** is text, and it goes **in quotes**: `answer = "left"`. Without quotes,
+#   `answer = left` makes Python look for a variable called `left` and stop with a
 #   `NameError`. A result such as `"HR+/HER2-"` needs quotes too, or Python tries to read the
 #   `+`, `/` and `-` as arithmetic and stops with an error.
 # - **A list** holds several values between square brackets, separated by commas:
 #   `answer = ["chemotherapy", "immunotherapy"]`.
 #
-# Numbers go without quotes and without the % sign: `answer = 69.5`.
+# Numbers go without quotes and without the % sign: `answer = 42.5`.
 
 # %%
-answer = "negative"  # a string: text in quotes
+answer = "left"  # a string: text in quotes
 stages = ["localized", "regional", "distant"]  # a list of three strings
 print(answer, len(stages), stages[0])
 
@@ -96,7 +96,7 @@ print(answer, len(stages), stages[0])
 #   **Run** menu, "Run All Cells". Each lesson runs in a few seconds.
 # - **Exercises** end with a line like `exercises.survival.exercise_1(answer)`. Replace the
 #   `...` with your answer and run the cell: the box below says whether you are right, or gives
-#   a hint. Type words in quotes (`answer = "negative"`). After three wrong tries the hint names
+#   a hint. Type words in quotes (`answer = "left"`). After three wrong tries the hint names
 #   a call such as `exercises.survival.show_answer(1)` that shows the worked answer and why.
 # - **Widgets** (drop-down lists, sliders, text boxes and buttons) respond as soon as you change
 #   them. Move between them with <kbd>Tab</kbd> and change a choice with the arrow keys. If an

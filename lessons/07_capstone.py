@@ -163,11 +163,11 @@ exercises.capstone.check_options("Bea", drug_classes)
 # has not been done is not a negative result, so the pipeline leaves that finding open
 # (`germline_brca=None`) and asks for the test, naming what a positive result could open:
 
-# %%
+# %% tags=["shows-answers"]
 for prompt in capstone.run_pipeline(capstone.patient("Bea")).prompts:
     print("-", prompt)
 
-# %% [markdown]
+# %% [markdown] tags=["shows-answers"]
 # **Think:** why is there no endocrine therapy for Bea, and what does chemotherapy before
 # surgery let the team learn?
 
@@ -203,7 +203,7 @@ for o in capstone.run_pipeline(capstone.patient("Chen")).options:
     if o.drug_class == "CDK4/6 inhibitor":
         print(f"{o.rule_id}: {o.drug_class}")
 
-# %% [markdown]
+# %% [markdown] tags=["shows-answers"]
 # Chen's tumour is larger than 50 mm (T3) with no nodes: stage IIB, yet "localized" in SEER's
 # terms. The stage group and the survival-table row answer different questions. The treatment
 # rules read the same findings: as node-negative stage IIB disease, Chen fits NATALEE
@@ -222,13 +222,13 @@ answers = dict(her2_status="negative", her2_expression="ultralow", subtype="HR+/
 ### END SOLUTION
 exercises.capstone.check_pipeline("Dana", answers)
 
-# %% [markdown]
+# %% [markdown] tags=["shows-answers"]
 # Dana's ER is 5 %: positive, but "low positive" (ASCO/CAP 2020). Such tumours often behave more
 # like triple-negative ones, so the benefit of hormone therapy is uncertain; the label HR+ does
 # not settle it. For metastatic ER-low disease the pipeline asks for a PD-L1 test, as it would
 # for triple-negative disease:
 
-# %%
+# %% tags=["shows-answers"]
 print("\n".join(capstone.run_pipeline(capstone.patient("Dana")).prompts))
 
 # %% [markdown]
@@ -246,7 +246,7 @@ answers = dict(her2_status="negative", her2_expression="low", subtype="HR-/HER2-
 ### END SOLUTION
 exercises.capstone.check_pipeline("Eli", answers)
 
-# %% [markdown]
+# %% [markdown] tags=["shows-answers"]
 # Eli's ISH ratio is above 2.0 but the copy number is below 4.0: ISH group 2. With IHC 2+ and a
 # recount that confirms the group, ASCO/CAP calls it negative. Eli also carries a BRCA1 variant,
 # and the imaging summary says that surgery after neoadjuvant therapy still found invasive
@@ -256,7 +256,7 @@ exercises.capstone.check_pipeline("Eli", answers)
 # pembrolizumab she started with it continues after surgery, as in KEYNOTE-522, alongside the
 # olaparib. See the pipeline report:
 
-# %%
+# %% tags=["shows-answers"]
 print(capstone.pipeline_report(capstone.patient("Eli")))
 
 # %% [markdown]
@@ -273,7 +273,7 @@ answers = dict(her2_status="negative", her2_expression="null", subtype="HR+/HER2
 ### END SOLUTION
 exercises.capstone.check_pipeline("Fatima", answers)
 
-# %% [markdown]
+# %% [markdown] tags=["shows-answers"]
 # A 1.5 mm deposit in one node is a micrometastasis (N1mi). With a T1 tumour, AJCC 8 stages it
 # IB, not IIA; SEER counts it as regional spread.
 #
@@ -297,11 +297,11 @@ drug_classes = []
 ### END SOLUTION
 exercises.capstone.check_options("Grace", drug_classes)
 
-# %% [markdown]
+# %% [markdown] tags=["shows-answers"]
 # Grace's ISH ratio of 2.4 with 5.1 copies is group 1: HER2-positive, whatever the IHC score.
 # Her cancer is outside this collection, because its treatment centres on HER2-targeted drugs:
 
-# %%
+# %% tags=["shows-answers"]
 print(capstone.pipeline_report(capstone.patient("Grace")))
 
 # %% [markdown]
@@ -310,7 +310,7 @@ print(capstone.pipeline_report(capstone.patient("Grace")))
 #
 # All seven patients side by side:
 
-# %%
+# %% tags=["shows-answers"]
 import pandas as pd
 
 rows = []
@@ -326,7 +326,7 @@ for name in capstone.patient_names():
                  f"{r.survival_release} (the seed table has no {r.subtype} row)"})
 show_table(pd.DataFrame(rows))
 
-# %% [markdown]
+# %% [markdown] tags=["shows-answers"]
 # The two prognostic columns come from the AJCC 8 tables of
 # [lesson 3](03_staging.ipynb), which add grade, HER2, ER and PR to T, N and M. Bea and Eli,
 # both triple-negative and grade 3, move up from their anatomic stage (Eli from IIA to IIB, Bea

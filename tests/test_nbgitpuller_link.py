@@ -21,10 +21,10 @@ def test_guide_shows_the_generated_link() -> None:
     assert f"`{link}`" in GUIDE.read_text(encoding="utf-8")
 
 
-def test_guide_names_the_command_and_the_package() -> None:
+def test_guide_names_the_command_and_the_install_that_works() -> None:
     text = GUIDE.read_text(encoding="utf-8")
-    assert "tools/nbgitpuller_link.py" in text
-    assert "pip install her2neg-teaching" in text
+    assert "python3 tools/nbgitpuller_link.py" in text
+    assert 'pip install -c requirements.txt ".[lab]"' in text
 
 
 def test_link_pulls_the_repository_and_opens_the_start_page() -> None:
@@ -79,15 +79,58 @@ def test_command_prints_the_link_or_a_clear_error(capsys) -> None:
     assert err.startswith("error: hub must") and "Traceback" not in err
 
 
-def test_guide_pins_the_release_tag_for_class_day() -> None:
-    """The class-day Binder link and the branch example name the current release's tag."""
+def _released_names() -> set[str]:
+    """Tags of this repository (none yet): a guide may name only these as releases."""
+    import subprocess
+
+    result = subprocess.run(["git", "tag"], cwd=ROOT, capture_output=True, text=True)
+    return set(result.stdout.split())
+
+
+@pytest.mark.parametrize("page", [GUIDE, ROOT / "README.md"])
+def test_no_instruction_names_a_release_that_does_not_exist(page: Path) -> None:
+    """Neither a PyPI release (the package is not on PyPI) nor a tag the repository lacks."""
     import re
 
-    import helpers
+    text = page.read_text(encoding="utf-8")
+    assert not re.search(r"pip install ['\"]?her2neg-teaching(\[\w,]+\])?['\"]?(?!\s*@)(\s|`|$)",
+                         text)
+    named = set(re.findall(r"@(v\d[\w.]*)", text))
+    named |= set(re.findall(r"her2neg-teaching/her2neg-teaching/(v\d[\w.]*)\?", text))
+    named |= set(re.findall(r"git branch \S+ (v\d[\w.]*)", text))
+    assert named <= _released_names(), named - _released_names()
 
+
+def test_guide_pins_a_commit_for_class_day() -> None:
     text = GUIDE.read_text(encoding="utf-8")
-    tag = f"v{helpers.__version__}"
-    pinned = re.findall(r"https://mybinder\.org/v2/gh/her2neg-teaching/her2neg-teaching/([^?\s`]+)",
-                        text)
-    assert tag in pinned, pinned
-    assert f"git branch class-2026 {tag}" in text
+    assert "git branch class-2026 COMMIT && git push origin class-2026" in text
+    assert "https://mybinder.org/v2/gh/her2neg-teaching/her2neg-teaching/COMMIT?urlpath=" in text
+    assert "git tag class-2026-v1 COMMIT" in text
+
+
+def test_pinning_commands_run_as_printed(tmp_path: Path) -> None:
+    """The guide's branch and tag commands, with COMMIT a real commit, in a clone."""
+    import subprocess
+
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", "--no-checkout", str(ROOT), str(clone)],
+                   check=True)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=clone, capture_output=True,
+                            text=True, check=True).stdout.strip()
+    for command in ("git branch class-2026 COMMIT", "git tag class-2026-v1 COMMIT"):
+        subprocess.run(command.replace("COMMIT", commit).split(), cwd=clone, check=True)
+    for ref in ("class-2026", "class-2026-v1"):
+        assert subprocess.run(["git", "rev-parse", f"{ref}^{{commit}}"], cwd=clone,
+                              capture_output=True, text=True,
+                              check=True).stdout.strip() == commit
+
+
+def test_graded_class_link_opens_the_student_trees_start_page() -> None:
+    """The guide's link for a graded class pulls the student-only tree, not this repository."""
+    link = tool.nbgitpuller_link("https://YOUR-HUB",
+                                 repo="https://github.com/YOUR-ACCOUNT/her2neg-class")
+    query = parse_qs(urlsplit(link).query)
+    assert query["urlpath"] == ["lab/tree/her2neg-class/notebooks/00_start_here.ipynb"]
+    assert ("python3 tools/nbgitpuller_link.py https://YOUR-HUB --repo "
+            "https://github.com/YOUR-ACCOUNT/her2neg-class --branch main") in GUIDE.read_text(
+                encoding="utf-8")

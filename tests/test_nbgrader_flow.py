@@ -4,9 +4,11 @@
 In a temporary folder: build the course for two lessons, ``nbgrader generate_assignment`` and
 ``release_assignment``; one student solves every exercise (placed in ``submitted/`` directly),
 another fetches the assignment through the exchange, answers some exercises right, some wrong,
-leaves some blank and stops one with an unquoted word, and submits; ``nbgrader collect``,
-``autograde``, ``generate_feedback`` and ``export``, then the scores are checked. Nothing is
-written inside the repository.
+leaves some blank and stops one with an unquoted word, and submits; cheating students try
+each attack of the review (a patched ``Feedback``, replaced checkers, junk tries then
+``show_answer``, an edited tries counter, a rewritten checker file, a detached process) with no
+right answer; ``nbgrader collect``, ``autograde``, ``generate_feedback`` and ``export``, then
+the scores are checked. Nothing is written inside the repository.
 
 A fast part checks every lesson's course notebook without running nbgrader: each exercise has
 a tests cell calling the exercise cell's own checker.
@@ -87,6 +89,75 @@ def _answer(kind: str, released: str, solution: str) -> str:
     return released  # blank: as handed out
 
 
+#: The cheating students of the attack review, each with no right answer: the code each adds
+#: after the assignment's opening cells. ``_cheat(n)``, where defined, gives exercise n's answer.
+CHEATS = {
+    # A one-line monkeypatch of Feedback: every feedback says "correct".
+    "patch_feedback": "from helpers.exercises import Feedback\n"
+                      "Feedback.correct = property(lambda self: True)",
+    # Replaced checkers, and a replaced grading check.
+    "replace_checker": "from helpers import grading\n"
+                       "from helpers.exercises import Feedback\n"
+                       "right = lambda *args, **kwargs: Feedback('correct', 'right')\n"
+                       "for n in range(1, 9):\n"
+                       "    setattr(exercises.survival, f'exercise_{n}', right)\n"
+                       "grading.check = right",
+    # Three junk tries, then the worked answer.
+    "junk_then_show_answer": "def _cheat(n):\n"
+                             "    for _ in range(3):\n"
+                             "        getattr(exercises.survival, f'exercise_{n}')('junk')\n"
+                             "    return eval(exercises.survival.show_answer(n).answer)",
+    # The tries counter edited, then the worked answer.
+    "edit_tries": "exercises._TRIES.update({f'survival.exercise_{n}': 99 for n in range(1, 9)})\n"
+                  "def _cheat(n):\n"
+                  "    return eval(exercises.survival.show_answer(n).answer)",
+    # The autograded cell made to return a number (nbgrader reads it as partial credit).
+    "partial_credit": "from helpers import grading\n"
+                      "grading.hand_in = lambda call, namespace: 1.0",
+    # Files the grader can write rewritten, and a process left behind to change things later.
+    "rewrite_files": "import os, subprocess, helpers\n"
+                     "targets = [os.path.join(os.path.dirname(helpers.__file__), 'exercises',\n"
+                     "                        '_pwned.py'),\n"
+                     "           os.path.join(os.getcwd(), '..', '..', '..', 'pwned.txt')]\n"
+                     "for target in targets:\n"
+                     "    try:\n"
+                     "        with open(target, 'w') as handle:\n"
+                     "            handle.write('pwned')\n"
+                     "    except OSError as error:\n"
+                     "        print('blocked:', error)\n"
+                     # waits until its kernel has ended, then writes (the gradebook, say)
+                     "later = ('import os, sys, time\\n'\n"
+                     "         'while True:\\n'\n"
+                     "         '    try:\\n'\n"
+                     "         '        os.kill(int(sys.argv[1]), 0)\\n'\n"
+                     "         '    except OSError:\\n'\n"
+                     "         '        break\\n'\n"
+                     "         '    time.sleep(0.2)\\n'\n"
+                     "         'open(sys.argv[2], \"w\").write(\"changed after grading\")\\n')\n"
+                     "import sys\n"
+                     "subprocess.Popen([sys.executable, '-c', later, str(os.getpid()), 'MARKER'],\n"
+                     "                 start_new_session=True)",
+}
+#: The assignment the cheaters hand in.
+CHEATED = "04_survival"
+
+
+def _cheat(notebook: Path, attack: str) -> None:
+    """Add ``attack`` after the assignment's locked opening cell; exercise cells call
+    ``_cheat(n)`` when the attack defines it, and stay blank otherwise."""
+    nb = nbformat.read(notebook, as_version=4)
+    at = next(i for i, c in enumerate(nb.cells)
+              if c.metadata.get("nbgrader", {}).get("grade_id") == "graded-assignment")
+    nb.cells.insert(at + 1, nbformat.v4.new_code_cell(attack))
+    if "def _cheat" in attack:
+        for cell in nb.cells:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+            number = re.search(r"exercise_(\d+)-answer$", grade_id)
+            if number and cell.metadata["nbgrader"].get("solution"):
+                cell.source = _placeholder_cell(cell.source, f"_cheat({number.group(1)})")
+    nbformat.write(nb, notebook)
+
+
 def _fill(notebook: Path, source: Path, plan: list[str] | None) -> dict[str, str]:
     """Answer the exercises of the student notebook ``notebook`` in place, following ``plan``
     (every one right when None); return {exercise grade id: what was done}."""
@@ -108,12 +179,13 @@ def _fill(notebook: Path, source: Path, plan: list[str] | None) -> dict[str, str
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """The whole flow, once: {"course", "exercises", "kinds", "csv", "student"}.
+    """The whole flow, once: {"course", "exercises", "kinds", "csv", "student", "marker"}.
 
     "ada" solves everything; her work is placed in ``submitted/`` directly (as when it comes
     from a learning platform). The other student, the user running the tests (nbgrader's
     exchange knows students by user name), follows PLAN and goes through the exchange as on a
-    hub: release, fetch, submit, collect.
+    hub: release, fetch, submit, collect. The cheaters (:data:`CHEATS`) hand in
+    :data:`CHEATED` through ``submitted/``.
     """
     from nbgrader.utils import get_username
 
@@ -140,14 +212,22 @@ def graded(tmp_path_factory):
         kinds[assignment] = _fill(home / assignment / f"{assignment}.ipynb", source, PLAN)
         nbgrader(home, "submit", assignment, "--course", build_course.COURSE_ID, on_exchange)
         nbgrader(course, "collect", assignment, on_exchange)
+    marker = top / "detached-process-was-here"
+    for name, attack in CHEATS.items():
+        folder = course / "submitted" / name / CHEATED
+        shutil.copytree(course / "release" / CHEATED, folder)
+        _cheat(folder / f"{CHEATED}.ipynb", attack.replace("MARKER", str(marker)))
+        (folder / "timestamp.txt").write_text("2026-11-25 10:00:00.000000 UTC\n")
     nbgrader(course, "autograde", "*")
     nbgrader(course, "generate_feedback", "*")
     nbgrader(course, "export", "--to", str(course / "grades.csv"))
     with open(course / "grades.csv", newline="") as handle:
         rows = {(r["assignment"], r["student_id"]): r for r in csv.DictReader(handle)}
     yield {"course": course, "exercises": exercises, "kinds": kinds, "csv": rows,
-           "student": student}
+           "student": student, "marker": marker}
     shutil.rmtree(top, ignore_errors=True)
+    (Path(build_course.build_notebooks.ROOT) / "src" / "helpers" / "exercises" / "_pwned.py"
+     ).unlink(missing_ok=True)
 
 
 def _points(exercises, kinds, wanted="right") -> float:
@@ -213,13 +293,123 @@ def test_each_cell_is_graded_by_its_own_checker(graded) -> None:
                     exercise.grade_id, kind)
 
 
-def test_feedback_shows_the_checkers_hint(graded) -> None:
+def test_feedback_shows_the_checkers_one_line_not_grader_internals(graded) -> None:
     course = graded["course"]
     report = (course / "feedback" / graded["student"] / "04_survival" / "04_survival.html"
               ).read_text()
     assert "Not answered yet" in report  # the blank exercise
     assert "Not yet" in report or "Check the form of your answer" in report  # the wrong one
+    for internal in ("AssertionError", "_feedback", "uncounted", "site-packages", "File \"/",
+                     "CellExecutionError"):
+        assert internal not in report, internal
+    # Each autograded cell shows one line of the checker's feedback, and no traceback.
+    nb = nbformat.read(course / "autograded" / graded["student"] / "04_survival"
+                       / "04_survival.ipynb", 4)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade"):
+            for output in cell.outputs:
+                if output.output_type == "error":
+                    assert len(output.traceback) == 1, output.traceback
+                    assert "Traceback" not in output.traceback[0]
+                    assert output.traceback[0] in report.replace("&#8217;", "'") or (
+                        output.traceback[0][:40] in report)
     assert (course / "feedback" / "ada" / "07_capstone" / "07_capstone.html").is_file()
+
+
+@pytest.mark.parametrize("cheat", sorted(CHEATS))
+def test_a_cheating_submission_scores_nothing(graded, cheat: str) -> None:
+    """Each attack of the review, with no right answer, scores 0 (it scored 4/4 before the
+    grade was decided in the grader's process)."""
+    row = graded["csv"][(CHEATED, cheat)]
+    assert float(row["max_score"]) > 0
+    assert float(row["score"]) == 0, f"{cheat} scored {row['score']}"
+
+
+def test_worked_answers_are_absent_in_a_graded_assignment(graded) -> None:
+    """show_answer does not exist in the graded run: the cheats that call it stop there."""
+    course = graded["course"]
+    for cheat in ("junk_then_show_answer", "edit_tries"):
+        nb = nbformat.read(course / "autograded" / cheat / CHEATED / f"{CHEATED}.ipynb", 4)
+        errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                  if o.output_type == "error"]
+        assert any("show_answer" in o.evalue for o in errors), cheat
+
+
+def test_a_submission_cannot_change_the_grader_or_outlive_grading(graded) -> None:
+    """In the grading sandbox the installed checkers and the course folder are read-only and a
+    process a submission leaves behind ends with its kernel."""
+    import time
+
+    from helpers import nbgrader_grading
+
+    if not nbgrader_grading.sandbox_available():
+        if os.environ.get("CI"):
+            pytest.fail("the grading sandbox (Linux user namespaces, unshare) is not available")
+        pytest.skip("no grading sandbox on this machine (needs Linux user namespaces): "
+                    "see the instructor guide, 'What nbgrader cannot protect'")
+    course = graded["course"]
+    package = Path(nbgrader_grading.__file__).parent
+    assert not (package / "exercises" / "_pwned.py").exists()
+    assert not (course / "pwned.txt").exists()
+    nb = nbformat.read(course / "autograded" / "rewrite_files" / CHEATED / f"{CHEATED}.ipynb", 4)
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
+                   for o in c.outputs)
+    assert text.count("Read-only file system") == 2, text[:2000]
+    time.sleep(5)  # the process left behind would write the marker once its kernel ended
+    assert not graded["marker"].exists()
+
+
+def test_run_all_on_a_blank_assignment_runs_every_cell(graded) -> None:
+    """A student who runs every cell of the released assignment, nothing answered, reaches the
+    end: no cell stops Run All, and each autograded cell shows the checker's feedback."""
+    from nbclient import NotebookClient
+
+    folder = graded["course"] / "release" / "07_capstone"
+    nb = nbformat.read(folder / "07_capstone.ipynb", 4)
+    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(folder)}}).execute()
+    graded_cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert graded_cells
+    for cell in graded_cells:
+        assert [o.output_type for o in cell.outputs] == ["display_data"]
+        assert "Not answered yet" in cell.outputs[0].data["text/plain"]
+    # Nothing the released capstone shows gives a graded field away.
+    _assert_no_capstone_answers(nb)
+
+
+def _exercised_patients(nb) -> list[str]:
+    names = []
+    for cell in nb.cells:
+        found = re.search(r"check_pipeline\(\"(\w+)\"", cell.source)
+        if found and cell.metadata.get("nbgrader", {}).get("solution"):
+            names.append(found.group(1))
+    return names
+
+
+def _assert_no_capstone_answers(nb) -> None:
+    from helpers import capstone
+
+    names = _exercised_patients(nb)
+    assert len(names) >= 6, names
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("solution"):
+            continue
+        texts = [cell.source] if cell.cell_type == "markdown" else [
+            str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
+            + str(o.get("data", {}).get("text/html", "")) for o in cell.get("outputs", [])]
+        for text in texts:
+            for name in names:
+                result = capstone.run_pipeline(capstone.patient(name))
+                assert f"Patient: {name}" not in text, f"{name}'s pipeline report is shown"
+                if name in text:
+                    assert not re.search(rf"(?<![\w/]){re.escape(result.stage)}(?![\w/])",
+                                         text), f"{name}'s stage {result.stage} is shown"
+
+
+def test_released_capstone_text_names_no_graded_answer(graded) -> None:
+    nb = nbformat.read(graded["course"] / "release" / "07_capstone" / "07_capstone.ipynb", 4)
+    _assert_no_capstone_answers(nb)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "patient_names()" not in code  # the summary table of every patient
 
 
 # Every lesson, without nbgrader: fast, and catches an exercise whose tests cell would call the
@@ -236,7 +426,7 @@ def test_each_exercise_gets_a_tests_cell_calling_its_checker(lesson: str) -> Non
             tests = cells[index + 1]
             assert tests.metadata["nbgrader"]["grade"] and tests.metadata["nbgrader"]["locked"]
             assert tests.metadata["nbgrader"]["points"] > 0
-            assert f"_feedback = {last}" in tests.source
+            assert f"hand_in({last!r}, globals())" in tests.source
             assert cell.metadata["nbgrader"]["solution"]
             heading = re.search(r"exercise_(\d+)\(", last)
             assert heading is None or tests.metadata["nbgrader"]["grade_id"].endswith(
@@ -259,31 +449,21 @@ def test_a_cell_without_its_checker_call_is_refused() -> None:
                                ("answers",))
 
 
-def test_tests_cell_resets_the_answer_so_a_failing_cell_is_not_graded_with_it() -> None:
+def test_tests_cell_resets_the_answer_so_a_failing_cell_is_not_graded_with_it(capsys) -> None:
     # Exercise 2's cell fails (an unquoted word) before it assigns `answer`: its tests cell must
-    # see "not answered", not exercise 1's right answer still in `answer`.
+    # hand in "not answered", not exercise 1's right answer still in `answer`. It never raises.
     exercise = build_course.exercise_of(
-        "answer = ...\n### BEGIN SOLUTION\nanswer = 4\n### END SOLUTION\n"
-        "exercises.lesson.exercise_1(answer)")
-    from helpers.exercises import Feedback
-
-    class Lesson:
-        @staticmethod
-        def exercise_1(answer):
-            return Feedback("correct" if answer == 4 else "not answered", "checked")
-
-    import contextlib
-
-    namespace = {"exercises": type("Exercises", (), {"lesson": Lesson,
-                                                     "uncounted": contextlib.nullcontext}),
-                 "answer": 4}
-    exec(build_course.tests_source(exercise), namespace)  # exercise 1 right: no error
+        "answer = ...\n### BEGIN SOLUTION\nanswer = 67\n### END SOLUTION\n"
+        "exercises.survival.exercise_1(answer)")
+    namespace = {"answer": 67}
+    exec(build_course.tests_source(exercise), namespace)  # exercise 1 right
     assert namespace["answer"] is Ellipsis
-    with pytest.raises(AssertionError, match="Not answered yet"):
-        exec(build_course.tests_source(exercise), namespace)
+    assert "Correct" in capsys.readouterr().out
+    exec(build_course.tests_source(exercise), namespace)  # no error: feedback instead
+    assert "Not answered yet" in capsys.readouterr().out
 
 
-def test_the_autograded_cell_does_not_count_a_second_try() -> None:
+def test_the_autograded_cell_does_not_count_a_second_try(capsys) -> None:
     # A student answers exercise 1 of lesson 4 wrongly twice, running the autograded cell after
     # each: that is two tries, so the worked answer is not offered yet (it opens at three).
     from helpers import exercises
@@ -295,13 +475,12 @@ def test_the_autograded_cell_does_not_count_a_second_try() -> None:
     reset_tries()
     try:
         for attempt in (1, 2):
-            namespace = {"exercises": exercises, "answer": 12345.0}
+            namespace = {"answer": 12345.0}
             own = exercises.survival.exercise_1(namespace["answer"])  # the student's cell
             assert own.status == "incorrect"
-            with pytest.raises(AssertionError) as graded:
-                exec(build_course.tests_source(exercise), namespace)
+            exec(build_course.tests_source(exercise), namespace)
             assert tries("survival.exercise_1") == attempt
-            assert "show_answer" not in str(graded.value)
+            assert "show_answer" not in capsys.readouterr().out
         third = exercises.survival.exercise_1(12345.0)
         assert tries("survival.exercise_1") == 3 and "show_answer(1)" in third.hint
     finally:
@@ -325,7 +504,7 @@ def test_markdown_model_answers_are_not_graded_and_not_released(tmp_path: Path) 
     assert "nbgrader" not in think.metadata
     assert [e.grade_id for e in exercises] == ["biology-exercise_3"]
     assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells] == [
-        None, None, "biology-exercise_3-answer", "biology-exercise_3-tests"]
+        None, None, "graded-assignment", "biology-exercise_3-answer", "biology-exercise_3-tests"]
     MetadataValidator().validate_nb(nb)  # what generate_assignment checks first
 
 

@@ -43,11 +43,29 @@ def undeclared(modules: set[str], declared: set[str]) -> set[str]:
     return missing
 
 
+#: Modules only a graded course's nbgrader configuration imports, with the "author" extra.
+GRADER_ONLY = {"nbgrader_grading.py"}
+
+
 def test_every_import_of_the_library_is_a_declared_dependency() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     declared = {canonicalize_name(Requirement(r).name) for r in project["dependencies"]}
-    modules = set().union(*(imported_top_level(p) for p in SRC.rglob("*.py")))
+    modules = set().union(*(imported_top_level(p) for p in SRC.rglob("*.py")
+                            if p.name not in GRADER_ONLY))
     assert undeclared(modules, declared) == set()
+
+
+def test_grader_module_imports_what_the_author_extra_installs() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = {canonicalize_name(Requirement(r).name) for r in project["dependencies"]}
+    author = {canonicalize_name(Requirement(r).name)
+              for r in project["optional-dependencies"]["author"]}
+    brought = {canonicalize_name(Requirement(r).name)
+               for dist in author for r in (metadata.requires(dist) or [])
+               if "extra ==" not in r}
+    modules = set().union(*(imported_top_level(SRC / name) for name in GRADER_ONLY))
+    assert "nbgrader" in modules
+    assert undeclared(modules, declared | author | brought) == set()
 
 
 def test_undeclared_import_is_found() -> None:

@@ -64,8 +64,16 @@ TEXT_STUB = "*Your answer here.*"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
-def read_source(path: Path) -> nbformat.NotebookNode:
-    """Read a lesson script into an (unexecuted) notebook with clean metadata."""
+#: The tag of a lesson cell that shows a graded answer; only a graded class's copies use it
+#: (``tools/build_course.py``), so the collection's notebooks do not carry it.
+SHOWS_ANSWERS = "shows-answers"
+
+
+def read_source(path: Path, *, answer_tags: bool = False) -> nbformat.NotebookNode:
+    """Read a lesson script into an (unexecuted) notebook with clean metadata.
+
+    The :data:`SHOWS_ANSWERS` cell tag is kept only when ``answer_tags`` is true.
+    """
     nb = jupytext.read(path, fmt="py:percent")
     nb.metadata = nbformat.from_dict(
         {
@@ -76,6 +84,10 @@ def read_source(path: Path) -> nbformat.NotebookNode:
     seen: dict[str, int] = {}
     for cell in nb.cells:
         cell.metadata.pop("lines_to_next_cell", None)
+        if not answer_tags and SHOWS_ANSWERS in cell.metadata.get("tags", []):
+            cell.metadata["tags"] = [t for t in cell.metadata["tags"] if t != SHOWS_ANSWERS]
+            if not cell.metadata["tags"]:
+                del cell.metadata["tags"]
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
         # Ids from the cell's content, not random: a rebuild changes only the cells that changed.

@@ -3,20 +3,24 @@
 A student who opens the link signs in to the hub; nbgitpuller then clones the repository into
 their home folder (or, on later clicks, merges updates without overwriting their changes) and
 opens the start page in JupyterLab. The hub's image needs the helpers package installed
-(``pip install her2neg-teaching``, or the wheel built from this repository): the pulled
+(``pip install -c requirements.txt .`` from a clone, or the wheel built from it): the pulled
 notebooks import that installed copy, which carries its own data files. See
 ``instructors/guide.md``, "Running the collection on your JupyterHub".
 
 Usage::
 
-    python tools/nbgitpuller_link.py https://hub.example.edu
-    python tools/nbgitpuller_link.py https://hub.example.edu --branch class-2026 \\
+    python3 tools/nbgitpuller_link.py https://hub.example.edu
+    python3 tools/nbgitpuller_link.py https://hub.example.edu --branch class-2026 \\
         --path notebooks/04_survival.ipynb
+    python3 tools/nbgitpuller_link.py https://hub.example.edu \\
+        --repo https://github.com/YOUR-ACCOUNT/her2neg-class   # a graded class's student tree
 
 The link follows the one nbgitpuller's own link generator makes for JupyterLab:
 ``HUB/hub/user-redirect/git-pull?repo=...&urlpath=lab/tree/REPO-NAME/PATH&branch=...``.
 nbgitpuller follows a *branch* (each later click merges ``origin/BRANCH``), so to freeze the
-collection for class day, make a branch at the release tag and name that branch here.
+collection for class day, make a branch at the commit you tested and name that branch here.
+A graded class pulls the student-only tree (``make student-tree``), published as its own
+repository, instead of this one, which holds every answer.
 """
 
 from __future__ import annotations
