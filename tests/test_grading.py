@@ -114,3 +114,16 @@ def test_a_notebook_gets_one_time_budget_not_one_per_cell() -> None:
     not_run = [c for c in nb.cells[2:] if c.outputs and c.outputs[0].get("ename") == "NotRun"]
     assert len(not_run) >= 19
     assert determine_grade(nb.cells[-1])[0] == 0
+
+
+def test_the_grader_imports_every_lesson_module_of_checkers() -> None:
+    """A lesson whose checkers the grader does not import before submissions run would be
+    graded with checker code a submission could have replaced."""
+    from pathlib import Path
+
+    import helpers.exercises
+    from helpers.grading import CHECKER_MODULES
+
+    folder = Path(helpers.exercises.__file__).parent
+    modules = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
+    assert modules == set(CHECKER_MODULES)

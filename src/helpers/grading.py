@@ -39,7 +39,7 @@ MIME = "application/vnd.her2neg.answer+json"
 
 #: Every lesson module of checkers (imported by the grader before any submission runs).
 CHECKER_MODULES = ("biology", "classification", "staging", "prognostic", "survival",
-                   "treatment", "patient_path", "capstone")
+                   "treatment", "patient_path", "capstone", "report")
 
 #: Deepest nesting and most items an answer may have (a checker's answers are small).
 _MAX_DEPTH = 6
