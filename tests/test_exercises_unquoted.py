@@ -87,3 +87,24 @@ def test_in_a_real_kernel() -> None:
     assert "'Distant' is not a label of this table" in _text(outputs[8])
     assert not [o for o in outputs[8] if o["output_type"] == "error"], outputs[8]
     assert [o["ename"] for o in outputs[9] if o["output_type"] == "error"] == ["KeyError"]
+
+
+def test_a_wrong_field_name_in_an_exercise_cell_lists_the_fields() -> None:
+    """Lesson 5 exercise 1 asks for a field name in a blank: a wrong guess (or the blank left
+    in) names the fields of the result instead of showing an AttributeError traceback."""
+    setup = ("from helpers import exercises\nfrom helpers.treatment import Patient, "
+             "treatment_options\noptions = treatment_options(Patient('HR+/HER2-', 'metastatic', "
+             "line=1, menopausal_status='postmenopausal'))")
+    outputs = _run(
+        setup,
+        "answer = sorted({option.drug for option in options})\n"
+        "exercises.treatment.exercise_1(answer)",
+        "answer = sorted({option.____ for option in options})\n"
+        "exercises.treatment.exercise_1(answer)",
+        "options[0].drug",  # not an exercise cell: the usual traceback
+    )
+    for cell, name in ((outputs[1], "'drug'"), (outputs[2], "'____'")):
+        text = _text(cell)
+        assert f"has no field {name}" in text and "drug_class" in text, cell
+        assert not [o for o in cell if o["output_type"] == "error"], cell
+    assert [o["ename"] for o in outputs[3] if o["output_type"] == "error"] == ["AttributeError"]

@@ -156,14 +156,25 @@ def _cell_source(tb: Any) -> str:
     return "".join(linecache.getlines(filename))
 
 
+def _field_names(obj: Any) -> list[str]:
+    """The public fields of a result object (a dataclass or a named tuple), else []."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return [f.name for f in dataclasses.fields(obj) if not f.name.startswith("_")]
+    return [f for f in getattr(obj, "_fields", ()) if not f.startswith("_")]
+
+
 def name_error_handler(shell: Any, etype: type, value: BaseException, tb: Any,
                        tb_offset: Any = None) -> Any:
-    """Show a ``NameError`` or ``KeyError`` from an exercise cell's own lines as one line of
-    feedback.
+    """Show a ``NameError``, ``KeyError`` or ``AttributeError`` from an exercise cell's own lines
+    as one line of feedback.
 
     The cell is an exercise cell when its source calls an exercise checker. A ``NameError`` must
     come from the cell's own code (its innermost frame is the cell), not from inside a function;
-    a ``KeyError`` from a text label the cell looks up (``table["Distant"]``).
+    a ``KeyError`` from a text label the cell looks up (``table["Distant"]``); an
+    ``AttributeError`` from a field name the cell reads off a result (``option.drug``), answered
+    with the result's fields.
     Anything else gets the usual traceback.
     """
     innermost = tb
@@ -180,6 +191,13 @@ def name_error_handler(shell: Any, etype: type, value: BaseException, tb: Any,
         message = (Unquoted(name).feedback_text().replace(
             "Put the answer in quotes", "If it is an answer or a label, put it in quotes")
             + " The line with it did not run; fix it and run the cell again.")
+    elif exercise and isinstance(value, AttributeError) and own_line and name:
+        fields = _field_names(getattr(value, "obj", None))
+        if not fields:
+            return shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+        kind = type(value.obj).__name__
+        message = (f"A {kind} has no field {name!r}. Its fields are: {', '.join(fields)}. "
+                   f"Write one of them in place of {name!r}, then run the cell again.")
     elif exercise and isinstance(label, str):
         message = (f"{label!r} is not a label of this table: a row or column label must be "
                    f"written exactly as the table writes it (case, spaces and hyphens count). "
@@ -202,7 +220,7 @@ def install(shell: Any) -> None:
     if quote_bare_lines not in shell.input_transformers_post:
         shell.input_transformers_post.append(quote_bare_lines)
     if not shell.custom_exceptions:
-        shell.set_custom_exc((NameError, KeyError), name_error_handler)
+        shell.set_custom_exc((NameError, KeyError, AttributeError), name_error_handler)
 
 
 def install_in_running_kernel() -> None:

@@ -117,17 +117,17 @@ class TreatmentExplorer(Explorer):
         self.sex = w.Dropdown(options=_SEX, value="female", description="Sex", style=style)
         self.nodes = w.Text(value="", placeholder=f"0-{MAX_POSITIVE_NODES}; empty = not known",
                             description="Positive nodes (early)", style=style)
-        self.grade = w.Dropdown(options=_GRADE, value=None, description="Grade (early)",
+        self.grade = w.Dropdown(options=_GRADE, index=0, description="Grade (early)",
                                 style=style)
         self.size = w.Text(value="", placeholder=f"0-{MAX_TUMOUR_SIZE_MM:g} mm; empty = not known",
                            description="Tumour size, mm (early)", style=style)
-        self.her2 = w.Dropdown(options=_HER2, value=None, description="HER2 expression",
+        self.her2 = w.Dropdown(options=_HER2, index=0, description="HER2 expression",
                                style=style)
         self.menopause = w.Dropdown(options=_MENOPAUSE, value="postmenopausal",
                                     description="Menopausal status", style=style)
         self.cps = w.Text(value="", placeholder="0-100; empty = not tested",
                           description="PD-L1 CPS (0-100)", style=style)
-        self.residual = w.Dropdown(options=_RESIDUAL, value=None,
+        self.residual = w.Dropdown(options=_RESIDUAL, index=0,
                                    description="Residual disease", style=style)
         self.flags = {
             "er_low": w.Checkbox(description="ER low positive (1-10 %)"),
@@ -141,12 +141,12 @@ class TreatmentExplorer(Explorer):
                 description="relapse within 6 months of chemotherapy"),
         }
         self.results = {
-            "germline_brca": w.Dropdown(options=_RESULT, value=None,
+            "germline_brca": w.Dropdown(options=_RESULT, index=0,
                                         description="Germline BRCA1/2 variant", style=style),
-            "esr1_mutation": w.Dropdown(options=_RESULT, value=None,
+            "esr1_mutation": w.Dropdown(options=_RESULT, index=0,
                                         description="ESR1 mutation (plasma)", style=style),
         }
-        self.prior_endocrine = w.Dropdown(options=_PRIOR_ENDOCRINE, value=None,
+        self.prior_endocrine = w.Dropdown(options=_PRIOR_ENDOCRINE, index=0,
                                           description="Relapsed on adjuvant", style=style)
         self.pathway = w.Dropdown(options=_PATHWAY, value=(None, None),
                                   description="PI3K/AKT pathway", style=style)
