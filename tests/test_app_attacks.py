@@ -96,6 +96,35 @@ def test_well_formed_frames_pass_the_check() -> None:
     assert serve.v1_frame_problem(load.pack_v1("shell", with_buffer)) is None
 
 
+def test_the_page_may_open_only_the_widget_state_comm() -> None:
+    """Before: each comm_open from the page made the kernel build and keep a widget (about 1 MB
+    each with a large value): one student grew a kernel past 1.4 GB in 42 s."""
+    control = load.pack_v1("shell", load.new_message(
+        "comm_open", {"comm_id": "c", "target_name": "jupyter.widget.control", "data": {}}, "s"))
+    widget = load.pack_v1("shell", load.new_message(
+        "comm_open", {"comm_id": "w", "target_name": "jupyter.widget",
+                      "data": {"state": {"_model_name": "TextModel", "value": "x" * 1000}}}, "s"))
+    other = load.pack_v1("shell", load.new_message(
+        "comm_open", {"comm_id": "n", "target_name": "nope", "data": {}}, "s"))
+    assert serve.refused_page_message(control) is None
+    assert serve.refused_page_message(widget) and serve.refused_page_message(other)
+    assert serve.refused_page_message(good_frame()) is None
+    assert serve.refused_page_message(good_frame("comm_msg")) is None
+
+
+def test_error_output_of_the_kernel_is_hidden_from_the_page() -> None:
+    """Before: a widget guard's traceback, written to stderr, reached the page as a stream."""
+    def message(msg_type: str, content: dict) -> bytes:
+        return load.pack_v1("iopub", load.new_message(msg_type, content, "s"))
+
+    assert serve.hidden_from_page(message("stream", {"name": "stderr", "text": "Traceback"}))
+    assert serve.hidden_from_page(message("error", {"ename": "E", "traceback": ["..."]}))
+    assert not serve.hidden_from_page(message("stream", {"name": "stdout", "text": "ok"}))
+    assert not serve.hidden_from_page(message("comm_msg", {"comm_id": "x", "data": {}}))
+    assert serve.hidden_from_page({"header": {"msg_type": "stream"},
+                                   "content": {"name": "stderr", "text": "x"}})
+
+
 def test_jupyter_servers_readers_are_replaced_by_bounded_ones() -> None:
     """What ``make lab`` and ``make app`` install: the 72-byte frame raises at once instead of
     building a list 2**62 long; a good frame reads as before."""
@@ -314,6 +343,18 @@ def test_bad_widget_messages_send_no_traceback_or_path_to_the_page(app):
                 await sock.send("shell", "comm_open", {
                     "comm_id": uuid.uuid4().hex, "target_name": "jupyter.widget", "data": data},
                     metadata={"version": "2.1.0"})
+            # As a student sent them: without the protocol version, to an unknown target, and a
+            # wrong-typed index on every drop-down of the page.
+            await sock.send("shell", "comm_open", {"comm_id": uuid.uuid4().hex,
+                                                   "target_name": "jupyter.widget", "data": {}})
+            await sock.send("shell", "comm_open", {"comm_id": uuid.uuid4().hex,
+                                                   "target_name": "nope", "data": {}})
+            for comm_id, model in states.items():
+                if model.get("state", {}).get("_model_name") == "DropdownModel":
+                    await sock.send("shell", "comm_msg", {
+                        "comm_id": comm_id, "data": {"method": "update",
+                                                     "state": {"index": "abc"},
+                                                     "buffer_paths": []}})
             return await every_frame_after(sock, 8)
         finally:
             sock.close()
@@ -323,6 +364,7 @@ def test_bad_widget_messages_send_no_traceback_or_path_to_the_page(app):
     leaked = [(word, text[:300]) for text in frames for word in FORBIDDEN if word in text]
     assert leaked == []
     assert not any('"msg_type": "error"' in t or '"msg_type":"error"' in t for t in frames)
+    assert not any('"stderr"' in t for t in frames)
     assert "Traceback" in log.read_text()  # the details are in the server's log
 
 

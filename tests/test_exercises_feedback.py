@@ -192,3 +192,30 @@ def test_reader_does_not_guess_what_a_form_does_not_say() -> None:
     assert read_choice("5", ["IA", "IV"]) == (None, "")
     assert read_choice("2b", ["IIA", "IIB"])[0] == "IIB"
     assert read_choice("IIB", ["IIA", "IIB"]) == ("IIB", "")
+
+
+def test_a_number_typed_with_its_unit_or_a_decimal_comma_is_read() -> None:
+    """A student who types "4.7 months" (in quotes, as the unquoted-word message once asked) or a
+    decimal comma is read, with a note on the form; never sent round in a loop."""
+    from helpers.exercises import check_number
+    from helpers.exercises._unquoted import Unquoted
+
+    for typed in ("4.7 months", "4,7", " 4.7 mo "):
+        feedback = check_number(typed, 4.7, what="months", tolerance=0.05, unit="months")
+        assert feedback.status == "correct" and "answer = 4.7" in feedback.message, typed
+    comma = check_number((4, 7), 4.7, what="months", tolerance=0.05)
+    assert comma.status == "malformed" and "decimal with a point" in comma.message
+    assert check_number("1,000", 4.7, what="months").status == "malformed"
+    assert check_number("4.7 years", 4.7, what="months", unit="months").status == "malformed"
+    from helpers import exercises
+
+    assert exercises.treatment.exercise_4("4.7 months").status == "correct"
+    unquoted = Unquoted("4.7 months").feedback_text()
+    assert "answer = 4.7" in unquoted and "in quotes:" not in unquoted
+
+
+def test_drug_classes_in_the_words_the_lessons_also_use() -> None:
+    from helpers import exercises
+
+    right = exercises.treatment.exercise_1(["hormone therapy", "CDK4/6 inhibitors"])
+    assert right.status == "correct", right.message

@@ -373,7 +373,9 @@ def test_exercise_4_reads_the_destiny_breast04_bars() -> None:
     assert ex.exercise_4(10.1).status == "incorrect"
     assert ex.exercise_4(3).status == "incorrect"
     assert ex.exercise_4("4.7").correct  # a number in quotes is read as the number
-    assert ex.exercise_4("4.7 months").status == "malformed"
+    assert ex.exercise_4("4.7 months").correct  # the unit is read, with a note on the form
+    whole = ex.exercise_4(4.8)  # 9.9 - 5.1: all patients of the trial, not the HR+ cohort
+    assert whole.status == "incorrect" and "all patients" in whole.message + whole.hint
 
 
 def test_exercise_2_finds_the_rule() -> None:

@@ -184,6 +184,73 @@ def read_header_from_binary_message(ws_msg: bytes) -> dict[str, Any] | None:
         return None
 
 
+def read_part_of_binary_message(ws_msg: bytes, part: int) -> Any:
+    """Part ``part`` (1 header, 2 parent header, 3 metadata, 4 content) of a v1-protocol binary
+    websocket message, read as JSON, or None when the message has no such readable part. The
+    offsets are checked against the message's length first, as in
+    :func:`read_header_from_binary_message`."""
+    import json
+
+    if len(ws_msg) < 8:
+        return None
+    count = int.from_bytes(ws_msg[:8], "little")
+    if count <= part + 1 or 8 * (count + 1) > len(ws_msg):
+        return None
+    start = int.from_bytes(ws_msg[8 * (part + 1): 8 * (part + 2)], "little")
+    end = int.from_bytes(ws_msg[8 * (part + 2): 8 * (part + 3)], "little")
+    if not 0 <= start <= end <= len(ws_msg):
+        return None
+    try:
+        return json.loads(ws_msg[start:end].decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+
+
+#: The only comm a page opens towards its kernel: ipywidgets' request for the widgets' state.
+#: A page never creates widgets in the kernel, so any other comm_open from it is refused (each
+#: one would make the kernel build and keep a widget: a student could fill its memory).
+PAGE_COMM_TARGETS = ("jupyter.widget.control",)
+#: How many of those a page may open on one connection (it needs one).
+MAX_PAGE_COMM_OPENS = 4
+
+
+def refused_page_message(frame: bytes) -> str | None:
+    """Why a well-formed v1 frame from the page is not passed on to the kernel, or None.
+
+    Refused: a ``comm_open`` for any target but :data:`PAGE_COMM_TARGETS`.
+    """
+    header = read_part_of_binary_message(frame, 1)
+    if not isinstance(header, dict) or header.get("msg_type") != "comm_open":
+        return None
+    content = read_part_of_binary_message(frame, 4)
+    target = content.get("target_name") if isinstance(content, dict) else None
+    if target not in PAGE_COMM_TARGETS:
+        return "a comm_open for a target the page never opens"
+    return None
+
+
+def hidden_from_page(message: Any) -> bool:
+    """True for a kernel message the page must not get: the kernel's error output (a stream to
+    stderr, an ``error`` message), which carries tracebacks with the server's paths. The
+    details stay in the server's log; the explorers show their own messages in words."""
+    if isinstance(message, bytes):
+        header = read_header_from_binary_message(message)
+        msg_type = header.get("msg_type") if isinstance(header, dict) else None
+        if msg_type == "error":
+            return True
+        if msg_type == "stream":
+            content = read_part_of_binary_message(message, 4)
+            return not isinstance(content, dict) or content.get("name") != "stdout"
+        return False
+    if isinstance(message, dict):
+        msg_type = (message.get("header") or {}).get("msg_type")
+        if msg_type == "error":
+            return True
+        if msg_type == "stream":
+            return (message.get("content") or {}).get("name") != "stdout"
+    return False
+
+
 def v1_frame_problem(frame: Any) -> str | None:
     """Why an incoming websocket frame is not a readable v1-protocol kernel message, or None.
 
@@ -355,6 +422,16 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
                                  self._explorers_kernel, problem)
                 self.close(1008, "malformed message")
                 return None
+            refused = refused_page_message(message)
+            if refused is None and read_part_of_binary_message(message, 1).get(
+                    "msg_type") == "comm_open":
+                self._explorers_comm_opens = getattr(self, "_explorers_comm_opens", 0) + 1
+                if self._explorers_comm_opens > MAX_PAGE_COMM_OPENS:
+                    refused = f"more than {MAX_PAGE_COMM_OPENS} comm_open messages"
+            if refused:
+                self.log.warning("dropped a message from the page of kernel %s: %s",
+                                 self._explorers_kernel, refused)
+                return None
             return super().on_message(message)
 
         def on_close(self) -> None:
@@ -371,6 +448,8 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
                 header = None
             if header and header.get("msg_type") == "execute_input":
                 return None  # Voila hides the code: never echo it to the page
+            if hidden_from_page(message):
+                return None  # tracebacks and error output stay in the server's log
             stream = getattr(self.ws_connection, "stream", None)
             limit = self.settings.get("explorers_max_pending_bytes", MAX_PENDING_BYTES)
             if unsent_bytes(stream) > limit:

@@ -329,8 +329,12 @@ def check_number(
     close: float | None = None,
     slips: Iterable[Slip] = (),
     percent: bool = False,
+    unit: str = "",
 ) -> Feedback:
     """Check a numeric answer, right when within ``tolerance`` of ``expected``.
+
+    A number typed as text is read ("4", "4,7" with a decimal comma, "69.5 %" for a ``percent``
+    answer, "4.7 months" when ``unit`` is "months", "years" or "mm"), with a note on the form.
 
     A wrong answer is matched, in this order, against the slips students make:
 
@@ -353,15 +357,22 @@ def check_number(
     if _is_missing(answer):
         return _missing_feedback(answer, what)
     if isinstance(answer, str):
-        number_text = _number_in_text(answer, percent)
+        number_text = _number_in_text(answer, percent, unit)
         if number_text is not None:
             checked = check_number(float(number_text), expected, what=what, tolerance=tolerance,
                                    low_hint=low_hint, high_hint=high_hint, why=why,
-                                   close=close, slips=slips, percent=percent)
+                                   close=close, slips=slips, percent=percent, unit=unit)
             return Feedback(checked.status,
                             f"{checked.message} (You typed {shown(answer)} in quotes, as text; "
                             f"it was read as the number {number_text}. A number goes without "
-                            f"quotes: answer = {number_text}.)", checked.hint, checked.slip)
+                            f"quotes or unit: answer = {number_text}.)", checked.hint,
+                            checked.slip)
+    if (isinstance(answer, tuple) and len(answer) == 2
+            and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in answer)):
+        whole, fraction = answer
+        return Feedback("malformed", f"{whole},{fraction} was read as two numbers, "
+                                     f"{shown(answer)}: Python writes a decimal with a point, "
+                                     f"not a comma. Write answer = {whole}.{fraction}")
     if isinstance(answer, bool) or not isinstance(answer, Real):
         return Feedback("malformed", f"the answer should be a number ({what}); "
                                      f"got {shown(answer)}.")
@@ -403,14 +414,24 @@ def check_number(
 
 
 _NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+#: The ways a unit is typed after a number, for the units the lessons' numeric answers use.
+_UNIT_FORMS = {"months": r"months?|mo", "years": r"years?|yrs?",
+               "mm": r"mm|millimet(?:re|er)s?"}
+_DECIMAL_COMMA = re.compile(r"(\d),(\d{1,2})$")
 
 
-def _number_in_text(answer: str, percent: bool) -> str | None:
-    """The number a text answer holds ("4", " 69.5 ", "69.5 %" for a percentage), or None."""
+def _number_in_text(answer: str, percent: bool, unit: str = "") -> str | None:
+    """The number a text answer holds, or None: "4", " 69.5 ", "4,7" (a decimal comma), "69.5 %"
+    for a percentage, "4.7 months" where the answer is in ``unit`` ("months", "years", "mm")."""
     text = answer.strip().strip("\"'").strip()
     if percent and text.endswith("%"):
         text = text[:-1].strip()
-    if len(text) > 40 or not _NUMBER_TEXT.fullmatch(text):
+    if len(text) > 40:
+        return None
+    if unit in _UNIT_FORMS:
+        text = re.sub(rf"\s*({_UNIT_FORMS[unit]})\.?$", "", text, flags=re.I)
+    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    if not _NUMBER_TEXT.fullmatch(text):
         return None
     return text.lstrip("+")
 

@@ -62,7 +62,15 @@ _RECEPTOR = re.compile(r"^(her2|hr|er|pr)([+-])$")
 _SYNONYMS = {"fna": "fine needle aspiration", "fine needle aspirate": "fine needle aspiration",
              "core biopsy": "core needle biopsy", "needle core biopsy": "core needle biopsy",
              "core needle": "core needle biopsy", "cnb": "core needle biopsy",
-             "excisional biopsy": "surgical biopsy", "incisional biopsy": "surgical biopsy"}
+             "excisional biopsy": "surgical biopsy", "incisional biopsy": "surgical biopsy",
+             # Drug classes as the lessons also write them ("endocrine (hormone) therapy"),
+             # and in the plural.
+             "hormone therapy": "endocrine therapy", "hormonal therapy": "endocrine therapy",
+             "cdk4/6 inhibitors": "cdk4/6 inhibitor", "parp inhibitors": "parp inhibitor",
+             "antibody drug conjugates": "antibody drug conjugate", "adc": "antibody drug conjugate",
+             "adcs": "antibody drug conjugate",
+             "pi3k/akt/mtor pathway inhibitors": "pi3k/akt/mtor pathway inhibitor",
+             "radiotherapy": "radiation", "radiation therapy": "radiation"}
 
 
 def answer_key(answer: Any) -> str:

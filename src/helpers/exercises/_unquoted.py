@@ -53,9 +53,21 @@ class Unquoted:
 
     def feedback_text(self) -> str:
         """The sentence every checker shows for it."""
+        number = _LEADING_NUMBER.match(self.text)
+        if number and self.text[number.end():].strip():
+            # "4.7 months": a number with its unit. Quotes would make it text; the unit goes.
+            return (f"{self.text} mixes a number with words, which Python cannot read. Write "
+                    f"just the number, without its unit and without quotes: "
+                    f"answer = {number.group(0)}")
         return (f"{self.text} is not in quotes, so Python cannot read it as an answer: a word "
                 f"without quotes is read as the name of a variable, and there is none of that "
                 f'name. Put the answer in quotes: "{self.text}" (a number goes without quotes).')
+
+
+#: A number followed by a unit ("4.7 months", "69.5 %"), which Python cannot read unquoted.
+_LEADING_NUMBER = re.compile(
+    r"[+-]?(\d+(\.\d*)?|\.\d+)(?=\s*%$|\s+(months?|mo|years?|yrs?|mm|millimet(re|er)s?|"
+    r"percent|per cent|percentage points?|points?|pp)\.?$)", re.I)
 
 
 def _is_checker_call(node: ast.AST) -> bool:

@@ -67,9 +67,13 @@ def exercise_4(answer: Any) -> Feedback:
     rows = trial_results()
     values = rows[rows["trial"] == trial]["value"]
     return check_number(
-        answer, _pfs_gain(trial), tolerance=0.05, close=0.5,
+        answer, _pfs_gain(trial), tolerance=0.05, close=0.5, unit="months",
         what="a number of months (new arm minus comparison arm)",
-        slips=(Slip("new arm's value alone", float(values.iloc[0]),
+        slips=(Slip("difference for all patients of the trial", 9.9 - 5.1,
+                    "9.9 - 5.1 months is the whole trial's result (all patients, Modi 2022); "
+                    "the question asks for the HR+ cohort, whose bars the chart draws.",
+                    within=0.05),
+               Slip("new arm's value alone", float(values.iloc[0]),
                     "That is the trastuzumab deruxtecan bar alone; subtract the comparison "
                     "(hatched) bar from it."),
                Slip("comparison arm's value alone", float(values.iloc[1]),
