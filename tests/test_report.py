@@ -720,3 +720,15 @@ def test_plain_words_say_only_what_the_report_says() -> None:
     names = re.findall(r'target="_blank">([^<]+)</a>', shown)
     assert names and "lesson" not in names and "Lesson 2: ER and PR" in names
     assert shown.lower().count("education only") == 1
+
+
+def test_lesson_8_points_to_the_no_code_reader_and_says_where_the_text_goes() -> None:
+    """Section 7 links the code-free reader on Binder, says plainly whether the page runs on
+    the reader's computer or on Binder, and the education note fits a report-reading lesson."""
+    text = (ROOT / "lessons" / "08_read_your_report.py").read_text(encoding="utf-8")
+    section = text[text.index("# ## 7. Read a report yourself"):text.index("# %%\nreport_reader(")]
+    assert ("https://mybinder.org/v2/gh/her2neg-teaching/her2neg-teaching/HEAD?urlpath=voila/"
+            "render/app/report_reader.ipynb") in section
+    assert "no code" in section.lower()
+    assert "runs on your computer" in section and "does *not* run on your computer" in section
+    assert "published figures" not in text[:text.index("# ## In plain words")]

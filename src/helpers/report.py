@@ -1077,7 +1077,8 @@ _NOT_READ_TOPICS = (
                                      r"\d{1,2}(?:\.\d{1,2})?\s*(?:mm|cm)|largest (?:nodal |"
                                      r"metastatic )?(?:deposit|metastasis)\w*)"),
      "the size of the cancer in a lymph node is not read; macrometastases (more than 2 mm) "
-     "and micrometastases (more than 0.2 mm up to 2 mm) are counted as involved nodes"),
+     "and micrometastases (more than 0.2 mm or more than 200 cells, and at most 2 mm) are "
+     "counted as involved nodes (AJCC 8th edition)"),
     ("extranodal_extension", re.compile(r"(?i:\b(?:extra-?nodal|extra-?capsular) "
                                         r"(?:extension|spread)|\bENE\b)"),
      "extranodal extension (cancer growing through the capsule around a lymph node) is not "
