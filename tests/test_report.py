@@ -663,7 +663,8 @@ def test_the_findings_table_stacks_on_a_phone_and_no_label_is_cut() -> None:
     assert re.search(r"caption \{[^}]*white-space: normal", shown)
     for button in (reader.read_button, reader.example_button, reader.clear_button):
         assert button.layout.width == "auto"
-    assert reader.text.layout.width == "100%" and not reader.text.description
+    assert not reader.text.description and not reader.text.layout.width
+    assert "her2neg-report-text" in reader.text._dom_classes
     assert "Report text" in reader.label.value
     assert "her2neg-readable" in reader.widget._dom_classes
 

@@ -40,7 +40,8 @@ PRIVACY_NOTE = (
 _BUTTON_CSS = (f".{READABLE_CLASS} .widget-button, .{READABLE_CLASS} .jupyter-button {{ "
                "white-space: normal; overflow: visible; text-overflow: clip; height: auto; "
                "min-height: 28px; line-height: 1.3; } "
-               ".her2neg-report-text, .her2neg-report-text textarea { width: 100%; "
+               ".her2neg-report-text { width: auto; align-self: stretch; max-width: 100%; } "
+               ".her2neg-report-text textarea { flex: 1 1 auto; width: 100%; min-width: 0; "
                "box-sizing: border-box; }")
 
 
@@ -62,7 +63,7 @@ class ReportReader(Explorer):
         self.text = w.Textarea(
             value=text,
             placeholder="Paste the text of a breast pathology report here (identifiers removed)",
-            layout=w.Layout(width="100%", height="14em"), continuous_update=False)
+            layout=w.Layout(height="14em"), continuous_update=False)
         self.text.add_class("her2neg-report-text")
         # Buttons as wide as their words (ipywidgets' fixed width cuts "Show the made-up ...").
         fit = {"width": "auto", "max_width": "100%", "height": "auto"}
