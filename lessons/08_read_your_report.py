@@ -11,8 +11,9 @@
 # residual cancer burden; TNM, tumour, nodes, metastasis; NHS, the UK's National Health
 # Service.
 #
-# > **For education only.** This lesson teaches how published figures are made and read. It is
-# > not medical advice and must not be used for decisions about any person's care.
+# > **For education only.** This lesson teaches how to read the words and numbers in a
+# > pathology report. It is not medical advice and must not be used for decisions about any
+# > person's care.
 #
 # > **A note for readers with a diagnosis.** The reader below explains words and applies the
 # > testing and staging rules the other lessons teach. It says nothing about treatment or about
@@ -243,12 +244,20 @@ exercises.report.exercise_3(answer)
 # ## 7. Read a report yourself
 #
 # Before you paste a report of your own, remove your name, date of birth, address, and any
-# hospital, NHS, medical record or accession numbers. On your own computer the text stays on
-# your machine: the notebook's Python reads it and nothing is sent anywhere. On Binder
-# (mybinder.org), a free public service that runs the collection on a temporary computer in the
-# cloud, the text goes to that computer and is deleted with it at the end of the session: paste
-# only a made-up or fully anonymised report there. The box below starts with the made-up
-# example.
+# hospital, NHS, medical record or accession numbers.
+#
+# **Where does the text go?** It depends on where this page runs. If you installed the
+# collection and opened this notebook on your own computer, the page runs on your computer: the
+# notebook's Python reads the text and nothing is sent anywhere. If you opened it on Binder
+# (mybinder.org), the page does *not* run on your computer: Binder is a free public service that
+# runs the collection on a temporary computer in the cloud, so the text goes over the internet
+# to that computer and is deleted with it when the session ends. On Binder, paste only a
+# made-up or fully anonymised report.
+#
+# **No code?** The same reader is also a page of its own, with no code to run:
+# [the report reader on Binder](https://mybinder.org/v2/gh/her2neg-teaching/her2neg-teaching/HEAD?urlpath=voila/render/app/report_reader.ipynb)
+# (it runs on Binder, so the note above about Binder applies). The box below starts with the
+# made-up example.
 
 # %%
 report_reader(EXAMPLE_REPORT)

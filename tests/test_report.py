@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import DISCLAIMER
-from helpers.report import (MAX_CHARS, PathologyReport, allred_status, apply_rules,
+from helpers.report import (EXAMPLE_REPORT, MAX_CHARS, PathologyReport, allred_status, apply_rules,
                             nottingham_grade, read_report)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -281,7 +281,8 @@ def test_an_addendum_replaces_the_earlier_her2_values() -> None:
     report = _report("addendum")
     assert report.her2_ihc == "2+" and report.her2_result == "negative"
     uk = _report("uk_report")
-    assert uk.her2_result == "negative" and not uk.not_read  # the SISH "to follow" came
+    assert uk.her2_result == "negative"  # the SISH "to follow" came
+    assert not [m for m in uk.not_read if m.field.startswith("her2")]
 
 
 @pytest.mark.parametrize("text,lvi", [
@@ -526,7 +527,7 @@ def test_widget_reads_what_is_pasted_and_shows_no_identifier() -> None:
     assert "Paste a report" in reader.summary.value and reader.result.value == ""
     reader.text.value = (REPORTS / "us_narrative.txt").read_text(encoding="utf-8")
     shown = _widget_text(reader)
-    assert "findings read" in reader.summary.value and "<table>" in reader.result.value
+    assert "findings read" in reader.summary.value and "<table" in reader.result.value
     assert "HER2-ultralow" in shown and "For education only" in shown
     for identifier in IDENTIFIERS:
         assert identifier not in shown, identifier
@@ -604,3 +605,131 @@ def test_the_site_points_the_readers_lesson_links_at_its_pages() -> None:
     after = html_of(build_site.output_links(nb))
     assert ".ipynb" not in after
     assert after.count('href="02_classification.html#6.-ER-and-PR') >= 2
+
+
+# --------------------------------------------------------------------------------------------
+# What a self-learner found on a phone and in the app
+
+
+_PHONE_REPORT = """\
+DIAGNOSIS
+Invasive ductal carcinoma, Nottingham grade 2, measuring 2.1 cm; whole tumour size including
+DCIS 3.0 cm.
+Ductal carcinoma in situ, high nuclear grade.
+Margins: invasive carcinoma 4 mm from the nearest (superior) margin; DCIS 1.5 mm from the
+posterior margin.
+Lymph nodes: 1/2 sentinel nodes positive (macrometastasis, 6 mm); no extranodal extension.
+ESTROGEN RECEPTOR: POSITIVE (95%, strong)
+Progesterone receptor: Allred score 7/8
+"""
+
+
+def test_the_app_links_the_lessons_where_they_can_be_opened() -> None:
+    """Voila answers ../notebooks/*.ipynb with 403: the app links to the repository's copy of
+    each lesson notebook, at the same section, and the lesson keeps its relative links."""
+    import nbformat
+
+    from helpers.report import LESSON_LINKS
+    from helpers.widgets.report import APP_LINK_BASE, report_reader
+
+    nb = nbformat.read(ROOT / "app" / "report_reader.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "../notebooks/" not in code and "link_base=APP_LINK_BASE" in code
+    assert APP_LINK_BASE == ("https://github.com/her2neg-teaching/her2neg-teaching/blob/HEAD/"
+                             "notebooks/")
+    for link in LESSON_LINKS.values():  # each link names a notebook that exists
+        assert (ROOT / "notebooks" / link.split("#")[0]).is_file(), link
+    app = report_reader(EXAMPLE_REPORT, link_base=APP_LINK_BASE).result.value
+    hrefs = re.findall(r'href="([^"]+)"', app)
+    assert hrefs and all(h.startswith(APP_LINK_BASE) and "#" in h for h in hrefs)
+    lesson = report_reader(EXAMPLE_REPORT).result.value
+    assert 'href="02_classification.ipynb#' in lesson
+
+
+def test_the_findings_table_stacks_on_a_phone_and_no_label_is_cut() -> None:
+    """Under 600 px each finding becomes a block whose cells carry their column's name; the
+    caption wraps; the buttons are as wide as their words; the box is full width with its
+    label above it (not beside it)."""
+    from helpers.report import TABLE_CLASS
+    from helpers.widgets.report import report_reader
+
+    reader = report_reader(EXAMPLE_REPORT)
+    shown = reader.result.value
+    media = re.search(r"@media \(max-width: 600px\) \{(.*)\}", shown, re.S)
+    assert media and "display: block" in media.group(1) and "attr(data-label)" in media.group(1)
+    assert f'<table class="{TABLE_CLASS}">' in shown
+    cells = re.findall(r"<td[^>]*>", shown)
+    assert cells and all('data-label="' in c for c in cells)
+    assert re.search(r"caption \{[^}]*white-space: normal", shown)
+    for button in (reader.read_button, reader.example_button, reader.clear_button):
+        assert button.layout.width == "auto"
+    assert not reader.text.description and not reader.text.layout.width
+    assert "her2neg-report-text" in reader.text._dom_classes
+    assert "Report text" in reader.label.value
+    assert "her2neg-readable" in reader.widget._dom_classes
+
+
+def test_a_margin_given_as_a_distance_is_read_and_nothing_stated_is_dropped() -> None:
+    """"Invasive carcinoma 4 mm from the nearest margin" is a negative margin (the CAP
+    protocol gives a distance only when the margins are negative for invasive carcinoma);
+    DCIS, the whole tumour size, the size of a node deposit and extranodal extension are
+    listed as not read, with a reason."""
+    report = read_report(_PHONE_REPORT)
+    assert report.margins == "negative"
+    assert report.tumour_size_mm == 21.0
+    missed = {m.field: m for m in report.not_read}
+    assert {"dcis", "whole_tumour_size", "node_deposit_size",
+            "extranodal_extension"} <= set(missed)
+    assert all(m.reason for m in missed.values())
+    shown = report.explain().to_html()
+    assert "Not read: DCIS" in shown and "extranodal extension" in shown
+
+
+def test_a_margin_the_reader_cannot_read_is_listed_as_not_read() -> None:
+    report = read_report("Invasive ductal carcinoma, grade 2.\nMargins: see comment.\n")
+    assert report.margins is None
+    assert [m.field for m in report.not_read] == ["margins"]
+
+
+def test_the_summary_does_not_claim_that_everything_else_is_left_out() -> None:
+    from helpers.widgets.report import report_reader
+
+    summary = report_reader(_PHONE_REPORT).summary.value
+    assert "mentioned but not read" in summary
+    assert "Anything the report does not state is left out" not in summary
+
+
+def test_plain_words_say_only_what_the_report_says() -> None:
+    """Lone cancer cells only when the report mentions them; an Allred score alone still
+    says what positive means; HER2-low in plain words with no hint of drugs; quotes keep
+    their closing bracket; links name their lesson; the education note appears once."""
+    report = read_report(_PHONE_REPORT)
+    explained = list(report.explain())
+    nodes = next(i for i in explained if i.field == "nodes")
+    assert "lone cancer cells" not in nodes.meaning
+    itc = read_report("Sentinel lymph nodes: 1/3 positive (macrometastasis); isolated tumour "
+                      "cells in one further node.")
+    assert "lone cancer cells" in next(i for i in itc.explain() if i.field == "nodes").meaning
+    pr = next(i for i in explained if i.field == "pr")
+    assert "positive result means the cancer cells have receptors" in pr.meaning
+    er = next(i for i in explained if i.field == "er")
+    assert er.written.count("(") == er.written.count(")")
+    her2 = next(i for i in read_report(EXAMPLE_REPORT).explain() if i.rule and "HER2-low"
+                in i.rule)
+    assert "drug" not in her2.rule and "trial" not in her2.rule
+    shown = read_report(EXAMPLE_REPORT).explain().to_html()
+    names = re.findall(r'target="_blank">([^<]+)</a>', shown)
+    assert names and "lesson" not in names and "Lesson 2: ER and PR" in names
+    assert shown.lower().count("education only") == 1
+
+
+def test_lesson_8_points_to_the_no_code_reader_and_says_where_the_text_goes() -> None:
+    """Section 7 links the code-free reader on Binder, says plainly whether the page runs on
+    the reader's computer or on Binder, and the education note fits a report-reading lesson."""
+    text = (ROOT / "lessons" / "08_read_your_report.py").read_text(encoding="utf-8")
+    section = text[text.index("# ## 7. Read a report yourself"):text.index("# %%\nreport_reader(")]
+    assert ("https://mybinder.org/v2/gh/her2neg-teaching/her2neg-teaching/HEAD?urlpath=voila/"
+            "render/app/report_reader.ipynb") in section
+    assert "no code" in section.lower()
+    assert "runs on your computer" in section and "does *not* run on your computer" in section
+    assert "published figures" not in text[:text.index("# ## In plain words")]

@@ -40,7 +40,8 @@ from . import DISCLAIMER
 
 __all__ = ["MAX_CHARS", "EXAMPLE_REPORT", "Finding", "NotRead", "PathologyReport", "ExplainedFinding",
            "Explanation", "RuleResults", "read_report", "apply_rules", "allred_status",
-           "LESSON_LINKS", "nottingham_grade"]
+           "LESSON_LINKS", "LESSON_LINK_NAMES", "lesson_link_name",
+           "nottingham_grade"]
 
 #: Longest text read, in characters. A full excision report with its biomarker addenda is a few
 #: thousand characters; 50,000 is some fifteen pages. Longer text raises ``ValueError``.
@@ -96,6 +97,29 @@ LESSON_LINKS = MappingProxyType({
     "pm": "03_staging.ipynb#4.-The-AJCC-anatomic-stage-table",
     "rcb": "08_read_your_report.ipynb#3.-Ki-67-and-treatment-before-surgery",
 })
+
+#: What each lesson link is called on the page (one name per lesson section, not "lesson").
+LESSON_LINK_NAMES = MappingProxyType({
+    LESSON_LINKS["histologic_type"]: "Lesson 6: the pathology report",
+    LESSON_LINKS["grade"]: "Lesson 8: grade, vessels and margins",
+    LESSON_LINKS["tumour_size_mm"]: "Lesson 3: T, the tumour's size",
+    LESSON_LINKS["er"]: "Lesson 2: ER and PR",
+    LESSON_LINKS["ki67"]: "Lesson 8: Ki-67 and treatment before surgery",
+    LESSON_LINKS["her2_ihc"]: "Lesson 2: HER2 IHC scores",
+    LESSON_LINKS["her2_ish"]: "Lesson 2: HER2 ISH groups",
+    LESSON_LINKS["her2_result"]: "Lesson 2: HER2-low and HER2-ultralow",
+    LESSON_LINKS["nodes"]: "Lesson 3: N, the lymph nodes",
+    LESSON_LINKS["pm"]: "Lesson 3: the stage table",
+})
+
+
+def lesson_link_name(link: str) -> str:
+    """The words a lesson link shows, e.g. "Lesson 2: ER and PR" (never just "lesson")."""
+    if link in LESSON_LINK_NAMES:
+        return LESSON_LINK_NAMES[link]
+    number = link[:2].lstrip("0")
+    return f"Lesson {number}" if number.isdigit() else "The lesson"
+
 
 # --------------------------------------------------------------------------------------------
 # Data classes
@@ -173,7 +197,7 @@ class Explanation:
             lines.append(f"- {item.written!r}: {item.meaning}")
             if item.rule:
                 lines.append(f"  Rule: {item.rule}")
-            lines.append(f"  Learn more: {item.link}")
+            lines.append(f"  Learn more: {lesson_link_name(item.link)} ({item.link})")
         for miss in self.not_read:
             lines.append(f"- Not read: {miss.written!r} ({miss.reason})")
         return "\n".join(lines)
@@ -219,6 +243,7 @@ class PathologyReport:
     nodes_positive: int | None = None
     nodes_examined: int | None = None
     nodes_micrometastases_only: bool = False
+    isolated_tumour_cells: bool = False
     pt: str | None = None
     pn: str | None = None
     pm: str | None = None
@@ -314,7 +339,17 @@ def _to_int(word: str) -> int:
     return _WORD_NUMBERS[word] if word in _WORD_NUMBERS else int(word)
 
 
+def _close_bracket(text: str, start: int, end: int) -> int:
+    """``end`` moved past the ")" that closes a bracket opened in ``text[start:end]`` on the
+    same line (so "POSITIVE (95%" is shown as "POSITIVE (95%)"), else ``end``."""
+    if text.count("(", start, end) <= text.count(")", start, end):
+        return end
+    close = re.match(r"[^()\n]{0,40}\)", text[end:end + 41])
+    return end + close.end() if close else end
+
+
 def _written(text: str, start: int, end: int) -> str:
+    end = _close_bracket(text, start, end)
     phrase = " ".join(text[start:end].split()).lstrip("-*•:;,.) ")
     phrase = _mask(phrase)
     return phrase if len(phrase) <= MAX_WRITTEN else phrase[:MAX_WRITTEN - 1] + "…"
@@ -343,6 +378,7 @@ class _Collector:
         text = self.text
         if "\n" in text[marker[1]:start]:
             line_start = text.rfind("\n", 0, start) + 1
+            end = _close_bracket(text, line_start, end)
             written = (_written(text, marker[0], marker[1]) + " … "
                        + _written(text, line_start, end))
             written = written if len(written) <= MAX_WRITTEN else written[:MAX_WRITTEN - 1] + "…"
@@ -645,6 +681,10 @@ _MARGIN_NO = re.compile(r"(?i:\b(uninvolved|not involved|negative|clear|free|cle
                         r"no (?:invasive )?(?:carcinoma|tumou?r) at|widely clear)\b)")
 _MARGIN_YES = re.compile(r"(?i:\b(involved|involving|involves|positive|extends? to|present at|"
                          r"transected|at (?:the )?(?:inked )?(?:\w+ )?margin|tumou?r on ink)\b)")
+#: "invasive carcinoma 4 mm from the nearest (superior) margin": the CAP resection protocol gives
+#: a distance to the closest margin only for margins negative for invasive carcinoma.
+_MARGIN_DISTANCE = re.compile(r"(?i:(?<![\d.])\d{1,3}(?:\.\d{1,2})?\s*(?:mm|cm)\s+(?:away\s+)?"
+                              r"from\b)")
 _IN_SITU = re.compile(r"(?i:\bDCIS\b|in situ|\bLCIS\b)")
 _INVASIVE = re.compile(r"(?i:\binvasive\b|\binfiltrating\b)")
 _TNM_T = re.compile(r"(?<![A-Za-z0-9])((?i:y?r?p))(T)((?i:is|x|[0-4]))((?i:mi|[a-d])?)"
@@ -866,6 +906,14 @@ def _read_margins(col: _Collector) -> None:
                 if yes is not None:
                     col.found("margins", "positive", offset, offset + len(part.rstrip()))
                     return
+                if _INVASIVE.search(part) and _MARGIN_DISTANCE.search(part):
+                    col.found("margins", "negative", offset, offset + len(part.rstrip()))
+                    return
+    first = _MARGIN.search(text)
+    if first is not None:
+        s, e = _line_span(text, first.start())
+        col.missed("margins", "the reader could not tell from these words whether invasive "
+                   "cancer reaches an edge of the removed tissue", s, e)
 
 
 def _read_nodes(col: _Collector) -> None:
@@ -1014,6 +1062,45 @@ _ADDENDUM = re.compile(r"(?im)^[ \t*#-]*(?:addendum|amended|amendment|supplement
                        r"revised report|corrected report|additional report)\b")
 
 
+#: Findings a report may state that the reader does not read: each is listed as not read, with
+#: the reason, so that nothing the report states is dropped silently. (name, pattern, reason)
+_NOT_READ_TOPICS = (
+    ("whole_tumour_size", re.compile(r"(?i:\b(?:whole|total|overall) tumou?r (?:size|extent)|"
+                                     r"size (?:of the )?(?:whole|total) tumou?r|"
+                                     r"(?:size|extent)[^\n.;]{0,20}including DCIS)"),
+     "the size of the whole tumour (with any DCIS) is not read; the size used for T is the "
+     "largest invasive part"),
+    ("dcis", re.compile(r"(?i:\bDCIS\b|ductal carcinoma in situ)"),
+     "DCIS (abnormal cells still inside the milk ducts) is not read here; the reader explains "
+     "the invasive cancer, and the report's own words about DCIS stand"),
+    ("node_deposit_size", re.compile(r"(?i:\b(?:macro|micro)-?metasta\w*\s*[,(:]?\s*"
+                                     r"\d{1,2}(?:\.\d{1,2})?\s*(?:mm|cm)|largest (?:nodal |"
+                                     r"metastatic )?(?:deposit|metastasis)\w*)"),
+     "the size of the cancer in a lymph node is not read; macrometastases (more than 2 mm) "
+     "and micrometastases (more than 0.2 mm or more than 200 cells, and at most 2 mm) are "
+     "counted as involved nodes (AJCC 8th edition)"),
+    ("extranodal_extension", re.compile(r"(?i:\b(?:extra-?nodal|extra-?capsular) "
+                                        r"(?:extension|spread)|\bENE\b)"),
+     "extranodal extension (cancer growing through the capsule around a lymph node) is not "
+     "read here"),
+)
+
+
+def _read_other_mentions(col: _Collector, histologic_type: object) -> None:
+    used: set[int] = set()  # lines already listed (a whole size "with DCIS" is not DCIS again)
+    for name, pattern, reason in _NOT_READ_TOPICS:
+        if name == "dcis" and "in situ" in str(histologic_type or ""):
+            continue  # a DCIS-only report: DCIS is the type read and explained
+        match = next((m for m in itertools.islice(pattern.finditer(col.text), _MAX_MENTIONS)
+                      if name != "dcis" or _line_span(col.text, m.start())[0] not in used), None)
+        if match is not None:
+            used.add(_line_span(col.text, match.start())[0])
+            start = _clause_start(col.text, match.start())
+            end = min(_line_span(col.text, match.start())[1], match.end() + 60)
+            stop = re.search(r";|\.(?!\d)", col.text[match.end():end])
+            col.missed(name, reason, start, match.end() + stop.start() if stop else end)
+
+
 def read_report(text: str) -> PathologyReport:
     """Read a breast pathology report's text into a :class:`PathologyReport`.
 
@@ -1053,6 +1140,7 @@ def read_report(text: str) -> PathologyReport:
     _read_nodes(col)
     _read_tnm(col)
     _read_rcb(col)
+    _read_other_mentions(col, col.values.get("histologic_type"))
     return _assemble(col, neoadjuvant=_NEOADJUVANT.search(prepared) is not None)
 
 
@@ -1154,6 +1242,7 @@ def _assemble(col: _Collector, *, neoadjuvant: bool) -> PathologyReport:
         nodes_positive=v.get("nodes_positive"),  # type: ignore[arg-type]
         nodes_examined=v.get("nodes_examined"),  # type: ignore[arg-type]
         nodes_micrometastases_only=bool(v.get("nodes_micro_only")),
+        isolated_tumour_cells=_ITC.search(col.text) is not None,
         pt=v.get("pt"),  # type: ignore[arg-type]
         pn=v.get("pn"),  # type: ignore[arg-type]
         pm=v.get("pm"),  # type: ignore[arg-type]
@@ -1248,7 +1337,7 @@ def _strip_y(category: str) -> str:
 
 _VALUE_FIELDS = tuple(f for f in PathologyReport.__dataclass_fields__.values()
                       if f.name not in ("findings", "not_read", "rules", "neoadjuvant",
-                                        "nodes_micrometastases_only"))
+                                        "nodes_micrometastases_only", "isolated_tumour_cells"))
 
 _TYPE_WORDS = {
     "ductal": "Ductal means the cancer looks like the cells that line the milk ducts. It is "
@@ -1315,8 +1404,9 @@ def _explain_item(report: PathologyReport, f: Finding) -> ExplainedFinding | Non
     if name == "nodes_positive":
         meaning = (f"{report.nodes_positive} of the {report.nodes_examined} lymph nodes looked at "
                    f"{'has' if report.nodes_positive == 1 else 'have'} cancer in "
-                   f"{'it' if report.nodes_positive == 1 else 'them'}. A few lone cancer cells "
-                   f"are not counted."
+                   f"{'it' if report.nodes_positive == 1 else 'them'}."
+                   + (" The report also mentions isolated tumour cells: a few lone cancer "
+                      "cells, which are not counted." if report.isolated_tumour_cells else "")
                    if report.nodes_examined is not None else
                    f"{report.nodes_positive} lymph nodes contain cancer.")
         count = report.nodes_positive
@@ -1383,7 +1473,9 @@ def _explain_receptor(report: PathologyReport, f: Finding) -> ExplainedFinding:
                    f"receptors for the hormone {hormone}.")
     elif f.field.endswith("allred"):
         meaning = (f"{label}: an Allred score of {f.value} out of 8. It adds a score for how "
-                   f"many cells stained (0 to 5) and one for how strongly (0 to 3).")
+                   f"many cells stained (0 to 5) and one for how strongly (0 to 3). A "
+                   f"positive result means the cancer cells have receptors for the hormone "
+                   f"{hormone}.")
     else:
         meaning = f"{label}: the report says {f.value}."
     if status is None:
@@ -1458,7 +1550,8 @@ def _her2_rule(report: PathologyReport) -> str:
     if expression:
         text += f"; with IHC {report.her2_ihc} this is {expression}"
         if expression.startswith("HER2-l") or expression.startswith("HER2-u"):
-            text += " (a trial and drug-label group, not a test result)"
+            text += (" (a name for a small amount of HER2 in a cancer that is still "
+                     "HER2-negative; it is not a separate test result)")
     if rules.her2_status == "equivocal":
         text += " until the ISH result is in"
     return text + "."
@@ -1479,27 +1572,66 @@ _READABLE = MappingProxyType({
     "lymphovascular invasion", "margins": "margins", "nodes": "lymph nodes", "pt": "pT",
     "pn": "pN", "pm": "M", "rcb": "residual cancer burden",
     "er_percent": "ER", "pr_percent": "PR", "her2_result": "HER2", "her2_ish_ratio": "HER2 ISH",
+    "dcis": "DCIS", "whole_tumour_size": "whole tumour size",
+    "node_deposit_size": "size of the cancer in a node",
+    "extranodal_extension": "extranodal extension",
 })
 
 
+#: The class of the findings table. Under 600 px (a phone) each row becomes a block with the
+#: column name before each cell, so no column is cut off and nothing needs sideways scrolling.
+TABLE_CLASS = "her2neg-report-findings"
+_COLUMNS = ("Finding", "As written", "In plain words", "The collection's rule", "Learn more")
+TABLE_CSS = f"""
+.{TABLE_CLASS} {{ border-collapse: collapse; width: 100%; max-width: 60em; }}
+.{TABLE_CLASS} caption {{ text-align: left; font-weight: bold; white-space: normal;
+  overflow-wrap: break-word; padding: 4px 0; }}
+.{TABLE_CLASS} th, .{TABLE_CLASS} td {{ text-align: left; vertical-align: top; padding: 4px 6px;
+  border-bottom: 1px solid #ccc; white-space: normal; overflow-wrap: break-word; }}
+@media (max-width: 600px) {{
+  .{TABLE_CLASS}, .{TABLE_CLASS} tbody, .{TABLE_CLASS} tr, .{TABLE_CLASS} td {{
+    display: block; width: 100%; box-sizing: border-box; }}
+  .{TABLE_CLASS} caption {{ display: block; width: 100%; }}
+  .{TABLE_CLASS} thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); }}
+  .{TABLE_CLASS} tr {{ border: 1px solid #999; border-radius: 4px; margin: 0 0 10px 0; }}
+  .{TABLE_CLASS} td {{ border-bottom: none; padding: 3px 8px; }}
+  .{TABLE_CLASS} td:empty {{ display: none; }}
+  .{TABLE_CLASS} td::before {{ content: attr(data-label) ": "; font-weight: bold; }}
+}}
+"""
+
+
+def _cells(*cells: str) -> str:
+    return "".join(f'<td data-label="{label}">{cell}</td>' if cell else f'<td data-label="{label}"></td>'
+                   for label, cell in zip(_COLUMNS, cells, strict=True))
+
+
 def explanation_html(explained: Explanation, link_base: str = "") -> str:
-    """An HTML table of the explained findings, with the education-only note first."""
+    """An HTML table of the explained findings, with the education-only note first.
+
+    ``link_base`` goes before each lesson link. The table carries its own style sheet
+    (:data:`TABLE_CSS`): on a narrow screen each finding is a block of labelled lines.
+    """
     esc = html.escape
     rows = []
     for item in explained.items:
-        link = f'<a href="{esc(link_base + item.link)}" target="_blank">lesson</a>'
-        rows.append(f"<tr><td>{esc(_READABLE.get(item.field, item.field))}</td>"
-                    f"<td><q>{esc(item.written)}</q></td><td>{esc(item.meaning)}</td>"
-                    f"<td>{esc(item.rule)}</td><td>{link}</td></tr>")
+        link = (f'<a href="{esc(link_base + item.link)}" target="_blank">'
+                f"{esc(lesson_link_name(item.link))}</a>")
+        rows.append("<tr>" + _cells(esc(_READABLE.get(item.field, item.field)),
+                                    f"<q>{esc(item.written)}</q>", esc(item.meaning),
+                                    esc(item.rule), link) + "</tr>")
     for miss in explained.not_read:
-        rows.append(f"<tr><td>{esc(_READABLE.get(miss.field, miss.field))}</td>"
-                    f"<td><q>{esc(miss.written)}</q></td><td>Not read: {esc(miss.reason)}.</td>"
-                    f"<td></td><td></td></tr>")
-    note = f'<p role="note"><strong>For education only.</strong> {esc(explained.note)}</p>'
+        rows.append("<tr>" + _cells(esc(_READABLE.get(miss.field, miss.field)),
+                                    f"<q>{esc(miss.written)}</q>",
+                                    f"Not read: {esc(miss.reason)}.", "", "") + "</tr>")
+    rest = explained.note
+    if rest.startswith("This collection is for education only. "):
+        rest = rest[len("This collection is for education only. "):]
+    note = f'<p role="note"><strong>For education only.</strong> {esc(rest)}</p>'
     if not rows:
         return note + "<p>No findings were read from this text.</p>"
-    head = ("<tr><th scope='col'>Finding</th><th scope='col'>As written</th>"
-            "<th scope='col'>In plain words</th><th scope='col'>The collection's rule</th>"
-            "<th scope='col'>Learn more</th></tr>")
-    return (note + "<table><caption>What the report states, in reading order</caption>"
-            f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+    head = "<tr>" + "".join(f"<th scope='col'>{c}</th>" for c in _COLUMNS) + "</tr>"
+    return (f"<style>{TABLE_CSS}</style>" + note
+            + f'<table class="{TABLE_CLASS}"><caption>What the report states, in reading '
+            f"order</caption><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")

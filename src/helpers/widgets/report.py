@@ -14,9 +14,13 @@ import ipywidgets as w
 
 from ..palette import OKABE_ITO
 from ..report import EXAMPLE_REPORT, MAX_CHARS, read_report
-from . import Explorer, error_html
+from . import READABLE_CLASS, Explorer, error_html, readable_box
 
-__all__ = ["PRIVACY_NOTE", "ReportReader", "report_reader"]
+__all__ = ["APP_LINK_BASE", "PRIVACY_NOTE", "ReportReader", "report_reader"]
+
+#: Where the app's lesson links point. The app (Voila) does not serve the lessons' notebooks
+#: (it answers "../notebooks/..." with 403), so it links to the repository's copy of each.
+APP_LINK_BASE = "https://github.com/her2neg-teaching/her2neg-teaching/blob/HEAD/notebooks/"
 
 #: Shown above the paste box, in the lesson and in the app.
 PRIVACY_NOTE = (
@@ -32,11 +36,20 @@ PRIVACY_NOTE = (
 )
 
 
+#: Button words wrap instead of being cut with "…" on a narrow screen.
+_BUTTON_CSS = (f".{READABLE_CLASS} .widget-button, .{READABLE_CLASS} .jupyter-button {{ "
+               "white-space: normal; overflow: visible; text-overflow: clip; height: auto; "
+               "min-height: 28px; line-height: 1.3; } "
+               ".her2neg-report-text { width: auto; align-self: stretch; max-width: 100%; } "
+               ".her2neg-report-text textarea { flex: 1 1 auto; width: 100%; min-width: 0; "
+               "box-sizing: border-box; }")
+
+
 class ReportReader(Explorer):
     """Paste box, "Read" and "Example" buttons, and the findings table.
 
-    ``link_base`` goes before each lesson link ("" in ``notebooks/``, "../notebooks/" in the
-    app). Bad input (too long) shows a message in words; the widget stays usable.
+    ``link_base`` goes before each lesson link ("" in ``notebooks/``, :data:`APP_LINK_BASE` in
+    the app). Bad input (too long) shows a message in words; the widget stays usable.
     """
 
     message_widget = "result"
@@ -45,28 +58,36 @@ class ReportReader(Explorer):
         self.link_base = link_base
         self.note = w.HTML(f'<div role="note" style="border-left:6px solid '
                            f'{OKABE_ITO["blue"]};padding:4px 10px">{PRIVACY_NOTE}</div>')
+        # The label sits above the box (not beside it), so the box has the full width on a phone.
+        self.label = w.HTML("<strong>Report text</strong> (paste it below)")
         self.text = w.Textarea(
-            value=text, description="Report text",
+            value=text,
             placeholder="Paste the text of a breast pathology report here (identifiers removed)",
-            layout=w.Layout(width="95%", height="14em"),
-            style={"description_width": "7em"}, continuous_update=False)
+            layout=w.Layout(height="14em"), continuous_update=False)
+        self.text.add_class("her2neg-report-text")
+        # Buttons as wide as their words (ipywidgets' fixed width cuts "Show the made-up ...").
+        fit = {"width": "auto", "max_width": "100%", "height": "auto"}
         self.read_button = w.Button(description="Read the report", button_style="primary",
-                                    tooltip="Read the pasted text and explain each finding")
+                                    tooltip="Read the pasted text and explain each finding",
+                                    layout=w.Layout(**fit))
         self.example_button = w.Button(description="Show the made-up example",
-                                       tooltip="Put a made-up example report in the box")
-        self.clear_button = w.Button(description="Clear", tooltip="Empty the box")
+                                       tooltip="Put a made-up example report in the box",
+                                       layout=w.Layout(**fit))
+        self.clear_button = w.Button(description="Clear", tooltip="Empty the box",
+                                     layout=w.Layout(**fit))
         self.summary = w.HTML()
         self.result = w.HTML()
         self.read_button.on_click(lambda _b: self.update())
         self.example_button.on_click(lambda _b: self._set(EXAMPLE_REPORT))
         self.clear_button.on_click(lambda _b: self._set(""))
         self.text.observe(lambda _change: self.update(), names="value")
-        self.widget = w.VBox([
-            w.HTML("<strong>Read a breast pathology report</strong> (for education only)"),
-            self.note, self.text,
-            w.HBox([self.read_button, self.example_button, self.clear_button]),
-            self.summary, self.result,
-        ])
+        self.widget = readable_box(
+            [self.note, self.label, self.text,
+             w.HBox([self.read_button, self.example_button, self.clear_button],
+                    layout=w.Layout(flex_flow="row wrap", width="100%")),
+             self.summary, self.result],
+            heading=f"<style>{_BUTTON_CSS}</style>"
+                    "<strong>Read a breast pathology report</strong> (for education only)")
         self.update()
 
     def _set(self, text: str) -> None:
@@ -97,10 +118,11 @@ class ReportReader(Explorer):
                                   f"pathology report?</p>")
         else:
             self.summary.value = (f"<p>{read} finding{'s' if read != 1 else ''} read"
-                                  + (f"; {missed} mentioned but not read (see the end of the "
-                                     f"table)" if missed else "")
-                                  + ". Anything the report does not state is left out: the "
-                                  "reader never guesses.</p>")
+                                  + (f"; {missed} mentioned but not read (listed at the end, "
+                                     f"with the reason)" if missed else "")
+                                  + ". The reader never guesses, and it reads only the "
+                                  "findings it knows: check anything else in the report "
+                                  "with the report itself or your care team.</p>")
         self.result.value = explained.to_html(self.link_base)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
