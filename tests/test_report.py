@@ -492,6 +492,10 @@ ADVERSARIAL = {
     "fractions": "node 1/2 " * (MAX_CHARS // 9), "words": "one of two lymph nodes " * 2000,
     "margins": "margin\n" * (MAX_CHARS // 7), "allred": "ER Allred " * (MAX_CHARS // 10),
     "categories": "pT1c pN1a " * (MAX_CHARS // 10), "one line": "a" * MAX_CHARS,
+    # A pasted run of spaces: patterns that may begin on a space rescan the run from every
+    # position (it took 95 s before the grade patterns were made to start on a non-space).
+    "spaces": " " * (MAX_CHARS - 1) + "x", "tabs": "\t" * (MAX_CHARS - 7) + "ER 90%",
+    "no-break spaces": "\u00a0" * (MAX_CHARS - 1) + "x",
 }
 
 
@@ -733,3 +737,9 @@ def test_lesson_8_points_to_the_no_code_reader_and_says_where_the_text_goes() ->
     assert "no code" in section.lower()
     assert "runs on your computer" in section and "does *not* run on your computer" in section
     assert "published figures" not in text[:text.index("# ## In plain words")]
+
+
+def test_a_nottingham_score_written_as_its_sum_is_read_as_the_total() -> None:
+    """"Nottingham score 3+3+2=8" is a total of 8 (grade 3), not a score of 3."""
+    assert read_report("Nottingham score 3+3+2=8\n").grade == 3
+    assert read_report("Nottingham score: 7/9\n").grade == 2

@@ -653,12 +653,14 @@ _TYPE = re.compile(
     r"|carcinoma\s+of\s+no\s+special\s+type|no\s+special\s+type))")
 _DCIS_ONLY = re.compile(r"(?i:\b(ductal carcinoma in situ|DCIS)\b)")
 _GRADE = re.compile(
-    r"(?i:(?<!nuclear )(?<!nuclear)\b(?:nottingham|histologic(?:al)?|overall|combined|tumou?r|"
-    r"modified bloom[- ]richardson|SBR|elston[- ]ellis)?\s*grade\s*(?:\(\w+\))?\s*[:=]?\s*"
+    r"(?i:(?<!nuclear )(?<!nuclear)\b(?:(?:nottingham|histologic(?:al)?|overall|combined|tumou?r|"
+    r"modified bloom[- ]richardson|SBR|elston[- ]ellis)\s*)?grade\s*(?:\(\w+\))?\s*[:=]?\s*"
     r"(?:grade\s*)?(?:G\s*)?([1-3]|I{1,3})(?!\s*[\d+]|\s*/\s*[4-9])(?:\s*(?:/|of)\s*3)?\b)")
-_GRADE_SCORE = re.compile(r"(?i:\(?\s*([1-3])\s*\+\s*([1-3])\s*\+\s*([1-3])\s*=\s*([3-9])"
+# Each alternative starts on a character that is not a space, so a long run of spaces costs
+# one step per character, not one scan of the run per character.
+_GRADE_SCORE = re.compile(r"(?i:(?:\(\s*)?([1-3])\s*\+\s*([1-3])\s*\+\s*([1-3])\s*=\s*([3-9])"
                           r"(?:\s*/\s*9)?\s*\)?|(?:nottingham|total|overall)\s+score\s*[:=]?\s*"
-                          r"([3-9])(?:\s*/\s*9)?)")
+                          r"([3-9])(?!\s*\+)(?:\s*/\s*9)?)")
 _DIFFERENTIATED = re.compile(r"(?i:\b(well|moderately|poorly)[ -]differentiated\b)")
 _SIZE = re.compile(r"(?i:(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)((?:\s*x\s*\d{1,3}(?:\.\d{1,2})?)"
                    r"{0,2})\s*(cm|mm)\b)")
