@@ -151,3 +151,51 @@ def test_check_reports_every_fault(browser, tmp_path: Path) -> None:
     assert "table wider than the window, not scrolling in its box" in text
     assert "the page is " in text and "wide in a 390 px window" in text
     assert "the system asks for dark mode and the page is not dark" in text
+
+
+def _visible_button(page, selector: str):
+    buttons = [b for b in page.query_selector_all(selector) if b.is_visible()]
+    assert buttons, f"no visible {selector} button"
+    return buttons[0]
+
+
+def test_menu_buttons_open_the_sidebar_and_contents_on_a_phone(browser, site) -> None:
+    """At 390 px, tapping ☰ shows the site's contents and tapping ☷ the page's contents (each
+    in a dialog with its links), not just a tooltip."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(site.base + "03_staging.html")
+        page.wait_for_load_state("load")
+        for toggle, dialog, link in [("button.primary-toggle", "#pst-primary-sidebar-modal",
+                                      "a[href='04_survival.html']"),
+                                     ("button.secondary-toggle", "#pst-secondary-sidebar-modal",
+                                      "a[href^='#']")]:
+            _visible_button(page, toggle).tap()
+            page.wait_for_selector(f"{dialog}[open]", timeout=5_000)
+            shown = page.locator(f"{dialog} {link}").first
+            assert shown.is_visible(), f"{dialog} opened without its links"
+            box = shown.bounding_box()
+            assert box and 0 <= box["x"] < 390 and box["width"] > 0
+            page.keyboard.press("Escape")
+            page.wait_for_selector(f"{dialog}:not([open])", state="attached", timeout=5_000)
+    finally:
+        context.close()
+
+
+def test_menu_button_hides_and_shows_the_sidebar_on_a_laptop(browser, site) -> None:
+    """At 1366 px the sidebar is shown; ☰ hides it, and a second click shows it again."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        page.goto(site.base + "03_staging.html")
+        page.wait_for_load_state("load")
+        shown = ("() => document.querySelector('#pst-primary-sidebar')"
+                 ".checkVisibility({visibilityProperty: true})")
+        assert page.evaluate(shown)
+        _visible_button(page, "button.primary-toggle").click()
+        page.wait_for_function(f"() => !({shown})()", timeout=5_000)
+        _visible_button(page, "button.primary-toggle").click()
+        page.wait_for_function(shown, timeout=5_000)
+    finally:
+        context.close()

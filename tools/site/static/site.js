@@ -40,6 +40,30 @@
     });
   }
 
+  /* The sidebar buttons (the primary sidebar and the page contents). pydata-sphinx-theme 0.20
+     binds its handler (open the sidebar as a dialog on a narrow window) to the first element
+     with the class only, which is the hidden button in the top bar; sphinx-book-theme 1.4.0
+     shows its own buttons in the article header, which then did nothing (pydata-sphinx-theme
+     issue 2451). A click on any other such button is passed on to the first one. */
+  function forwardSidebarToggles() {
+    ["primary-toggle", "secondary-toggle"].forEach(function (name) {
+      var buttons = document.querySelectorAll("button." + name);
+      var first = buttons[0];
+      Array.prototype.slice.call(buttons, 1).forEach(function (button) {
+        button.addEventListener("click", function (event) {
+          event.preventDefault();
+          event.stopPropagation();
+          first.click();
+        });
+      });
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", forwardSidebarToggles);
+  } else {
+    forwardSidebarToggles();
+  }
+
   var pending = false;
   function update() {
     if (pending) { return; }
