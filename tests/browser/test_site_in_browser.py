@@ -199,3 +199,63 @@ def test_menu_button_hides_and_shows_the_sidebar_on_a_laptop(browser, site) -> N
         page.wait_for_function(shown, timeout=5_000)
     finally:
         context.close()
+
+
+def test_header_shows_the_title_and_one_search_field_on_a_laptop(browser, site) -> None:
+    """At 1366 px the site's title is visible, also after scrolling, with nothing drawn over it,
+    and there is one search field, not a second one in a sticky top bar."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        page.goto(site.base + "00_start_here.html")
+        page.wait_for_load_state("load")
+        searches = [b for b in page.query_selector_all(".search-button-field") if b.is_visible()]
+        assert len(searches) == 1, f"{len(searches)} search fields shown"
+        assert not any(h.is_visible() for h in page.query_selector_all(".bd-header"))
+        for y in (0, 60):  # scrolled a little: a sticky bar would come over the title
+            page.evaluate(f"window.scrollTo(0, {y})")
+            page.wait_for_timeout(200)
+            on_top = page.evaluate("""() => {
+                const title = document.querySelector('.bd-sidebar-primary .navbar-brand');
+                const r = title.getBoundingClientRect();
+                if (r.bottom <= 0 || r.height === 0) return 'not on screen';
+                const x = r.left + r.width / 2, y = Math.max(r.top, 0) + Math.min(r.height, 10) / 2;
+                const hit = document.elementFromPoint(x, y);
+                return title.contains(hit) ? 'title' : hit.className;
+            }""")
+            assert on_top == "title", f"at scroll {y}: {on_top} is over the title"
+    finally:
+        context.close()
+
+
+def test_wide_tables_scroll_with_a_cue_and_printed_text_wraps_on_a_phone(browser, site) -> None:
+    """On the start page at 390 px, the lessons table keeps all its columns in a box that
+    scrolls sideways and says so; the printed disclaimer wraps inside the page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site.base + "00_start_here.html")
+        page.wait_for_load_state("load")
+        page.wait_for_selector(".scroll-cue", timeout=5_000)
+        table = page.evaluate("""() => {
+            const t = Array.from(document.querySelectorAll('.bd-article table'))
+                .find(t => /Reading/.test(t.textContent));
+            const box = t.closest('.pst-scrollable-table-container');
+            const cue = box.previousElementSibling;
+            box.scrollLeft = box.scrollWidth;
+            const last = t.querySelector('tr th:last-child, tr td:last-child').getBoundingClientRect();
+            return {overflow: getComputedStyle(box).overflowX, right: box.getBoundingClientRect().right,
+                    cue: cue && cue.classList.contains('scroll-cue') ? cue.textContent : null,
+                    lastRight: last.right, tab: box.getAttribute('tabindex')};
+        }""")
+        assert table["overflow"] in ("auto", "scroll") and table["right"] <= 390, table
+        assert table["cue"] and "sideways" in table["cue"], table
+        assert table["lastRight"] <= 390 and table["tab"] == "0", table
+        printed = page.evaluate("""() => Array.from(document.querySelectorAll(
+            'div.cell_output .output.stream pre')).filter(p => /education only/.test(p.textContent))
+            .map(p => [p.scrollWidth, p.clientWidth, p.getBoundingClientRect().right])""")
+        assert printed, "the printed disclaimer is not on the page"
+        for scroll_width, width, right in printed:
+            assert scroll_width <= width + 1 and right <= 390, printed
+    finally:
+        context.close()

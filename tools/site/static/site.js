@@ -64,6 +64,35 @@
     forwardSidebarToggles();
   }
 
+  /* A markdown table wider than its box (the lessons in order, on a phone) scrolls there: the
+     box can be reached with the keyboard, and a line above it says to scroll sideways. */
+  var CUE = "Scroll the table sideways to see all its columns \u2192";
+  function scrollableTables() {
+    document.querySelectorAll(".bd-article .pst-scrollable-table-container").forEach(function (box) {
+      var wide = box.scrollWidth > box.clientWidth + 1;
+      var cue = box.previousElementSibling;
+      var hasCue = cue && cue.classList.contains("scroll-cue");
+      if (wide && !hasCue) {
+        cue = document.createElement("p");
+        cue.className = "scroll-cue";
+        cue.textContent = CUE;
+        box.parentNode.insertBefore(cue, box);
+      } else if (!wide && hasCue) {
+        cue.remove();
+      }
+      box.classList.toggle("scrolls-sideways", wide);
+      if (wide) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table (scrolls sideways)");
+      } else if (box.getAttribute("aria-label") === "Table (scrolls sideways)") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+
   var pending = false;
   function update() {
     if (pending) { return; }
@@ -72,6 +101,7 @@
       pending = false;
       nameWidgets();
       scrollableBoxes();
+      scrollableTables();
     });
   }
   new MutationObserver(update).observe(document.documentElement,
