@@ -25,7 +25,13 @@
   /* An output box that scrolls sideways (a wide table on a phone) can be reached and scrolled
      with the keyboard, and says what it is. */
   function scrollableBoxes() {
-    document.querySelectorAll("div.cell_output .output, div.cell_output, .widget-html-content").forEach(function (box) {
+    /* ... and so does a box that an output's own HTML makes scroll (a wide table in an
+       explorer's result, in a div of its own with overflow: auto). */
+    var own = Array.prototype.filter.call(
+      document.querySelectorAll(".widget-html-content div, div.cell_output .output.text_html div"),
+      function (box) { return /auto|scroll/.test(getComputedStyle(box).overflowX); });
+    Array.prototype.slice.call(document.querySelectorAll(
+      "div.cell_output .output, div.cell_output, .widget-html-content")).concat(own).forEach(function (box) {
       if (box.scrollWidth > box.clientWidth + 1) {
         if (!box.hasAttribute("tabindex")) {
           box.setAttribute("tabindex", "0");
