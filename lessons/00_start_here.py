@@ -103,8 +103,8 @@ print(answer, len(stages), stages[0])
 #   entry is not valid, the widget says why in words; fix the entry and carry on.
 # - **If something looks stuck**, use Kernel → "Restart Kernel and Run All Cells".
 #
-# The widgets work here and on Binder. A short check that the collection's library is
-# installed:
+# The widgets work in JupyterLab, on your computer or on Binder. A short check that the
+# collection's library is installed:
 
 # %%
 import helpers

@@ -159,6 +159,7 @@ def test_index_lists_every_notebook_with_its_whole_description(site: Path) -> No
             blurb.split()[-1] in words, notebook.name
     assert "glossary.html" in index.links
     assert any("voila%2Frender%2Fapp%2Fexplorers.ipynb" in link for link in index.links)
+    assert any("voila%2Frender%2Fapp%2Freport_reader.ipynb" in link for link in index.links)
     assert {p.name for p in site.glob("*.html")} == (
         {f"{p.stem}.html" for p in NOTEBOOKS} | {"index.html", "glossary.html", "search.html",
                                                   "genindex.html"})
@@ -408,3 +409,64 @@ def test_heading_levels_never_skip(page: str, expected: str) -> None:
     wrapped = f'<nav><h3>Theme</h3></nav><article class="bd-article">{page}</article>'
     assert build_site.article_heading_levels(wrapped) == (
         f'<nav><h3>Theme</h3></nav><article class="bd-article">{expected}</article>')
+
+
+def _h1(site: Path, name: str) -> str:
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", article(site, name), re.S)
+    assert heading, name
+    return " ".join(re.sub(r"<[^>]+>|¶|#", "", heading.group(1)).split())
+
+
+def test_index_and_start_page_have_titles_of_their_own(site: Path) -> None:
+    """The index is "Contents"; the start page, which its "Next" link leads to, keeps the
+    collection's title, so the two are told apart in the sidebar, the tab and the link."""
+    index, start = _h1(site, "index.html"), _h1(site, "00_start_here.html")
+    assert index == build_site.INDEX_TITLE == "Contents"
+    assert start.startswith("HER2-negative breast cancer") and start != index
+    text = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>\s*Contents", text)
+    following = re.search(r'<a class="right-next"[^>]*href="([^"]+)"[\s\S]*?'
+                          r'<p class="prev-next-title">(.*?)</p>', text)
+    assert following and following.group(1) == "00_start_here.html"
+    assert following.group(2) != index
+
+
+def test_index_links_to_the_report_reader_app(site: Path) -> None:
+    links = page(site, "index.html").links
+    reader = [link for link in links if "report_reader.ipynb" in link]
+    assert reader == [build_site.BINDER + "?urlpath=voila%2Frender%2Fapp%2Freport_reader.ipynb"]
+    assert (build_site.ROOT / "app" / "report_reader.ipynb").is_file()
+
+
+def test_start_page_says_its_run_instructions_work_only_live(site: Path) -> None:
+    """The start page's "press Shift + Enter" and Kernel-menu steps do nothing on the site: a
+    note right above them says so and links the live lesson; the page does not claim the
+    widgets work "here"."""
+    text = article(site, "00_start_here.html")
+    words = re.sub(r"<[^>]+>", "", text)
+    assert "The widgets work here" not in words
+    for step in ["Shift</kbd>", "Kernel →"]:
+        at = text.index(step)
+        before = text[:at]
+        note = before.rfind("On this site, nothing runs")
+        assert note != -1, step
+        # the note is the last admonition before the step, and links the lesson on Binder
+        assert before.rfind('class="admonition') < note + 200 and "mybinder.org" in before[note:]
+    nb = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    assert not any("widgets work here" in c.source for c in nb.cells)
+
+
+def test_run_instructions_note_only_above_passages_that_give_them() -> None:
+    steps = new_markdown_cell("Press <kbd>Shift</kbd> + <kbd>Enter</kbd>.")
+    other = new_markdown_cell("A table of stages.")
+    nb = build_site.as_snapshot(new_notebook(cells=[new_markdown_cell("# 9. T"), other, steps]),
+                                "https://mybinder.org/x")
+    notes = [c.source for c in nb.cells if "On this site, nothing runs" in c.source]
+    assert len(notes) == 1 and nb.cells[nb.cells.index(steps) - 1].source == notes[0]
+
+
+def test_every_page_names_its_icon_so_no_favicon_ico_is_asked_for(site: Path) -> None:
+    for name in ["index.html", "00_start_here.html", "glossary.html"]:
+        icon = re.search(r'<link rel="icon" href="([^"]+)"', (site / name).read_text())
+        assert icon, name
+        assert (site / icon.group(1)).is_file() and icon.group(1).endswith(".svg")

@@ -8,8 +8,9 @@ checks, so the build needs no kernel and no network. Staging does what the book 
 the notebooks:
 
 - **Snapshot, said plainly.** Every lesson page opens with a note that it is a snapshot, with a
-  link that opens the same lesson live on Binder; every explorer and every exercise gets the
-  same note right above it, and the explorers' controls are switched off in the saved widget
+  link that opens the same lesson live on Binder; every explorer, every exercise and every
+  passage that says how to run cells (Shift + Enter, the Kernel menu) gets the same note right
+  above it, and the explorers' controls are switched off in the saved widget
   state (``disabled``), so that no control on the page looks live and does nothing.
 - **Links that work.** Links between lessons and to glossary terms are MyST cross-references
   (Sphinx stops on one that does not resolve: the build runs with warnings as errors); a link
@@ -61,6 +62,9 @@ CONF = ROOT / "tools" / "site"
 REPOSITORY = "https://github.com/her2neg-teaching/her2neg-teaching"
 BINDER = "https://mybinder.org/v2/gh/her2neg-teaching/her2neg-teaching/HEAD"
 SITE_TITLE = "HER2-negative breast cancer: an interactive teaching collection"
+#: The index page's own title: the start page (lesson 0) has the collection's title, and the
+#: index's "Next" link leads to it.
+INDEX_TITLE = "Contents"
 EDUCATION_NOTE = ("> **For education only.** Not medical advice, and not for decisions about "
                   "any person's care.")
 
@@ -343,6 +347,23 @@ def exercise_note(binder: str) -> str:
             f"the lesson's own run. [Do the exercise live on Binder]({binder}).\n::::")
 
 
+def instructions_note(binder: str) -> str:
+    """The note right above a passage that tells the reader to run cells or use the menus
+    (Shift + Enter, the Kernel and Run menus), which only work in the live notebook."""
+    return ("::::{admonition} On this site, nothing runs\n:class: note snapshot-note\n"
+            "The steps below (Shift + Enter, the Run and Kernel menus, the widgets) work in the "
+            "live notebook in JupyterLab, not on this page, which is a snapshot. "
+            f"[Open this lesson live on Binder]({binder}) to follow them.\n::::")
+
+
+#: A markdown passage that tells the reader how to run the notebook.
+_RUN_INSTRUCTIONS = re.compile(r"<kbd>Shift</kbd>\s*\+\s*<kbd>Enter</kbd>|Kernel\s*→")
+
+
+def gives_run_instructions(cell: nbformat.NotebookNode) -> bool:
+    return cell.cell_type == "markdown" and bool(_RUN_INSTRUCTIONS.search(cell.source))
+
+
 _EXERCISE_CALL = re.compile(r"\bexercises\.\w+\.\w+\(")
 
 
@@ -360,14 +381,16 @@ def shows_widget(cell: nbformat.NotebookNode) -> bool:
 
 def as_snapshot(nb: nbformat.NotebookNode, binder: str) -> nbformat.NotebookNode:
     """The notebook as the site shows it: a snapshot note after the title cell and above each
-    explorer and each exercise, and every widget control switched off (``disabled``) in the
-    saved state."""
+    explorer, each exercise and each passage that says how to run cells, and every widget
+    control switched off (``disabled``) in the saved state."""
     cells = []
     for i, cell in enumerate(nb.cells):
         if shows_widget(cell):
             cells.append(new_markdown_cell(explorer_note(binder)))
         elif is_exercise(cell):
             cells.append(new_markdown_cell(exercise_note(binder)))
+        elif gives_run_instructions(cell):
+            cells.append(new_markdown_cell(instructions_note(binder)))
         cells.append(cell)
         if i == 0:
             cells.append(new_markdown_cell(snapshot_note(binder)))
@@ -385,9 +408,10 @@ def index_page(entries: list[tuple[str, str, str]], docnames: list[str]) -> str:
     """The index page (MyST): the lessons with their whole descriptions, and the book's
     table of contents (the sidebar)."""
     app = f"{BINDER}?urlpath={quote('voila/render/app/explorers.ipynb', safe='')}"
+    reader = f"{BINDER}?urlpath={quote('voila/render/app/report_reader.ipynb', safe='')}"
     start = binder_url("notebooks/00_start_here.ipynb")
     lines = [
-        f"# {SITE_TITLE}", "",
+        f"# {INDEX_TITLE}", "",
         "Lessons that teach how HER2-negative breast cancer is recognised, classified, staged "
         "and treated, and what its survival figures mean. Each page shows a lesson as it was "
         "last run, with its results; to run the code and use the explorers, open it on Binder "
@@ -399,6 +423,8 @@ def index_page(entries: list[tuple[str, str, str]], docnames: list[str]) -> str:
         "## Also", "",
         "- [Glossary](glossary.md): the terms used in the lessons, in plain words.",
         f"- [The explorers as an app]({app}) (on Binder, no code shown).",
+        f"- [The report reader as an app]({reader}) (on Binder, no code shown): read a breast "
+        "pathology report, finding by finding.",
         f"- [The instructor guide]({repository_url('instructors/guide.md')}) (in the "
         "repository): class plans, model answers and how to run a graded class.", "",
         "```{toctree}", ":hidden:", ":maxdepth: 1", "", *docnames, "```", "",

@@ -151,3 +151,111 @@ def test_check_reports_every_fault(browser, tmp_path: Path) -> None:
     assert "table wider than the window, not scrolling in its box" in text
     assert "the page is " in text and "wide in a 390 px window" in text
     assert "the system asks for dark mode and the page is not dark" in text
+
+
+def _visible_button(page, selector: str):
+    buttons = [b for b in page.query_selector_all(selector) if b.is_visible()]
+    assert buttons, f"no visible {selector} button"
+    return buttons[0]
+
+
+def test_menu_buttons_open_the_sidebar_and_contents_on_a_phone(browser, site) -> None:
+    """At 390 px, tapping ☰ shows the site's contents and tapping ☷ the page's contents (each
+    in a dialog with its links), not just a tooltip."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(site.base + "03_staging.html")
+        page.wait_for_load_state("load")
+        for toggle, dialog, link in [("button.primary-toggle", "#pst-primary-sidebar-modal",
+                                      "a[href='04_survival.html']"),
+                                     ("button.secondary-toggle", "#pst-secondary-sidebar-modal",
+                                      "a[href^='#']")]:
+            _visible_button(page, toggle).tap()
+            page.wait_for_selector(f"{dialog}[open]", timeout=5_000)
+            shown = page.locator(f"{dialog} {link}").first
+            assert shown.is_visible(), f"{dialog} opened without its links"
+            box = shown.bounding_box()
+            assert box and 0 <= box["x"] < 390 and box["width"] > 0
+            page.keyboard.press("Escape")
+            page.wait_for_selector(f"{dialog}:not([open])", state="attached", timeout=5_000)
+    finally:
+        context.close()
+
+
+def test_menu_button_hides_and_shows_the_sidebar_on_a_laptop(browser, site) -> None:
+    """At 1366 px the sidebar is shown; ☰ hides it, and a second click shows it again."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        page.goto(site.base + "03_staging.html")
+        page.wait_for_load_state("load")
+        shown = ("() => document.querySelector('#pst-primary-sidebar')"
+                 ".checkVisibility({visibilityProperty: true})")
+        assert page.evaluate(shown)
+        _visible_button(page, "button.primary-toggle").click()
+        page.wait_for_function(f"() => !({shown})()", timeout=5_000)
+        _visible_button(page, "button.primary-toggle").click()
+        page.wait_for_function(shown, timeout=5_000)
+    finally:
+        context.close()
+
+
+def test_header_shows_the_title_and_one_search_field_on_a_laptop(browser, site) -> None:
+    """At 1366 px the site's title is visible, also after scrolling, with nothing drawn over it,
+    and there is one search field, not a second one in a sticky top bar."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        page.goto(site.base + "00_start_here.html")
+        page.wait_for_load_state("load")
+        searches = [b for b in page.query_selector_all(".search-button-field") if b.is_visible()]
+        assert len(searches) == 1, f"{len(searches)} search fields shown"
+        assert not any(h.is_visible() for h in page.query_selector_all(".bd-header"))
+        for y in (0, 60):  # scrolled a little: a sticky bar would come over the title
+            page.evaluate(f"window.scrollTo(0, {y})")
+            page.wait_for_timeout(200)
+            on_top = page.evaluate("""() => {
+                const title = document.querySelector('.bd-sidebar-primary .navbar-brand');
+                const r = title.getBoundingClientRect();
+                if (r.bottom <= 0 || r.height === 0) return 'not on screen';
+                const x = r.left + r.width / 2, y = Math.max(r.top, 0) + Math.min(r.height, 10) / 2;
+                const hit = document.elementFromPoint(x, y);
+                return title.contains(hit) ? 'title' : hit.className;
+            }""")
+            assert on_top == "title", f"at scroll {y}: {on_top} is over the title"
+    finally:
+        context.close()
+
+
+def test_wide_tables_scroll_with_a_cue_and_printed_text_wraps_on_a_phone(browser, site) -> None:
+    """On the start page at 390 px, the lessons table keeps all its columns in a box that
+    scrolls sideways and says so; the printed disclaimer wraps inside the page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site.base + "00_start_here.html")
+        page.wait_for_load_state("load")
+        page.wait_for_selector(".scroll-cue", timeout=5_000)
+        table = page.evaluate("""() => {
+            const t = Array.from(document.querySelectorAll('.bd-article table'))
+                .find(t => /Reading/.test(t.textContent));
+            const box = t.closest('.pst-scrollable-table-container');
+            const cue = box.previousElementSibling;
+            box.scrollLeft = box.scrollWidth;
+            const last = t.querySelector('tr th:last-child, tr td:last-child').getBoundingClientRect();
+            return {overflow: getComputedStyle(box).overflowX, right: box.getBoundingClientRect().right,
+                    cue: cue && cue.classList.contains('scroll-cue') ? cue.textContent : null,
+                    lastRight: last.right, tab: box.getAttribute('tabindex')};
+        }""")
+        assert table["overflow"] in ("auto", "scroll") and table["right"] <= 390, table
+        assert table["cue"] and "sideways" in table["cue"], table
+        assert table["lastRight"] <= 390 and table["tab"] == "0", table
+        printed = page.evaluate("""() => Array.from(document.querySelectorAll(
+            'div.cell_output .output.stream pre')).filter(p => /education only/.test(p.textContent))
+            .map(p => [p.scrollWidth, p.clientWidth, p.getBoundingClientRect().right])""")
+        assert printed, "the printed disclaimer is not on the page"
+        for scroll_width, width, right in printed:
+            assert scroll_width <= width + 1 and right <= 390, printed
+    finally:
+        context.close()

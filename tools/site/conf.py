@@ -54,6 +54,7 @@ nb_merge_streams = True
 # --- Theme --------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = "HER2-negative breast cancer"
+html_favicon = "static/favicon.svg"  # made for the site; no request for /favicon.ico
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = True
@@ -69,6 +70,9 @@ html_theme_options = {
     "show_toc_level": 2,
     "navigation_with_keys": False,
     "icon_links": [],
+    # The title and the search field are in the sidebar: no top bar with a second search
+    # field over the page (the top bar is hidden in static/site.css).
+    "navbar_persistent": [],
     "extra_footer": "<p>For education only. Not medical advice, and not for decisions about "
                     "any person's care.</p>",
 }
