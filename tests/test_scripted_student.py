@@ -534,7 +534,8 @@ KERNEL_SCRIPT: dict[str, list[tuple[Any, str, str]]] = {
         ('"PD-L1 CPS"', "malformed", "not a label of this table"),
         ('"max_line"', "incorrect", "CPS 1"), ('"min_pd_l1_cps"', "correct", "KEYNOTE-355")],
     "exercises.treatment.exercise_4(": [
-        ('"4.7 months"', "correct", "answer = 4.7"), ('"4.7 weeks"', "malformed", "a number"), ("10.1", "incorrect", "deruxtecan bar alone"),
+        ('"4.7 months"', "correct", "answer = 4.7"),
+        ('"4.7 weeks"', "malformed", "a number"), ("10.1", "incorrect", "deruxtecan bar alone"),
         ('"4.7"', "correct", "without quotes"), ("4.7", "correct", "medians")],
     "exercises.patient_path.exercise_1(": [
         ('"True"', "not answered", 'the text "True" (in quotes) matches no row'),
