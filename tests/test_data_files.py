@@ -364,9 +364,12 @@ def test_git_keeps_data_files_lf() -> None:
     """.gitattributes makes git check out data/*.csv with LF line ends on every system."""
     import subprocess
 
-    lines = (DATA_DIR.parent / ".gitattributes").read_text().splitlines()
+    # The repository's own file: the library may be installed elsewhere (the compatibility
+    # environments run these tests against an installed copy, whose data has no .gitattributes).
+    repository = Path(__file__).resolve().parents[1]
+    lines = (repository / ".gitattributes").read_text().splitlines()
     assert "data/*.csv text eol=lf" in lines
     result = subprocess.run(["git", "check-attr", "eol", "--", "data/seer_survival.csv"],
-                            cwd=DATA_DIR.parent, capture_output=True, text=True)
+                            cwd=repository, capture_output=True, text=True)
     if result.returncode == 0:  # a git checkout (a source archive has no git)
         assert result.stdout.strip().endswith("eol: lf")
