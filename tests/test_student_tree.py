@@ -160,3 +160,14 @@ def test_graded_assignment_removes_show_answer() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120, check=True)
     assert result.stdout.split() == ["False", "False", "False"]
+
+
+def test_no_page_promises_the_worked_answers_that_are_off(tree: Path) -> None:
+    """The start page tells students how to open a worked answer; in the tree they are off, so
+    it says so instead of naming a call that fails."""
+    for path in tree.rglob("*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                assert "show_answer" not in cell.source, path.name
+    start = nbformat.read(tree / "notebooks" / "00_start_here.ipynb", as_version=4)
+    assert any("worked answers are turned off" in c.source for c in start.cells)

@@ -70,6 +70,14 @@ def has_answer_columns(csv_path: Path) -> bool:
     return any(column.startswith("expected_") for column in header)
 
 
+#: The start page's promise of worked answers after three tries: they are off in this tree.
+_WORKED_ANSWER_PROMISE = re.compile(
+    r"After three wrong tries the hint names\s+a call such as\s+`[^`]*show_answer\([^`]*\)`"
+    r"\s+that shows the worked answer and why\.")
+_NO_WORKED_ANSWERS = ("In this class the worked answers are turned off: the hint says what to "
+                      "look at again.")
+
+
 def student_notebook(source: Path) -> nbformat.NotebookNode:
     """The lesson ``source`` as the tree holds it (see the module)."""
     nb = build_course.without_answers(build_notebooks.read_source(source, answer_tags=True))
@@ -83,7 +91,8 @@ def student_notebook(source: Path) -> nbformat.NotebookNode:
             break
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            cell.source = _INSTRUCTOR_LINK.sub(r"\1", cell.source)
+            cell.source = _WORKED_ANSWER_PROMISE.sub(_NO_WORKED_ANSWERS,
+                                                     _INSTRUCTOR_LINK.sub(r"\1", cell.source))
         elif cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     return nb
