@@ -562,3 +562,21 @@ def test_a_client_that_asks_but_never_reads_is_closed_not_buffered(tmp_path: Pat
         stop(proc)
     assert closed, (peak, sent)
     assert peak < GROWTH_LIMIT_MB and alive
+
+
+def test_voila_hands_kernels_no_token_or_cookie() -> None:
+    """Before: /voila/query/<kernel id> answered, without a token, with the page request's query
+    string (the class token) and its headers (cookies)."""
+    info = {"SCRIPT_NAME": "/", "QUERY_STRING": "token=SECRET&x=1", "SERVER_NAME": "127.0.0.1",
+            "HTTP_COOKIE": "_xsrf=abc; username-127-0-0-1=SECRET", "HTTP_AUTHORIZATION": "SECRET"}
+    kept = serve.public_request_info(json.dumps(info))
+    assert "SECRET" not in kept and "x=1" in kept and "SERVER_NAME" in kept
+    assert serve.public_request_info({"QUERY_STRING": "TOKEN=SECRET"}) == {"QUERY_STRING": ""}
+    assert serve.public_request_info("not json") == "{}"
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    serve.hide_secrets_from_request_info()
+    serve.hide_secrets_from_request_info()  # once is enough; a second call changes nothing
+    RequestInfoSocketHandler.send_updates({"kernel_id": "k-test", "payload": json.dumps(info)})
+    sent = RequestInfoSocketHandler._cache.pop("k-test")
+    assert "SECRET" not in sent and "x=1" in sent

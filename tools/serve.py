@@ -350,6 +350,47 @@ If it keeps showing this message, tell your instructor.</p>
 """
 
 
+#: What of a page request Voila may hand to the kernel that rendered it (its
+#: ``/voila/query/<kernel id>`` websocket answers without a token): never the cookies, the
+#: authorisation header or the token in the query string.
+PUBLIC_REQUEST_KEYS = ("SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "SERVER_SOFTWARE",
+                       "SERVER_PROTOCOL", "SERVER_PORT", "SERVER_NAME")
+
+
+def public_request_info(payload: Any) -> Any:
+    """Voila's request info (a JSON text or a dict) without secrets: only
+    :data:`PUBLIC_REQUEST_KEYS`, and the query string without its ``token``."""
+    import json
+    from urllib.parse import parse_qsl, urlencode
+
+    as_text = isinstance(payload, str)
+    try:
+        info = json.loads(payload) if as_text else dict(payload)
+    except (TypeError, ValueError):
+        return "{}" if as_text else {}
+    kept = {key: info[key] for key in PUBLIC_REQUEST_KEYS if key in info}
+    if isinstance(kept.get("QUERY_STRING"), str):
+        kept["QUERY_STRING"] = urlencode([(k, v) for k, v in parse_qsl(
+            kept["QUERY_STRING"], keep_blank_values=True) if k.lower() != "token"])
+    return json.dumps(kept) if as_text else kept
+
+
+def hide_secrets_from_request_info() -> None:
+    """Make Voila hand kernels :func:`public_request_info` only (before: the class token and
+    the page's cookies, to anyone who knew a kernel's id)."""
+    from voila.request_info_handler import RequestInfoSocketHandler
+
+    original = RequestInfoSocketHandler.send_updates.__func__
+    if getattr(original, "_explorers_public", False):
+        return
+
+    def send_updates(cls: Any, msg: dict[str, Any]) -> None:
+        original(cls, {**msg, "payload": public_request_info(msg.get("payload"))})
+
+    send_updates._explorers_public = True  # type: ignore[attr-defined]
+    RequestInfoSocketHandler.send_updates = classmethod(send_updates)  # type: ignore[method-assign]
+
+
 def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's server classes
     """Build the Voila subclasses (imported only when the app runs, not for ``lab``)."""
     import tornado.web
@@ -361,6 +402,8 @@ def _voila_classes() -> Any:  # noqa: C901 - one place that builds the app's ser
     from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
     from voila.static_file_handler import TemplateStaticFileHandler
     from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+
+    hide_secrets_from_request_info()
 
     class V1OnlyWebsocketHandler(VoilaKernelWebsocketHandler):
         """Kernel websocket that refuses clients not offering the v1 subprotocol, refuses
