@@ -40,6 +40,7 @@ from test_servers import (  # noqa: E402
     rss_mb,
     run,
     start_and_read_url,
+    start_app,
     status_without_redirect,
     stop,
 )
@@ -174,13 +175,6 @@ def test_default_kernel_cap_fits_the_machine() -> None:
 
 
 # --- The app under attack ---------------------------------------------------------------------
-
-def start_app(tmp_path: Path, *options: str):
-    port = free_port()
-    proc, _host, _port, token = start_and_read_url(
-        makefile_recipe("app") + [f"--port={port}", *options], tmp_path)
-    return proc, f"http://127.0.0.1:{port}", token
-
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
